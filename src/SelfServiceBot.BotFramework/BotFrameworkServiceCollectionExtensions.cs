@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.BotFramework.Pipeline;
+
+namespace SelfServiceBot.BotFramework;
+
+public static class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>The turn pipeline. Transports (/api/messages, Direct Line) and auth are added by their own extensions.</summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TurnProcessor>();
+        return services;
+    }
+}

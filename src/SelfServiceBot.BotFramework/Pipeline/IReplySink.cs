@@ -1,0 +1,34 @@
+using SelfServiceBot.BotFramework.Schema;
+
+namespace SelfServiceBot.BotFramework.Pipeline;
+
+/// <summary>
+/// Where a turn's outgoing activities go: the Bot Connector of the inbound serviceUrl, the local
+/// Direct Line log, an expectReplies buffer, or a test queue. Returns the id the channel assigned.
+/// </summary>
+public interface IReplySink
+{
+    Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken);
+}
+
+/// <summary>Collects replies in memory: used for deliveryMode expectReplies and for tests.</summary>
+public sealed class BufferedReplySink : IReplySink
+{
+    private readonly List<Activity> _activities = [];
+    private readonly Lock _lock = new();
+
+    public IReadOnlyList<Activity> Activities
+    {
+        get { lock (_lock) { return _activities.ToArray(); } }
+    }
+
+    public Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            activity.Id ??= $"reply-{_activities.Count + 1}";
+            _activities.Add(activity);
+        }
+        return Task.FromResult<string?>(activity.Id);
+    }
+}

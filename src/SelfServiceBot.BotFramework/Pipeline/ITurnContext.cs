@@ -1,0 +1,21 @@
+using SelfServiceBot.BotFramework.Schema;
+
+namespace SelfServiceBot.BotFramework.Pipeline;
+
+public interface ITurnContext
+{
+    /// <summary>The inbound activity (for Teams, with the bot's own @mention already removed from the text).</summary>
+    Activity Activity { get; }
+
+    /// <summary>Sends an activity into the conversation; it is addressed as a reply to the inbound activity.</summary>
+    Task<string?> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>Set by the bot when handling an invoke; becomes the HTTP response.</summary>
+    InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>How many activities the bot has sent in this turn.</summary>
+    int SentCount { get; }
+}
+
+/// <summary>Status and body answered to an invoke activity.</summary>
+public sealed record InvokeResponse(int Status, object? Body);

@@ -1,0 +1,33 @@
+using SelfServiceBot.BotFramework.Schema;
+
+namespace SelfServiceBot.BotFramework.Pipeline;
+
+internal sealed class TurnContext(Activity activity, IReplySink sink) : ITurnContext
+{
+    private int _sent;
+
+    public Activity Activity { get; } = activity;
+
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    public int SentCount => Volatile.Read(ref _sent);
+
+    public async Task<string?> SendActivityAsync(Activity outgoing, CancellationToken cancellationToken = default)
+    {
+        // Fill in the addressing the bot left out, so handlers only say what to send.
+        var template = Activity.CreateReply();
+        outgoing.Type ??= ActivityTypes.Message;
+        outgoing.From ??= template.From;
+        outgoing.Recipient ??= template.Recipient;
+        outgoing.Conversation ??= template.Conversation;
+        outgoing.ChannelId ??= template.ChannelId;
+        outgoing.ServiceUrl ??= template.ServiceUrl;
+        outgoing.Locale ??= template.Locale;
+        if (outgoing.Type != ActivityTypes.Typing)
+        {
+            outgoing.ReplyToId ??= Activity.Id;
+        }
+        Interlocked.Increment(ref _sent);
+        return await sink.SendAsync(outgoing, cancellationToken);
+    }
+}

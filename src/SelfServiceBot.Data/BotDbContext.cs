@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Data;
+
+/// <summary>
+/// The one database of the product. Provider-specific subclasses (<see cref="SqliteBotDbContext"/>,
+/// <see cref="PostgresBotDbContext"/>) exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class BotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
+    public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
+    public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
+    public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
+    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
+    public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
+    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteBotDbContext(DbContextOptions<SqliteBotDbContext> options) : BotDbContext(options)
+{
+    // SQLite has no native date-time-with-offset type; as a binary long (always UTC here) it sorts and compares in SQL.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresBotDbContext(DbContextOptions<PostgresBotDbContext> options) : BotDbContext(options);

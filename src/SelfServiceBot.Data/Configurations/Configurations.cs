@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Data.Configurations;
+
+internal sealed class ProcessedActivityConfiguration : IEntityTypeConfiguration<ProcessedActivity>
+{
+    public void Configure(EntityTypeBuilder<ProcessedActivity> b)
+    {
+        b.HasKey(x => new { x.ChannelId, x.ConversationId, x.ActivityId });
+        b.Property(x => x.ChannelId).HasMaxLength(64);
+        b.Property(x => x.ConversationId).HasMaxLength(512);
+        b.Property(x => x.ActivityId).HasMaxLength(512);
+    }
+}
+
+internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<ConversationStateRecord>
+{
+    public void Configure(EntityTypeBuilder<ConversationStateRecord> b)
+    {
+        b.HasKey(x => x.ConversationKey);
+        b.Property(x => x.ConversationKey).HasMaxLength(600);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ConversationEventConfiguration : IEntityTypeConfiguration<ConversationEventRecord>
+{
+    public void Configure(EntityTypeBuilder<ConversationEventRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.IdempotencyKey).IsUnique();
+        b.HasIndex(x => new { x.ChannelId, x.ConversationId, x.OccurredAt });
+        b.Property(x => x.IdempotencyKey).HasMaxLength(700);
+        b.Property(x => x.Type).HasMaxLength(64);
+    }
+}
+
+internal sealed class HandoffRequestConfiguration : IEntityTypeConfiguration<HandoffRequestRecord>
+{
+    public void Configure(EntityTypeBuilder<HandoffRequestRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.HasIndex(x => new { x.ChannelId, x.ConversationId });
+    }
+}
+
+internal sealed class ConversationReferenceConfiguration : IEntityTypeConfiguration<ConversationReferenceRecord>
+{
+    public void Configure(EntityTypeBuilder<ConversationReferenceRecord> b)
+    {
+        b.HasKey(x => x.ConversationKey);
+        b.Property(x => x.ConversationKey).HasMaxLength(600);
+    }
+}
+
+internal sealed class DirectLineConversationConfiguration : IEntityTypeConfiguration<DirectLineConversation>
+{
+    public void Configure(EntityTypeBuilder<DirectLineConversation> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(128);
+    }
+}
+
+internal sealed class DirectLineActivityConfiguration : IEntityTypeConfiguration<DirectLineActivity>
+{
+    public void Configure(EntityTypeBuilder<DirectLineActivity> b)
+    {
+        b.HasKey(x => new { x.ConversationId, x.Sequence });
+        b.Property(x => x.ConversationId).HasMaxLength(128);
+        b.Property(x => x.Type).HasMaxLength(64);
+    }
+}
+
+internal sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecret>
+{
+    public void Configure(EntityTypeBuilder<AppSecret> b)
+    {
+        b.HasKey(x => x.Name);
+    }
+}

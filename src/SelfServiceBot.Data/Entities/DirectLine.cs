@@ -1,0 +1,23 @@
+namespace SelfServiceBot.Data.Entities;
+
+/// <summary>A local Direct Line conversation.</summary>
+public sealed class DirectLineConversation
+{
+    public required string Id { get; set; }
+    public string? UserId { get; set; }
+    public string? Locale { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Last sequence number handed out; the watermark clients see.</summary>
+    public long LastSequence { get; set; }
+    public bool Ended { get; set; }
+}
+
+/// <summary>One activity of a Direct Line conversation, in order; the sequence is the watermark.</summary>
+public sealed class DirectLineActivity
+{
+    public required string ConversationId { get; set; }
+    public long Sequence { get; set; }
+    public required string Type { get; set; }
+    public required string Json { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

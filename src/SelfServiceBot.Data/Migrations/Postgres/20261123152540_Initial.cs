@@ -1,0 +1,200 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SelfServiceBot.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AppSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IdempotencyKey = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false),
+                    ChannelId = table.Column<string>(type: "text", nullable: false),
+                    ConversationId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Locale = table.Column<string>(type: "text", nullable: true),
+                    ArticleId = table.Column<string>(type: "text", nullable: true),
+                    Confidence = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    DataJson = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationReferences",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    ChannelId = table.Column<string>(type: "text", nullable: false),
+                    ServiceUrl = table.Column<string>(type: "text", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReferences", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineActivities",
+                columns: table => new
+                {
+                    ConversationId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineActivities", x => new { x.ConversationId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Locale = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    Ended = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HandoffRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "text", nullable: false),
+                    ChannelId = table.Column<string>(type: "text", nullable: false),
+                    ConversationId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    Locale = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    LastCustomerText = table.Column<string>(type: "text", nullable: true),
+                    TranscriptJson = table.Column<string>(type: "text", nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandoffRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedActivities",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationEvents_ChannelId_ConversationId_OccurredAt",
+                table: "ConversationEvents",
+                columns: new[] { "ChannelId", "ConversationId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationEvents_IdempotencyKey",
+                table: "ConversationEvents",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_ChannelId_ConversationId",
+                table: "HandoffRequests",
+                columns: new[] { "ChannelId", "ConversationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_Reference",
+                table: "HandoffRequests",
+                column: "Reference",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AppSecrets");
+
+            migrationBuilder.DropTable(
+                name: "ConversationEvents");
+
+            migrationBuilder.DropTable(
+                name: "ConversationReferences");
+
+            migrationBuilder.DropTable(
+                name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineActivities");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "HandoffRequests");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedActivities");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SelfServiceBot.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AppSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Locale = table.Column<string>(type: "TEXT", nullable: true),
+                    ArticleId = table.Column<string>(type: "TEXT", nullable: true),
+                    Confidence = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    DataJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationReferences",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReferences", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineActivities",
+                columns: table => new
+                {
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineActivities", x => new { x.ConversationId, x.Sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ended = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HandoffRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    LastCustomerText = table.Column<string>(type: "TEXT", nullable: true),
+                    TranscriptJson = table.Column<string>(type: "TEXT", nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandoffRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedActivities",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationEvents_ChannelId_ConversationId_OccurredAt",
+                table: "ConversationEvents",
+                columns: new[] { "ChannelId", "ConversationId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationEvents_IdempotencyKey",
+                table: "ConversationEvents",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_ChannelId_ConversationId",
+                table: "HandoffRequests",
+                columns: new[] { "ChannelId", "ConversationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_Reference",
+                table: "HandoffRequests",
+                column: "Reference",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AppSecrets");
+
+            migrationBuilder.DropTable(
+                name: "ConversationEvents");
+
+            migrationBuilder.DropTable(
+                name: "ConversationReferences");
+
+            migrationBuilder.DropTable(
+                name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineActivities");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "HandoffRequests");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedActivities");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using SelfServiceBot.BotFramework;
+using SelfServiceBot.Conversation;
+using SelfServiceBot.Data;
+using SelfServiceBot.Web.Cli;
+using SelfServiceBot.Web.Health;
+
+// With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBotDatabase(builder.Configuration);
+builder.Services.AddBotFramework();
+builder.Services.AddConversation();
+builder.Services.AddHealth();
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+
+app.MapHealth();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
