@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
 
@@ -13,37 +14,27 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// Registers the database (SQLite by default, PostgreSQL with <c>Database:Provider=Postgres</c>)
-    /// and the protocol stores that live in it.
+    /// and the protocol stores that live in it. Configuration is read when the first context is made,
+    /// so hosts and tests may still override it after this call.
     /// </summary>
-    public static IServiceCollection AddBotDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBotDatabase(this IServiceCollection services)
     {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-
-        switch (options.Provider)
-        {
-            case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
-                        "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=...");
-                }
-                services.AddPooledDbContextFactory<PostgresBotDbContext>(o => o.UseNpgsql(connectionString));
-                services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory<PostgresBotDbContext>>();
-                break;
-            default:
-                var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
-                services.AddPooledDbContextFactory<SqliteBotDbContext>(o => o.UseSqlite(sqlite));
-                services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory<SqliteBotDbContext>>();
-                break;
-        }
+        services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
+            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString)));
+        services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
+            o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
+                "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=...")));
+        services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         return services;
     }
+
+    private static string? ConnectionString(IServiceProvider sp) =>
+        sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } cs ? cs : null;
 
     // A relative SQLite path is resolved against the working directory; its folder must exist first.
     private static string PrepareSqlite(string connectionString)
@@ -59,9 +50,15 @@ public static class DataServiceCollectionExtensions
         return builder.ToString();
     }
 
-    private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<BotDbContext>
-        where TContext : BotDbContext
+    /// <summary>Hands out contexts of the configured provider as the common <see cref="BotDbContext"/>.</summary>
+    private sealed class ProviderContextFactory(IServiceProvider services, IOptions<DatabaseOptions> options) : IDbContextFactory<BotDbContext>
     {
-        public BotDbContext CreateDbContext() => inner.CreateDbContext();
+        private readonly Func<BotDbContext> _create = options.Value.Provider switch
+        {
+            DatabaseProvider.Postgres => services.GetRequiredService<IDbContextFactory<PostgresBotDbContext>>().CreateDbContext,
+            _ => services.GetRequiredService<IDbContextFactory<SqliteBotDbContext>>().CreateDbContext,
+        };
+
+        public BotDbContext CreateDbContext() => _create();
     }
 }

@@ -12,7 +12,7 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddBotDatabase(builder.Configuration);
+builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
 builder.Services.AddConversation();
 builder.Services.AddHealth();

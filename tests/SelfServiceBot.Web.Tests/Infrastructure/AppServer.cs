@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace SelfServiceBot.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real loopback port (Kestrel), with its own SQLite file, so tests talk HTTP and
+/// WebSocket exactly as a browser or a channel would. Extra settings override appsettings.json.
+/// </summary>
+public sealed class AppServer : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataDirectory;
+
+    public AppServer(IDictionary<string, string?>? settings = null)
+    {
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "ssb-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dataDirectory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SelfServiceBot"] = $"Data Source={Path.Combine(_dataDirectory, "bot.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["MicrosoftAppId"] = "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>http://127.0.0.1:PORT, no trailing slash.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
