@@ -5,6 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 ./scripts/install-test-deps.sh || { echo "installing test dependencies failed"; echo "0 passed, 1 failed"; exit 1; }
+# PostgreSQL for the provider tests (the same tests run on SQLite and PostgreSQL).
+SSB_TEST_POSTGRES=$(./scripts/start-test-postgres.sh) || { echo "starting PostgreSQL failed"; echo "0 passed, 1 failed"; exit 1; }
+export SSB_TEST_POSTGRES
 
 log=$(mktemp)
 dotnet build SelfServiceBot.sln -c Release 2>&1 | tail -n 3

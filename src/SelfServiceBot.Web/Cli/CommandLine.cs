@@ -2,25 +2,34 @@ namespace SelfServiceBot.Web.Cli;
 
 /// <summary>
 /// The CLI side of the one executable: <c>SelfServiceBot.Web VERB ...</c>. Verbs come from the
-/// modules (kb, costs); anything starting with "-" or "--" is left to the web host.
+/// modules (kb, costs); anything else (no arguments, or "--option" style) starts the web host.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["help", "kb", "costs"];
+    private static readonly string[] Verbs = ["help", "health", "kb", "costs"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        if (args[0] == "help")
+        switch (args[0])
         {
-            Console.WriteLine("""
-                SelfServiceBot.Web                 serve (chat at /, Bot Framework endpoint at /api/messages)
-                SelfServiceBot.Web help            this text
-                """);
-            return Task.FromResult(0);
+            case "help":
+                Console.WriteLine(Usage);
+                return 0;
+            case "health":
+                return await HealthProbe.RunAsync(args.Skip(1).FirstOrDefault());
+            default:
+                Console.Error.WriteLine($"'{args[0]}' is not available yet.");
+                Console.Error.WriteLine(Usage);
+                return 2;
         }
-        Console.Error.WriteLine($"'{args[0]}' is not available yet.");
-        return Task.FromResult(2);
     }
+
+    private const string Usage = """
+        usage:
+          SelfServiceBot.Web                 serve: chat at /, Bot Framework endpoint at /api/messages, Direct Line at /v3/directline
+          SelfServiceBot.Web health [URL]    exit 0 when URL (default http://localhost:3978/healthz) answers 200; for container health checks
+          SelfServiceBot.Web help            this text
+        """;
 }

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace SelfServiceBot.Data.Tests.Infrastructure;
+
+/// <summary>
+/// A migrated, empty database of either provider, with the app's own service registrations:
+/// a SQLite file in a temp folder, or a fresh PostgreSQL database on the server named by
+/// SSB_TEST_POSTGRES (test.sh installs and starts one; scripts/start-test-postgres.sh prints it).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "SSB_TEST_POSTGRES";
+
+    private readonly string? _sqliteDirectory;
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(ServiceProvider services, string? sqliteDirectory, string? postgresAdmin, string? postgresDatabase)
+    {
+        Services = services;
+        _sqliteDirectory = sqliteDirectory;
+        _postgresAdmin = postgresAdmin;
+        _postgresDatabase = postgresDatabase;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public IDbContextFactory<BotDbContext> Factory => Services.GetRequiredService<IDbContextFactory<BotDbContext>>();
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        string connectionString;
+        string? sqliteDirectory = null, admin = null, database = null;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            sqliteDirectory = Path.Combine(Path.GetTempPath(), "ssb-tests", Guid.NewGuid().ToString("N"));
+            connectionString = $"Data Source={Path.Combine(sqliteDirectory, "bot.db")}";
+        }
+        else
+        {
+            admin = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrWhiteSpace(admin))
+            {
+                throw new InvalidOperationException(
+                    $"{PostgresVariable} is not set: run ./test.sh, or export {PostgresVariable}=$(scripts/start-test-postgres.sh)");
+            }
+            database = "ssb_" + Guid.NewGuid().ToString("N");
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:SelfServiceBot"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(TimeProvider.System)
+            .AddBotDatabase()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new TestDatabase(services, sqliteDirectory, admin, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_sqliteDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_sqliteDirectory, recursive: true); } catch (IOException) { }
+        }
+        if (_postgresAdmin is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdmin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
