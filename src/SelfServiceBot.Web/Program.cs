@@ -2,6 +2,7 @@ using SelfServiceBot.BotFramework;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Data;
 using SelfServiceBot.Web.Cli;
+using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -22,6 +23,7 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
 
 app.MapHealth();
+app.MapEchoEndpoint();
 
 await app.RunAsync();
 return 0;

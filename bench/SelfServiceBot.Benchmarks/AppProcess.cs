@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SelfServiceBot.Benchmarks;
+
+/// <summary>The product as it runs for real: its own process, Release build, a fresh SQLite file, local mode.</summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDirectory;
+
+    private AppProcess(Process process, string baseUrl, string dataDirectory)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        _dataDirectory = dataDirectory;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<AppProcess> StartAsync(BenchOptions options)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var data = Path.Combine(Path.GetTempPath(), "ssb-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var info = new ProcessStartInfo("dotnet", [options.WebDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(options.WebDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_URLS"] = baseUrl;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__SelfServiceBot"] = $"Data Source={Path.Combine(data, "bot.db")}";
+        info.Environment["Diagnostics__EchoEndpoint"] = "true";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{baseUrl}/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return new AppProcess(process, baseUrl, data);
+                }
+            }
+            catch (HttpRequestException) { }
+            if (process.HasExited) throw new InvalidOperationException($"the app exited with {process.ExitCode}");
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the app did not become healthy in 60 s");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace SelfServiceBot.Benchmarks;
+
+internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs)
+{
+    public double TurnsPerSecond => Turns / Seconds;
+    public double Percentile(double p)
+    {
+        if (LatenciesMs.Length == 0) return double.NaN;
+        var sorted = LatenciesMs.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>Closed loop: `concurrency` sessions each send their next message as soon as the last one was answered.</summary>
+internal static class LoadRunner
+{
+    public static async Task<RunResult> RunAsync(ITurnDriver driver, int turns, int concurrency)
+    {
+        var sessions = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(driver.OpenAsync));
+        var latencies = new double[turns];
+        var next = -1;
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(sessions.Select(async session =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < turns)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var ok = false;
+                try { ok = await session.TurnAsync(Questions.Pick(i)); }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!ok) Interlocked.Increment(ref errors);
+            }
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        foreach (var session in sessions) await session.DisposeAsync();
+        return new RunResult(driver.Name, concurrency, turns, errors, seconds, latencies);
+    }
+}
