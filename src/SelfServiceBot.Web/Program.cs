@@ -1,4 +1,5 @@
 using SelfServiceBot.BotFramework;
+using SelfServiceBot.BotFramework.Messages;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Data;
 using SelfServiceBot.Web.Cli;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
+builder.Services.AddBotMessages();
 builder.Services.AddConversation();
 builder.Services.AddHealth();
 
@@ -22,6 +24,7 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
 
 app.MapHealth();
+app.MapBotMessages();
 
 await app.RunAsync();
 return 0;
