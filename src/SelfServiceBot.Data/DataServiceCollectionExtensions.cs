@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.Auth;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
 
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+        services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using SelfServiceBot.BotFramework;
+using SelfServiceBot.BotFramework.Messages;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Data;
 using SelfServiceBot.Web.Cli;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
+builder.Services.AddBotMessages();
 builder.Services.AddConversation();
 builder.Services.AddHealth();
 
@@ -23,6 +25,7 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
 
 app.MapHealth();
+app.MapBotMessages();
 app.MapEchoEndpoint();
 
 await app.RunAsync();

@@ -53,6 +53,9 @@ internal sealed class ConversationReferenceConfiguration : IEntityTypeConfigurat
     {
         b.HasKey(x => x.ConversationKey);
         b.Property(x => x.ConversationKey).HasMaxLength(600);
+        b.Property(x => x.ServiceUrl).HasMaxLength(2048);
+        // Outbound calls ask "did this serviceUrl arrive in an authenticated activity?"
+        b.HasIndex(x => x.ServiceUrl);
     }
 }
 

@@ -115,12 +115,15 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ConversationKey");
+
+                    b.HasIndex("ServiceUrl");
 
                     b.ToTable("ConversationReferences");
                 });

@@ -107,12 +107,15 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ConversationKey");
+
+                    b.HasIndex("ServiceUrl");
 
                     b.ToTable("ConversationReferences");
                 });

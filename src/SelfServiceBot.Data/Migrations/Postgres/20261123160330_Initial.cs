@@ -55,7 +55,7 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 {
                     ConversationKey = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
                     ChannelId = table.Column<string>(type: "text", nullable: false),
-                    ServiceUrl = table.Column<string>(type: "text", nullable: false),
+                    ServiceUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
                     Json = table.Column<string>(type: "text", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -156,6 +156,11 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 table: "ConversationEvents",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReferences_ServiceUrl",
+                table: "ConversationReferences",
+                column: "ServiceUrl");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HandoffRequests_ChannelId_ConversationId",

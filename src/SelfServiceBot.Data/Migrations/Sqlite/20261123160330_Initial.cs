@@ -53,7 +53,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 {
                     ConversationKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
                     ChannelId = table.Column<string>(type: "TEXT", nullable: false),
-                    ServiceUrl = table.Column<string>(type: "TEXT", nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -154,6 +154,11 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 table: "ConversationEvents",
                 column: "IdempotencyKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReferences_ServiceUrl",
+                table: "ConversationReferences",
+                column: "ServiceUrl");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HandoffRequests_ChannelId_ConversationId",
