@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
+using SelfServiceBot.Data.DirectLine;
 
 namespace SelfServiceBot.Data;
 
@@ -30,6 +32,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+        services.AddSingleton<IDirectLineStore, EfDirectLineStore>();
         return services;
     }
 

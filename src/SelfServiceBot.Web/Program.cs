@@ -1,6 +1,8 @@
 using SelfServiceBot.BotFramework;
+using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Health;
 
@@ -15,13 +17,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
 builder.Services.AddConversation();
+builder.Services.AddDirectLine();
 builder.Services.AddHealth();
 
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
 
+app.MapChatPage();
 app.MapHealth();
+app.MapDirectLine();
 
 await app.RunAsync();
 return 0;
