@@ -1,20 +1,25 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SelfServiceBot.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a real loopback port (Kestrel), with its own SQLite file, so tests talk HTTP and
-/// WebSocket exactly as a browser or a channel would. Extra settings override appsettings.json.
+/// WebSocket exactly as a browser or a channel would. Extra settings override appsettings.json;
+/// <c>services</c> may replace registrations (e.g. a bot that fails on purpose).
 /// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _dataDirectory;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AppServer(IDictionary<string, string?>? settings = null)
+    public AppServer(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _dataDirectory = Path.Combine(Path.GetTempPath(), "ssb-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dataDirectory);
         _settings = new Dictionary<string, string?>
@@ -42,6 +47,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)
