@@ -27,6 +27,11 @@ public sealed class DirectLineStream(
         {
             logger.LogDebug("Direct Line stream of {ConversationId} ended: {Reason}", conversationId, ex.Message);
         }
+        catch (Exception ex)
+        {
+            // E.g. the database is unreachable: drop the socket; the client reconnects after its retry delay.
+            logger.LogWarning(ex, "Direct Line stream of {ConversationId} failed", conversationId);
+        }
         finally
         {
             await stop.CancelAsync();
