@@ -10,3 +10,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
 fi
+
+# npm packages pinned by their package-lock.json files: the Web Chat bundle for the chat page (the
+# Web project's build also installs it when missing) and the Direct Line client for the Node test.
+# --ignore-scripts: none of them needs an install script, and this way none runs.
+for folder in src/SelfServiceBot.Web/ClientApp tests/directline-node; do
+  if [ ! -d "$folder/node_modules" ]; then
+    echo "installing npm packages in $folder"
+    (cd "$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  fi
+done

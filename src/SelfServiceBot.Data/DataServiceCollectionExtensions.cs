@@ -4,8 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Auth;
+using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
+using SelfServiceBot.Data.DirectLine;
 
 namespace SelfServiceBot.Data;
 
@@ -32,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
+        services.AddSingleton<IDirectLineStore, EfDirectLineStore>();
         return services;
     }
 

@@ -1,7 +1,9 @@
 using SelfServiceBot.BotFramework;
 using SelfServiceBot.BotFramework.Messages;
+using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
@@ -18,15 +20,18 @@ builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
 builder.Services.AddBotMessages();
 builder.Services.AddConversation();
+builder.Services.AddDirectLine();
 builder.Services.AddHealth();
 
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
 
+app.MapChatPage();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();
+app.MapDirectLine();
 
 await app.RunAsync();
 return 0;

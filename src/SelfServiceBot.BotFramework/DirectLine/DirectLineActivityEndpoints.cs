@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.Schema;
+using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
+
+namespace SelfServiceBot.BotFramework.DirectLine;
+
+/// <summary>GET activities (polling), POST activities (send), upload (not supported).</summary>
+internal static class DirectLineActivityEndpoints
+{
+    /// <summary>Activities after the watermark. Typing is left out: it is only worth anything live, over the socket.</summary>
+    public static async Task<IResult> ListAsync(
+        string id, string? watermark, HttpRequest request, DirectLineTokens tokens, IDirectLineStore store,
+        IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        var (_, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (!TryParseWatermark(watermark, out var after))
+        {
+            return BadWatermark(watermark);
+        }
+        if (await store.FindConversationAsync(id, cancellationToken) is not { Ended: false })
+        {
+            return ConversationNotFound(id);
+        }
+        var entries = await store.ReadAsync(id, after, options.Value.PageSize, cancellationToken);
+        var activities = entries.Where(e => e.Type != ActivityTypes.Typing).Select(e => Parse(e.Json)).ToList();
+        var next = entries.Count > 0 ? entries[^1].Sequence : after;
+        return Json(new DirectLineActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Logs the client's activity (its echo), runs the bot, answers its id; 502 when the bot failed.</summary>
+    public static async Task<IResult> PostAsync(
+        string id, HttpRequest request, DirectLineTokens tokens, IDirectLineStore store, DirectLineChannel channel,
+        IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        var (caller, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (await store.FindConversationAsync(id, cancellationToken) is not { Ended: false } conversation)
+        {
+            return ConversationNotFound(id);
+        }
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body must be an activity (a JSON object): {ex.Message}");
+        }
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}.");
+        }
+
+        // The turn runs to its end even if the client hangs up: its replies land in the log either way.
+        var result = await channel.PostFromClientAsync(conversation, caller!.Token?.UserId, activity, ServiceUrl(request), lifetime.ApplicationStopping);
+        return result.BotFailed
+            ? Error(StatusCodes.Status502BadGateway, "BotError", $"The bot failed to process activity '{result.Id}'.")
+            : Json(new DirectLineResourceResponse(result.Id));
+    }
+
+    public static async Task<IResult> UploadAsync(string id, HttpRequest request, DirectLineTokens tokens, CancellationToken cancellationToken)
+    {
+        var (_, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
+        return error ?? Error(StatusCodes.Status501NotImplemented, "NotImplemented",
+            "The local Direct Line endpoint does not accept file uploads; send attachments by URL (contentUrl) in a normal activity.");
+    }
+
+    private static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

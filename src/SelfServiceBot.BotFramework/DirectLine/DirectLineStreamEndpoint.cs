@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
+
+namespace SelfServiceBot.BotFramework.DirectLine;
+
+/// <summary>The streamUrl: a WebSocket authorised by the token in its <c>t</c> query parameter (or an Authorization header).</summary>
+internal static class DirectLineStreamEndpoint
+{
+    public static async Task<IResult> AcceptAsync(
+        string id, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore store,
+        DirectLineStream stream, IHostApplicationLifetime lifetime)
+    {
+        var aborted = context.RequestAborted;
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "Open the streamUrl as a WebSocket.");
+        }
+        var (_, error) = await AuthorizeAsync(t ?? Bearer(context.Request), id, tokens, aborted);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (!TryParseWatermark(watermark, out var after))
+        {
+            return BadWatermark(watermark);
+        }
+        if (await store.FindConversationAsync(id, aborted) is not { Ended: false })
+        {
+            return ConversationNotFound(id);
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
+        await stream.RunAsync(socket, id, after, stop.Token);
+        return Results.Empty;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
+
+namespace SelfServiceBot.BotFramework.DirectLine;
+
+/// <summary>tokens/generate and tokens/refresh.</summary>
+internal static class DirectLineTokenEndpoints
+{
+    /// <summary>
+    /// A token for a new conversation (started later by POST conversations). Anonymous in local mode;
+    /// with a configured secret only the secret may ask.
+    /// </summary>
+    public static async Task<IResult> GenerateAsync(
+        HttpRequest request, DirectLineTokens tokens, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(options.Value.Secret))
+        {
+            var bearer = Bearer(request);
+            if (bearer is null)
+            {
+                return Error(StatusCodes.Status401Unauthorized, "MissingSecret", "This endpoint requires 'Authorization: Bearer <DirectLine secret>'.");
+            }
+            if (!tokens.IsSecret(bearer))
+            {
+                return Error(StatusCodes.Status403Forbidden, "InvalidSecret", "The Direct Line secret is wrong.");
+            }
+        }
+        var (body, error) = await ReadStartRequestAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        var claims = new DirectLineTokenClaims(DirectLineChannel.NewConversationId(), body!.User?.Id ?? NewUserId(), body.User?.Name);
+        var issued = await tokens.IssueAsync(claims, cancellationToken);
+        return Json(new DirectLineConversationResponse(claims.ConversationId, issued.Token, issued.ExpiresIn));
+    }
+
+    /// <summary>A fresh token for the same conversation and user; 403 once the old one has expired.</summary>
+    public static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineTokens tokens, CancellationToken cancellationToken)
+    {
+        if (Bearer(request) is not { } bearer)
+        {
+            return MissingAuthorization();
+        }
+        if (await tokens.ValidateAsync(bearer, cancellationToken) is not { } claims)
+        {
+            return InvalidToken();
+        }
+        var issued = await tokens.IssueAsync(claims, cancellationToken);
+        return Json(new DirectLineConversationResponse(claims.ConversationId, issued.Token, issued.ExpiresIn));
+    }
+
+    // Direct Line's own user ids start with "dl_"; Web Chat takes the id from the token's user claim.
+    public static string NewUserId() => "dl_" + Guid.NewGuid().ToString("N");
+}

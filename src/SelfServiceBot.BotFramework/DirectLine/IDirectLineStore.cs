@@ -1,0 +1,31 @@
+namespace SelfServiceBot.BotFramework.DirectLine;
+
+/// <summary>
+/// Where Direct Line conversations and their activity logs live. Shared by every instance (a
+/// database), so a client may post to one instance and read from another.
+/// </summary>
+public interface IDirectLineStore
+{
+    /// <summary>Creates the conversation; false when it already exists (another request or instance won).</summary>
+    Task<bool> CreateConversationAsync(DirectLineConversationInfo conversation, CancellationToken cancellationToken);
+
+    Task<DirectLineConversationInfo?> FindConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends one activity with the next sequence number of its conversation. The number is
+    /// unique even when several instances append at once; <paramref name="json"/> gets it so the
+    /// stored activity can carry an id built from it.
+    /// </summary>
+    Task<long> AppendAsync(string conversationId, string type, Func<long, string> json, CancellationToken cancellationToken);
+
+    /// <summary>Activities with a sequence above <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<DirectLineLogEntry>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>The named app secret; the first caller's <paramref name="create"/> wins across all instances.</summary>
+    Task<string> GetOrAddAppSecretAsync(string name, Func<string> create, CancellationToken cancellationToken);
+}
+
+public sealed record DirectLineConversationInfo(string Id, string UserId, string? Locale, DateTimeOffset CreatedAt, bool Ended = false);
+
+/// <summary>One stored activity: its sequence (the watermark), type and wire JSON.</summary>
+public sealed record DirectLineLogEntry(long Sequence, string Type, string Json);

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.BotFramework.DirectLine;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Data.DirectLine;
+
+/// <summary>
+/// Direct Line conversations and their logs in the shared database. Sequence numbers come from the
+/// conversation row's counter, bumped inside the same transaction that inserts the activity: the
+/// row lock (PostgreSQL) or the write lock (SQLite) orders concurrent appends, even across instances.
+/// </summary>
+internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IDirectLineStore
+{
+    public async Task<bool> CreateConversationAsync(DirectLineConversationInfo conversation, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        if (await db.DirectLineConversations.AnyAsync(c => c.Id == conversation.Id, cancellationToken))
+        {
+            return false;
+        }
+        db.DirectLineConversations.Add(new DirectLineConversation
+        {
+            Id = conversation.Id,
+            UserId = conversation.UserId,
+            Locale = conversation.Locale,
+            CreatedAt = conversation.CreatedAt,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request or instance created it between our check and insert.
+            return false;
+        }
+    }
+
+    public async Task<DirectLineConversationInfo?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.DirectLineConversations.AsNoTracking()
+            .Where(c => c.Id == conversationId)
+            .Select(c => new DirectLineConversationInfo(c.Id, c.UserId ?? "", c.Locale, c.CreatedAt, c.Ended))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<long> AppendAsync(string conversationId, string type, Func<long, string> json, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var bumped = await db.DirectLineConversations
+            .Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), cancellationToken);
+        if (bumped == 0)
+        {
+            throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
+        }
+        var sequence = await db.DirectLineConversations
+            .Where(c => c.Id == conversationId)
+            .Select(c => c.LastSequence)
+            .SingleAsync(cancellationToken);
+        db.DirectLineActivities.Add(new DirectLineActivity
+        {
+            ConversationId = conversationId,
+            Sequence = sequence,
+            Type = type,
+            Json = json(sequence),
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sequence;
+    }
+
+    public async Task<IReadOnlyList<DirectLineLogEntry>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.DirectLineActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > afterSequence)
+            .OrderBy(a => a.Sequence)
+            .Take(max)
+            .Select(a => new DirectLineLogEntry(a.Sequence, a.Type, a.Json))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<string> GetOrAddAppSecretAsync(string name, Func<string> create, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        if (await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == name, cancellationToken) is { } existing)
+        {
+            return existing.Value;
+        }
+        db.AppSecrets.Add(new AppSecret { Name = name, Value = create(), CreatedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored one first: everybody uses that one.
+        }
+        await using var fresh = factory.CreateDbContext();
+        return (await fresh.AppSecrets.AsNoTracking().SingleAsync(s => s.Name == name, cancellationToken)).Value;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SelfServiceBot.Web.Tests.Browser;
+
+/// <summary>The chat page at / in headless chromium: the official Web Chat over this app's own Direct Line.</summary>
+public class ChatPageBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
+
+    [Fact]
+    public async Task The_page_renders_and_a_sent_message_is_echoed_and_answered_by_the_bot()
+    {
+        using var app = new AppServer();
+        var page = await chromium.NewPageAsync("en-US");
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Support");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-US");
+        await SendAsync(page, "hello there");
+
+        var mine = page.Locator("article").Filter(new() { Has = page.Locator(".webchat__bubble--from-user", new() { HasText = "hello there" }) });
+        // "Sending" turns into a time only when the server's echo arrives; without it Web Chat shows "Send failed".
+        await Expect(mine.Locator(".webchat__activity-status")).ToContainTextAsync("Just now");
+        var answer = page.Locator($"article:has(.webchat__bubble--from-user:has-text('hello there')) ~ article:has({BotBubble})");
+        await Expect(answer.First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_Chinese_browser_gets_the_page_in_Chinese()
+    {
+        using var app = new AppServer();
+        var page = await chromium.NewPageAsync("zh-CN");
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("客户支持");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await Expect(page.GetByPlaceholder("请输入您的问题")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_join_event_reaches_the_bot_and_a_clicked_suggested_action_is_sent_as_a_message()
+    {
+        using var app = new AppServer(services: s => s.AddSingleton<IBot, ScriptedBot>());
+        var page = await chromium.NewPageAsync("en-US");
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Expect(page.Locator(BotBubble, new() { HasText = ScriptedBot.Welcome }).First).ToBeVisibleAsync();
+        await SuggestedAction(page, "No").ClickAsync();
+
+        await Expect(page.Locator(".webchat__bubble--from-user", new() { HasText = "No" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator(BotBubble, new() { HasText = "You picked: No" }).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// NEEDS THE CONVERSATION FLOW (welcome on webchat/join, knowledge answer, "Did this answer your
+    /// question?" with Yes/No). Skipped while the bot is the placeholder echo bot; the lead removes
+    /// Skip after merging the flow and runs it.
+    /// </summary>
+    [Fact(Skip = "Needs the conversation flow branch: remove Skip after merging it.")]
+    [Trait("Needs", "ConversationFlow")]
+    public async Task Flow_a_customer_asks_how_to_track_an_order_says_No_and_is_offered_a_person()
+    {
+        using var app = new AppServer();
+        var page = await chromium.NewPageAsync("en-US");
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        // Web Chat's Markdown turns ' into a typographic apostrophe, so match text without one.
+        await Expect(page.Locator(BotBubble, new() { HasText = "the SelfService support assistant" }).First).ToBeVisibleAsync();
+        await SendAsync(page, "How do I track my order?");
+        await Expect(page.Locator(BotBubble, new() { HasText = "track your order" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator(BotBubble, new() { HasText = "Did this answer your question?" }).First).ToBeVisibleAsync();
+        await SuggestedAction(page, "No").ClickAsync();
+
+        await Expect(page.Locator(BotBubble, new() { HasText = "Would you like to talk to a person?" }).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Welcomes on webchat/join with Yes/No suggested actions and says what was picked.</summary>
+    private sealed class ScriptedBot : IBot
+    {
+        public const string Welcome = "Welcome from the scripted bot.";
+
+        public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+        {
+            var activity = turn.Activity;
+            if (activity is { Type: ActivityTypes.Event, Name: "webchat/join" })
+            {
+                await turn.SendActivityAsync(new Activity
+                {
+                    Text = Welcome,
+                    SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Yes", "Yes"), CardAction.ImBack("No", "No")] },
+                }, cancellationToken);
+            }
+            else if (activity.Type == ActivityTypes.Message)
+            {
+                await turn.SendActivityAsync(new Activity { Text = $"You picked: {activity.Text}" }, cancellationToken);
+            }
+        }
+
+        public Task OnTurnErrorAsync(ITurnContext turn, Exception exception, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    // The suggested-action bar; Web Chat also renders hidden copies of the buttons for screen readers.
+    private static ILocator SuggestedAction(IPage page, string title) =>
+        page.Locator("button.webchat__suggested-action").Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(title)}$") });
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+}
