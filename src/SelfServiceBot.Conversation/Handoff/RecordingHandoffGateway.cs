@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 
@@ -14,11 +15,10 @@ internal sealed class RecordingHandoffGateway(
     IDbContextFactory<BotDbContext> factory, TimeProvider clock, ILogger<RecordingHandoffGateway> logger) : IHandoffGateway
 {
     private const int Attempts = 5;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<HandoffTicket> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
-        var transcript = JsonSerializer.Serialize(new { request.Transcript, request.Reference, request.LastArticleId }, Json);
+        var transcript = JsonSerializer.Serialize(new { request.Transcript, request.Reference, request.LastArticleId }, BotJson.Options);
         for (var attempt = 1; ; attempt++)
         {
             var reference = HandoffReferences.Next();

@@ -18,20 +18,25 @@ public sealed class ConversationTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private ConversationTestHost(ServiceProvider services, string directory)
+    private ConversationTestHost(ServiceProvider services, string directory, bool ownsDirectory)
     {
         _services = services;
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
     }
+
+    /// <summary>Where the SQLite file lives: start a second host on it to play a second instance.</summary>
+    public string DatabaseDirectory => _directory;
 
     public TurnProcessor Processor => _services.GetRequiredService<TurnProcessor>();
 
     public IServiceProvider Services => _services;
 
-    public static async Task<ConversationTestHost> StartAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<ConversationTestHost> StartAsync(Action<IServiceCollection>? configure = null, string? sharedDatabaseDirectory = null)
     {
-        var directory = Directory.CreateTempSubdirectory("ssb-conversation-").FullName;
+        var directory = sharedDatabaseDirectory ?? Directory.CreateTempSubdirectory("ssb-conversation-").FullName;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:SelfServiceBot"] = $"Data Source={Path.Combine(directory, "bot.db")}",
@@ -49,7 +54,7 @@ public sealed class ConversationTestHost : IAsyncDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new ConversationTestHost(provider, directory);
+        return new ConversationTestHost(provider, directory, ownsDirectory: sharedDatabaseDirectory is null);
     }
 
     public TestFlow Flow(string channelId = "test", string locale = "en-US") => new(this, channelId, locale);
@@ -77,6 +82,10 @@ public sealed class ConversationTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
