@@ -15,7 +15,7 @@ public static class StopWords
         "could", "would", "should", "will", "wont", "shall", "may", "might", "must", "to", "of", "in", "on",
         "at", "for", "from", "with", "by", "about", "into", "and", "or", "but", "if", "so", "as", "not", "no",
         "please", "pls", "want", "wanna", "need", "like", "know", "tell", "any", "some", "just", "still", "yet",
-        "get", "got", "able", "there", "then", "than", "also", "too", "very", "one",
+        "get", "got", "able", "then", "than", "also", "too", "very", "one",
     };
 
     /// <summary>Chinese function characters: particles, pronouns and question words that split word runs.</summary>

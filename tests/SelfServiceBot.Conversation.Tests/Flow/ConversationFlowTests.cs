@@ -15,7 +15,7 @@ public sealed class ConversationFlowTests(ConversationHostFixture fixture) : ICl
     [Fact]
     public async Task Saying_hi_gets_the_welcome()
     {
-        await Host.Flow().Send("hi").AssertReply(WelcomeEn).StartTestAsync();
+        await new TestFlow(Host).Send("hi").AssertReply(WelcomeEn).StartTestAsync();
     }
 
     [Theory]

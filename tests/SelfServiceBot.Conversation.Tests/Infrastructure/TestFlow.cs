@@ -23,7 +23,8 @@ public sealed class TestFlow
     private int _nextId;
     private bool _includeTyping;
 
-    internal TestFlow(ConversationTestHost host, string channelId, string locale)
+    /// <summary>A new conversation (its own id) on <paramref name="host"/>: <c>await new TestFlow(host).Send("hi").AssertReply(...).StartTestAsync()</c>.</summary>
+    public TestFlow(ConversationTestHost host, string channelId = Channels.Test, string locale = "en-US")
     {
         _host = host;
         ChannelId = channelId;
