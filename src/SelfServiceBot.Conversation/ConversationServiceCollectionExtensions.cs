@@ -1,13 +1,37 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.Feedback;
+using SelfServiceBot.Conversation.Handoff;
+using SelfServiceBot.Conversation.Questions;
+using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Conversation.Welcome;
+using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
+    /// <summary>
+    /// The bot and what it needs: knowledge search, state and event stores, the interim hand-off
+    /// gateway. Needs AddBotDatabase. Modules that replace a seam (a real hand-off gateway, another
+    /// search) register theirs first; these are only fallbacks.
+    /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
+        services.AddKnowledge();
+        services.AddConversationData();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHandoffGateway, RecordingHandoffGateway>();
+
+        services.AddSingleton<DialogStateStore>();
+        services.AddSingleton<WelcomeFlow>();
+        services.AddSingleton<QuestionFlow>();
+        services.AddSingleton<FeedbackFlow>();
+        services.AddSingleton<HandoffFlow>();
+        services.AddSingleton<MessageFlow>();
         services.AddSingleton<IBot, SupportBot>();
         return services;
     }

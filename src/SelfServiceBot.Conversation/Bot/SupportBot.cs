@@ -1,21 +1,87 @@
+using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Localization;
+using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Conversation.Welcome;
+using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Bot;
 
-/// <summary>Placeholder turn handler: replaced by the conversation flow.</summary>
-public sealed class SupportBot : IBot
+/// <summary>
+/// The turn handler: picks what the activity is about, loads the conversation's state from the
+/// database, lets the flow run, then saves the state and reports the turn's events. Activities
+/// the bot has nothing to say to touch no state at all.
+/// </summary>
+internal sealed class SupportBot(
+    DialogStateStore states,
+    IConversationEvents events,
+    MessageFlow messages,
+    WelcomeFlow welcome,
+    TimeProvider clock,
+    ILogger<SupportBot> logger) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        if (turn.Activity.Type == ActivityTypes.Message)
+        var activity = turn.Activity;
+        Func<TurnSession, Task>? handle = activity.Type switch
         {
-            await turn.SendActivityAsync(new Activity { Text = $"You said: {turn.Activity.Text}" }, cancellationToken);
+            ActivityTypes.Message => s => messages.HandleAsync(s, cancellationToken),
+            ActivityTypes.Event when WelcomeFlow.IsJoin(activity) => s => welcome.OnJoinedAsync(s, "join", cancellationToken),
+            ActivityTypes.ConversationUpdate when WelcomeFlow.IsUserJoined(activity) => s => welcome.OnJoinedAsync(s, "members_added", cancellationToken),
+            ActivityTypes.EndOfConversation => EndAsync,
+            _ => null,
+        };
+        if (handle is null || KeyOf(activity) is not { } key)
+        {
+            return;
+        }
+
+        var (state, version) = await states.LoadAsync(key, cancellationToken);
+        var session = new TurnSession(turn, state, clock);
+        try
+        {
+            await handle(session);
+            await states.SaveAsync(key, session.State, version, cancellationToken);
+        }
+        finally
+        {
+            // Also after a failure: what the customer did before it (their message) still happened.
+            await session.Events.FlushAsync(events, CancellationToken.None);
         }
     }
 
     public async Task OnTurnErrorAsync(ITurnContext turn, Exception exception, CancellationToken cancellationToken)
     {
-        await turn.SendActivityAsync(new Activity { Text = "Sorry, something went wrong." }, cancellationToken);
+        var activity = turn.Activity;
+        var key = KeyOf(activity);
+        logger.LogWarning("Resetting the dialog state of {ConversationKey} after a failed turn", key);
+        try
+        {
+            if (key is not null)
+            {
+                await states.DeleteAsync(key, CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not reset the dialog state of {ConversationKey}", key);
+        }
+        if (activity.Type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.ConversationUpdate)
+        {
+            var language = Language.Resolve(activity.Locale, null);
+            await turn.SendActivityAsync(new Activity { Text = BotTexts.For(language).Error, Locale = language }, cancellationToken);
+        }
     }
+
+    private static Task EndAsync(TurnSession session)
+    {
+        session.Events.Add(ConversationEventTypes.ConversationEnded, reason: session.Activity.Code is { Length: > 0 } code ? code : "end_of_conversation");
+        session.ResetState();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>"{channelId}|{conversationId}", the ConversationStateRecord key.</summary>
+    internal static string? KeyOf(Activity activity) =>
+        string.IsNullOrEmpty(activity.Conversation?.Id) ? null : $"{activity.ChannelId}|{activity.Conversation.Id}";
 }

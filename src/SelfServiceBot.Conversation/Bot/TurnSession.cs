@@ -1,0 +1,102 @@
+using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Events;
+using SelfServiceBot.Conversation.Localization;
+using SelfServiceBot.Conversation.Replies;
+using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Data.Conversations;
+
+namespace SelfServiceBot.Conversation.Bot;
+
+/// <summary>
+/// One turn of one conversation: the inbound activity, the conversation's state as loaded, the
+/// language to answer in, and the events to report. Handlers work on this; <see cref="SupportBot"/>
+/// loads and saves around them.
+/// </summary>
+internal sealed class TurnSession
+{
+    private const int TranscriptLimit = 40;
+    private const int TranscriptLineLimit = 1000;
+
+    private readonly TimeProvider _clock;
+
+    public TurnSession(ITurnContext turn, DialogState state, TimeProvider clock)
+    {
+        Turn = turn;
+        State = state;
+        _clock = clock;
+        Language = Localization.Language.Resolve(turn.Activity.Locale ?? LocaleFromEventValue(turn.Activity), state.Locale);
+        State.Locale = Language;
+        Events = new TurnEvents(turn.Activity, clock) { Locale = Language };
+    }
+
+    public ITurnContext Turn { get; }
+
+    public Activity Activity => Turn.Activity;
+
+    public DialogState State { get; private set; }
+
+    public string Language { get; }
+
+    public BotTexts Texts => BotTexts.For(Language);
+
+    public TurnEvents Events { get; }
+
+    public string? ChannelId => Activity.ChannelId;
+
+    /// <summary>Reports contact_started once per contact (until a restart or the end of the conversation).</summary>
+    public void StartContact(string trigger)
+    {
+        if (!State.ContactStarted)
+        {
+            State.ContactStarted = true;
+            Events.Add(ConversationEventTypes.ContactStarted, data: new Dictionary<string, object?> { ["trigger"] = trigger });
+        }
+    }
+
+    /// <summary>Forgets everything but the language: the next message starts a new contact.</summary>
+    public void ResetState() => State = new DialogState { Locale = Language };
+
+    public void RecordCustomerLine(string text) => AddTranscript("user", text);
+
+    public Task SendTextAsync(string text, CancellationToken cancellationToken) =>
+        SendAsync(ReplyFactory.Text(text), text, cancellationToken);
+
+    public Task SendChoicesAsync(string prompt, IReadOnlyList<Choice> choices, CancellationToken cancellationToken) =>
+        SendAsync(ReplyFactory.Choices(ChannelId, prompt, choices), prompt, cancellationToken);
+
+    public Task SendTypingAsync(CancellationToken cancellationToken) => Turn.SendActivityAsync(ReplyFactory.Typing(), cancellationToken);
+
+    public async Task SendAsync(Activity reply, string transcriptText, CancellationToken cancellationToken)
+    {
+        reply.Locale = Language;
+        await Turn.SendActivityAsync(reply, cancellationToken);
+        AddTranscript("bot", transcriptText);
+    }
+
+    private void AddTranscript(string from, string text)
+    {
+        State.Transcript.Add(new TranscriptLine(from, text.Length <= TranscriptLineLimit ? text : text[..TranscriptLineLimit], _clock.GetUtcNow()));
+        if (State.Transcript.Count > TranscriptLimit)
+        {
+            State.Transcript.RemoveRange(0, State.Transcript.Count - TranscriptLimit);
+        }
+    }
+
+    // Web Chat samples send the browser language as the join event's value: { language: "zh-CN" }.
+    private static string? LocaleFromEventValue(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.Event || activity.Value is not { ValueKind: System.Text.Json.JsonValueKind.Object } value)
+        {
+            return null;
+        }
+        foreach (var name in new[] { "locale", "language" })
+        {
+            if (value.TryGetProperty(name, out var p) && p.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                return p.GetString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Data.Conversations;
+
+namespace SelfServiceBot.Conversation.Events;
+
+/// <summary>
+/// Collects one turn's events and writes them together at the end of the turn (also when it fails).
+/// Keys are the inbound activity's key plus type plus position, so replaying the same activity
+/// produces the same keys and <see cref="IConversationEvents"/> records nothing twice.
+/// </summary>
+internal sealed class TurnEvents(Activity activity, TimeProvider clock)
+{
+    // ConversationEventRecord.IdempotencyKey holds at most 700 characters; Teams ids can be long.
+    private const int MaxKeyLength = 700;
+
+    private readonly List<ConversationEvent> _events = [];
+    private readonly Dictionary<string, int> _perType = [];
+    private readonly string _activityKey = string.IsNullOrEmpty(activity.Id)
+        ? $"{activity.ChannelId}/{activity.Conversation?.Id}/no-id-{Guid.NewGuid():N}"
+        : $"{activity.ChannelId}/{activity.Conversation?.Id}/{activity.Id}";
+
+    public string Locale { get; set; } = "en";
+
+    public IReadOnlyList<ConversationEvent> Pending => _events;
+
+    public void Add(string type, string? articleId = null, int? confidence = null, string? reason = null, string? text = null,
+        IReadOnlyDictionary<string, object?>? data = null)
+    {
+        var index = _perType.GetValueOrDefault(type);
+        _perType[type] = index + 1;
+        _events.Add(new ConversationEvent
+        {
+            Type = type,
+            IdempotencyKey = Key($"{_activityKey}/{type}/{index}"),
+            ChannelId = activity.ChannelId ?? "",
+            ConversationId = activity.Conversation?.Id ?? "",
+            UserId = activity.From?.Id,
+            Locale = Locale,
+            OccurredAt = clock.GetUtcNow(),
+            ArticleId = articleId,
+            Confidence = confidence,
+            Reason = reason,
+            Text = text,
+            Data = data,
+        });
+    }
+
+    public async Task FlushAsync(IConversationEvents sink, CancellationToken cancellationToken)
+    {
+        if (_events.Count == 0)
+        {
+            return;
+        }
+        var batch = _events.ToList();
+        _events.Clear();
+        await sink.RecordAsync(batch, cancellationToken);
+    }
+
+    private static string Key(string key) =>
+        key.Length <= MaxKeyLength ? key : "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

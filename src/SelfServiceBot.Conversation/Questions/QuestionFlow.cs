@@ -1,0 +1,87 @@
+using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.Handoff;
+using SelfServiceBot.Conversation.Input;
+using SelfServiceBot.Conversation.Replies;
+using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Knowledge.Search;
+
+namespace SelfServiceBot.Conversation.Questions;
+
+/// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
+internal sealed class QuestionFlow(IKnowledgeSearch search)
+{
+    public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
+    {
+        session.State.LastQuestion = question;
+        await session.SendTypingAsync(cancellationToken);
+        var result = await search.SearchAsync(question, session.Language, cancellationToken);
+        switch (result.Decision)
+        {
+            case KnowledgeDecision.Answer:
+                var best = result.Candidates[0];
+                await ShowAnswerAsync(session, new ClarifyOption(best.ArticleId, best.Title, best.Answer, best.Confidence, best.Category), cancellationToken);
+                break;
+            case KnowledgeDecision.Clarify:
+                await ClarifyAsync(session, result.Candidates, cancellationToken);
+                break;
+            default:
+                await OfferPersonAsync(session, session.Texts.NoMatch, cancellationToken);
+                break;
+        }
+    }
+
+    public async Task ShowAnswerAsync(TurnSession session, ClarifyOption article, CancellationToken cancellationToken)
+    {
+        var texts = session.Texts;
+        await session.SendAsync(ReplyFactory.Answer(session.ChannelId, article.Title, article.Answer), article.Answer, cancellationToken);
+        session.Events.Add(ConversationEventTypes.AnswerShown, articleId: article.ArticleId, confidence: article.Confidence,
+            data: new Dictionary<string, object?> { ["category"] = article.Category, ["title"] = article.Title });
+        await session.SendChoicesAsync(texts.AnswerPrompt,
+        [
+            new Choice(texts.Yes, Feedback(true, article.ArticleId)),
+            new Choice(texts.No, Feedback(false, article.ArticleId)),
+        ], cancellationToken);
+
+        var state = session.State;
+        state.Stage = DialogStage.AwaitingFeedback;
+        state.LastArticleId = article.ArticleId;
+        state.ClarifyOptions = [];
+        state.PendingHandoffReason = null;
+    }
+
+    public async Task OfferPersonAsync(TurnSession session, string message, CancellationToken cancellationToken, string reason = HandoffReasons.LowConfidence)
+    {
+        var texts = session.Texts;
+        await session.SendChoicesAsync(message,
+        [
+            new Choice(texts.TalkToPerson, Action(CardActions.Handoff)),
+            new Choice(texts.AskSomethingElse, Action(CardActions.AskElse)),
+        ], cancellationToken);
+        session.State.Stage = DialogStage.AwaitingHandoffChoice;
+        session.State.ClarifyOptions = [];
+        session.State.PendingHandoffReason = reason;
+    }
+
+    private static async Task ClarifyAsync(TurnSession session, IReadOnlyList<KnowledgeCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var options = candidates.Select(c => new ClarifyOption(c.ArticleId, c.Title, c.Answer, c.Confidence, c.Category)).ToList();
+        var choices = options
+            .Select(o => new Choice(o.Title, new Dictionary<string, object?> { ["action"] = CardActions.Clarify, ["articleId"] = o.ArticleId }))
+            .Append(new Choice(session.Texts.NoneOfThese, Action(CardActions.ClarifyNone)))
+            .ToList();
+        await session.SendChoicesAsync(session.Texts.DidYouMean, choices, cancellationToken);
+        session.Events.Add(ConversationEventTypes.ClarifyShown, confidence: options[0].Confidence, data: new Dictionary<string, object?>
+        {
+            ["articleIds"] = options.Select(o => o.ArticleId).ToList(),
+            ["confidences"] = options.Select(o => o.Confidence).ToList(),
+        });
+        session.State.Stage = DialogStage.AwaitingClarification;
+        session.State.ClarifyOptions = options;
+    }
+
+    private static Dictionary<string, object?> Feedback(bool helpful, string articleId) =>
+        new() { ["action"] = CardActions.Feedback, ["helpful"] = helpful, ["articleId"] = articleId };
+
+    private static Dictionary<string, object?> Action(string action) => new() { ["action"] = action };
+}

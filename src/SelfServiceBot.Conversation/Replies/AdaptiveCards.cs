@@ -1,0 +1,40 @@
+using System.Text.Json;
+using SelfServiceBot.BotFramework.Schema;
+
+namespace SelfServiceBot.Conversation.Replies;
+
+/// <summary>Adaptive Cards 1.5, the highest version Teams renders, with Action.Submit (object data) buttons.</summary>
+internal static class AdaptiveCards
+{
+    public const string Version = "1.5";
+
+    public static Attachment Create(IEnumerable<object> body, IEnumerable<Choice> choices)
+    {
+        var card = new Dictionary<string, object?>
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = Version,
+            ["body"] = body.ToList(),
+        };
+        var actions = choices.Select(c => new Dictionary<string, object?>
+        {
+            ["type"] = "Action.Submit",
+            ["title"] = c.Title,
+            ["data"] = c.SubmitData,
+        }).ToList();
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+        return new Attachment
+        {
+            ContentType = AttachmentContentTypes.AdaptiveCard,
+            Content = JsonSerializer.SerializeToElement(card, BotJson.Options),
+        };
+    }
+
+    public static object TextBlock(string text, bool heading = false) => heading
+        ? new Dictionary<string, object?> { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = "Bolder", ["size"] = "Medium" }
+        : new Dictionary<string, object?> { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Data.Conversations;
+
+/// <summary>
+/// Writes a turn's events in one transaction. The unique index on IdempotencyKey is the guarantee:
+/// when a replay collides with rows already there, the batch is retried without the known keys.
+/// </summary>
+internal sealed class EfConversationEvents(IDbContextFactory<BotDbContext> factory) : IConversationEvents
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task RecordAsync(IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var records = events.DistinctBy(e => e.IdempotencyKey).Select(ToRecord).ToList();
+        try
+        {
+            await using var db = factory.CreateDbContext();
+            db.ConversationEvents.AddRange(records);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await InsertMissingAsync(records, cancellationToken);
+        }
+    }
+
+    private async Task InsertMissingAsync(List<ConversationEventRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            record.Id = 0;
+            await using var db = factory.CreateDbContext();
+            if (await db.ConversationEvents.AnyAsync(e => e.IdempotencyKey == record.IdempotencyKey, cancellationToken))
+            {
+                continue;
+            }
+            db.ConversationEvents.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Fine if another instance recorded the same replayed event a moment ago; anything else is a real failure.
+                if (!await ExistsAsync(record.IdempotencyKey, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.ConversationEvents.AnyAsync(e => e.IdempotencyKey == key, cancellationToken);
+    }
+
+    private static ConversationEventRecord ToRecord(ConversationEvent e) => new()
+    {
+        IdempotencyKey = e.IdempotencyKey,
+        ChannelId = e.ChannelId,
+        ConversationId = e.ConversationId,
+        UserId = e.UserId,
+        Type = e.Type,
+        OccurredAt = e.OccurredAt,
+        Locale = e.Locale,
+        ArticleId = e.ArticleId,
+        Confidence = e.Confidence,
+        Reason = e.Reason,
+        Text = e.Text,
+        DataJson = e.Data is { Count: > 0 } data ? JsonSerializer.Serialize(data, Json) : null,
+    };
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.Knowledge.Search;
+
+namespace SelfServiceBot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>The knowledge search (safe to call more than once).</summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .Validate(o => o.ClarifyThreshold is >= 0 and <= 100 && o.AnswerThreshold is >= 0 and <= 100
+                           && o.ClarifyThreshold <= o.AnswerThreshold && o.AmbiguityMargin >= 0,
+                "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0.")
+            .ValidateOnStart();
+        services.TryAddSingleton<KnowledgeBaseLocator>();
+        services.TryAddSingleton<IKnowledgeSearch, SimpleKnowledgeSearch>();
+        return services;
+    }
+}

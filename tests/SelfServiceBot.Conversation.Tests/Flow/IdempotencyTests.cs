@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Tests.Infrastructure;
+using SelfServiceBot.Data.Conversations;
+
+namespace SelfServiceBot.Conversation.Tests.Flow;
+
+public sealed class IdempotencyTests(ConversationHostFixture fixture) : IClassFixture<ConversationHostFixture>
+{
+    private ConversationTestHost Host => fixture.Host;
+
+    [Fact]
+    public async Task The_same_activity_delivered_twice_gets_one_reply_and_records_its_events_once()
+    {
+        var flow = Host.Flow(Channels.WebChat);
+        var question = flow.NewActivity(ActivityTypes.Message, a => a.Text = "How do I track my order?");
+
+        await flow.Send(question)
+            .AssertReplyContains("track your order")
+            .AssertReply("Did this answer your question?")
+            .Send(question)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal([TurnOutcome.Processed, TurnOutcome.Duplicate], flow.Results.Select(r => r.Outcome));
+        var events = await Host.EventsAsync(flow.ConversationId);
+        Assert.Single(events, e => e.Type == ConversationEventTypes.CustomerMessage);
+        Assert.Single(events, e => e.Type == ConversationEventTypes.AnswerShown);
+    }
+
+    [Fact]
+    public async Task A_replayed_turn_whose_events_were_already_written_adds_only_the_missing_ones()
+    {
+        // As after a crash between writing events and completing the turn: the redelivery writes the same keys again.
+        var sink = Host.Services.GetRequiredService<IConversationEvents>();
+        var conversation = $"conv-{Guid.NewGuid():N}";
+        ConversationEvent Event(string type, int index) => new()
+        {
+            Type = type,
+            IdempotencyKey = $"test/{conversation}/act-1/{type}/{index}",
+            ChannelId = Channels.Test,
+            ConversationId = conversation,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
+
+        await sink.RecordAsync([Event(ConversationEventTypes.CustomerMessage, 0)], CancellationToken.None);
+        await sink.RecordAsync([Event(ConversationEventTypes.CustomerMessage, 0), Event(ConversationEventTypes.AnswerShown, 0)], CancellationToken.None);
+
+        Assert.Equal([ConversationEventTypes.CustomerMessage, ConversationEventTypes.AnswerShown],
+            (await Host.EventsAsync(conversation)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task A_state_write_based_on_a_stale_version_is_refused()
+    {
+        var store = Host.Services.GetRequiredService<IConversationStateStore>();
+        var key = $"test|conv-{Guid.NewGuid():N}";
+
+        Assert.True(await store.TrySaveAsync(key, "{}", null, CancellationToken.None));
+        Assert.False(await store.TrySaveAsync(key, "{}", null, CancellationToken.None));
+        Assert.True(await store.TrySaveAsync(key, "{\"a\":1}", 1, CancellationToken.None));
+        Assert.False(await store.TrySaveAsync(key, "{\"a\":2}", 1, CancellationToken.None));
+        Assert.Equal(new StoredConversationState("{\"a\":1}", 2), await store.LoadAsync(key, CancellationToken.None));
+    }
+}

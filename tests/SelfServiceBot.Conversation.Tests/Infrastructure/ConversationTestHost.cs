@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SelfServiceBot.BotFramework;
+using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Conversation.Tests.Knowledge;
+using SelfServiceBot.Data;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Conversation.Tests.Infrastructure;
+
+/// <summary>
+/// The real turn pipeline as the app wires it (TurnProcessor, SupportBot, EF stores) over its own
+/// SQLite file and the repository's knowledge base. Tests may swap services before it is built.
+/// </summary>
+public sealed class ConversationTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
+
+    private ConversationTestHost(ServiceProvider services, string directory, bool ownsDirectory)
+    {
+        _services = services;
+        _directory = directory;
+        _ownsDirectory = ownsDirectory;
+    }
+
+    /// <summary>Where the SQLite file lives: start a second host on it to play a second instance.</summary>
+    public string DatabaseDirectory => _directory;
+
+    public TurnProcessor Processor => _services.GetRequiredService<TurnProcessor>();
+
+    public IServiceProvider Services => _services;
+
+    public static async Task<ConversationTestHost> StartAsync(Action<IServiceCollection>? configure = null, string? sharedDatabaseDirectory = null)
+    {
+        var directory = sharedDatabaseDirectory ?? Directory.CreateTempSubdirectory("ssb-conversation-").FullName;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SelfServiceBot"] = $"Data Source={Path.Combine(directory, "bot.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["Knowledge:KnowledgeBasePath"] = SampleKnowledgeBase.Path,
+        }).Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddBotDatabase();
+        services.AddBotFramework();
+        services.AddConversation();
+        configure?.Invoke(services);
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new ConversationTestHost(provider, directory, ownsDirectory: sharedDatabaseDirectory is null);
+    }
+
+    public TestFlow Flow(string channelId = "test", string locale = "en-US") => new(this, channelId, locale);
+
+    public async Task<IReadOnlyList<ConversationEventRecord>> EventsAsync(string conversationId)
+    {
+        await using var db = CreateDbContext();
+        return await db.ConversationEvents.AsNoTracking().Where(e => e.ConversationId == conversationId).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task<IReadOnlyList<HandoffRequestRecord>> HandoffsAsync(string conversationId)
+    {
+        await using var db = CreateDbContext();
+        return await db.HandoffRequests.AsNoTracking().Where(h => h.ConversationId == conversationId).OrderBy(h => h.Id).ToListAsync();
+    }
+
+    public async Task<ConversationStateRecord?> StateAsync(string channelId, string conversationId)
+    {
+        await using var db = CreateDbContext();
+        return await db.ConversationStates.AsNoTracking().SingleOrDefaultAsync(s => s.ConversationKey == $"{channelId}|{conversationId}");
+    }
+
+    public BotDbContext CreateDbContext() => _services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

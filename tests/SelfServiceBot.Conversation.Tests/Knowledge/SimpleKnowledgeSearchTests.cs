@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SelfServiceBot.Knowledge;
+using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Search;
+
+namespace SelfServiceBot.Conversation.Tests.Knowledge;
+
+public sealed class SimpleKnowledgeSearchTests
+{
+    private static readonly SimpleKnowledgeSearch Search = new(
+        Options.Create(new KnowledgeOptions { KnowledgeBasePath = SampleKnowledgeBase.Path }),
+        new KnowledgeBaseLocator(Options.Create(new KnowledgeOptions { KnowledgeBasePath = SampleKnowledgeBase.Path })),
+        NullLogger<SimpleKnowledgeSearch>.Instance);
+
+    public static TheoryData<string, string, string> EveryPhrasingOfEveryArticle()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var article in KnowledgeBaseLoader.Load(SampleKnowledgeBase.Path).Articles)
+        {
+            foreach (var phrasing in article.Questions.Prepend(article.Title))
+            {
+                data.Add(phrasing, article.Locale, article.Id);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPhrasingOfEveryArticle))]
+    public async Task Every_title_and_alternate_question_is_answered_with_its_own_article(string question, string locale, string articleId)
+    {
+        var result = await Search.SearchAsync(question, locale, CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.Answer, result.Decision);
+        Assert.Equal(articleId, result.Best?.ArticleId);
+    }
+
+    [Theory]
+    [InlineData("how can I track my orders", "en", "track-order")]
+    [InlineData("where is my parcel", "en", "track-order")]
+    [InlineData("I forgot the password for my account", "en", "change-password")]
+    [InlineData("what payment methods do you accept", "en", "payment-methods")]
+    [InlineData("how long does standard delivery take", "en", "delivery-times")]
+    [InlineData("我的订单在哪里", "zh-CN", "zh-track-order")]
+    [InlineData("怎么退货", "zh-CN", "zh-return-item")]
+    [InlineData("退款多久到账", "zh-CN", "zh-refund-status")]
+    public async Task Questions_in_other_words_find_the_right_article(string question, string locale, string articleId)
+    {
+        var result = await Search.SearchAsync(question, locale, CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.Answer, result.Decision);
+        Assert.Equal(articleId, result.Best?.ArticleId);
+        Assert.InRange(result.Best!.Confidence, 0, 100);
+    }
+
+    [Fact]
+    public async Task A_vague_question_asks_which_article_was_meant()
+    {
+        var result = await Search.SearchAsync("order", "en", CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.Clarify, result.Decision);
+        Assert.Equal("track-order", result.Best?.ArticleId);
+        Assert.InRange(result.Candidates.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task Two_plausible_articles_are_both_offered()
+    {
+        var result = await Search.SearchAsync("return", "en", CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.Clarify, result.Decision);
+        Assert.Equal(["return-item", "refund-status"], result.Candidates.Select(c => c.ArticleId));
+    }
+
+    [Theory]
+    [InlineData("what is the meaning of life", "en")]
+    [InlineData("hello", "en")]
+    [InlineData("今天天气怎么样", "zh-CN")]
+    public async Task An_unrelated_question_has_no_match(string question, string locale)
+    {
+        var result = await Search.SearchAsync(question, locale, CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.NoMatch, result.Decision);
+        Assert.Empty(result.Candidates);
+    }
+
+    [Fact]
+    public async Task A_question_in_another_language_than_the_conversation_still_finds_its_article()
+    {
+        var result = await Search.SearchAsync("怎么退货", "en-US", CancellationToken.None);
+
+        Assert.Equal("zh-return-item", result.Best?.ArticleId);
+    }
+
+    [Fact]
+    public async Task The_agreed_track_order_answer_is_there()
+    {
+        var result = await Search.SearchAsync("How do I track my order?", "en-US", CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.Answer, result.Decision);
+        Assert.Equal("track-order", result.Best?.ArticleId);
+        Assert.Contains("track your order", result.Best?.Answer);
+        Assert.Equal(100, result.Best?.Confidence);
+    }
+}
