@@ -57,13 +57,8 @@ public class ChatPageBrowserTests(ChromiumFixture chromium) : IClassFixture<Chro
         await Expect(page.Locator(BotBubble, new() { HasText = "You picked: No" }).First).ToBeVisibleAsync();
     }
 
-    /// <summary>
-    /// NEEDS THE CONVERSATION FLOW (welcome on webchat/join, knowledge answer, "Did this answer your
-    /// question?" with Yes/No). Skipped while the bot is the placeholder echo bot; the lead removes
-    /// Skip after merging the flow and runs it.
-    /// </summary>
-    [Fact(Skip = "Needs the conversation flow branch: remove Skip after merging it.")]
-    [Trait("Needs", "ConversationFlow")]
+    /// <summary>The real bot end to end: welcome on join, a knowledge answer, feedback, the offer of a person.</summary>
+    [Fact]
     public async Task Flow_a_customer_asks_how_to_track_an_order_says_No_and_is_offered_a_person()
     {
         using var app = new AppServer();
