@@ -16,6 +16,12 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The Bot Framework convention, unless ASPNETCORE_URLS, --urls or a Urls setting says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:3978");
+}
+
 builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
 builder.Services.AddBotMessages();

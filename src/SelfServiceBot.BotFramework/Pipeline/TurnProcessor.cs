@@ -13,6 +13,8 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
     /// <summary>How long a claim on an activity protects it from a concurrent redelivery.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
 
+    private readonly ConversationLocks _conversations = new();
+
     public async Task<TurnResult> ProcessAsync(Activity activity, IReplySink sink, CancellationToken cancellationToken)
     {
         var key = KeyOf(activity);
@@ -22,6 +24,7 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
             return new TurnResult(TurnOutcome.Duplicate);
         }
 
+        using var inOrder = await _conversations.AcquireAsync($"{activity.ChannelId}|{activity.Conversation?.Id}", cancellationToken);
         TeamsActivity.RemoveRecipientMention(activity);
         var turn = new TurnContext(activity, sink);
         try

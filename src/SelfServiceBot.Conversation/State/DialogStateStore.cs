@@ -9,6 +9,9 @@ internal sealed class DialogStateStore(IConversationStateStore store, ILogger<Di
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Several instances finishing turns of one conversation at the same moment; more would mean a bug.
+    private const int MaxOverwriteAttempts = 5;
+
     public async Task<(DialogState State, int? Version)> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
         var stored = await store.LoadAsync(conversationKey, cancellationToken);
@@ -38,11 +41,15 @@ internal sealed class DialogStateStore(IConversationStateStore store, ILogger<Di
         // Two turns of one conversation ran at once (a double click, two instances). The turn finishing
         // last has sent the latest replies, so its state wins; say so rather than fail the customer's turn.
         logger.LogWarning("Dialog state of {ConversationKey} changed during the turn; keeping this turn's state", conversationKey);
-        var current = await store.LoadAsync(conversationKey, cancellationToken);
-        if (!await store.TrySaveAsync(conversationKey, json, current?.Version, cancellationToken))
+        for (var attempt = 0; attempt < MaxOverwriteAttempts; attempt++)
         {
-            throw new InvalidOperationException($"Could not save the dialog state of {conversationKey}: it keeps changing.");
+            var current = await store.LoadAsync(conversationKey, cancellationToken);
+            if (await store.TrySaveAsync(conversationKey, json, current?.Version, cancellationToken))
+            {
+                return;
+            }
         }
+        throw new InvalidOperationException($"Could not save the dialog state of {conversationKey}: it keeps changing.");
     }
 
     public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken) => store.DeleteAsync(conversationKey, cancellationToken);

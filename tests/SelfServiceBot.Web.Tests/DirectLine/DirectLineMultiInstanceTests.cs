@@ -23,7 +23,7 @@ public class DirectLineMultiInstanceTests
     }
 
     [Fact]
-    public async Task Concurrent_posts_through_both_instances_get_distinct_gapless_sequence_numbers()
+    public async Task Concurrent_posts_through_both_instances_get_distinct_increasing_sequence_numbers()
     {
         using var a = new AppServer();
         using var b = SharingDatabaseWith(a);
@@ -39,7 +39,9 @@ public class DirectLineMultiInstanceTests
 
         Assert.Equal(6, ids.Distinct().Count());
         var sequences = all["activities"]!.AsArray().Select(x => long.Parse(((string)x!["id"]!).Split('|')[1])).ToList();
-        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        // Typing activities take sequence numbers too but are not returned by polling, so there may be gaps;
+        // what matters is that no number is handed out twice and the log is in order.
+        Assert.Equal(sequences.Order().Distinct(), sequences);
         Assert.Subset(all["activities"]!.AsArray().Select(x => (string)x!["id"]!).ToHashSet(), ids.ToHashSet());
     }
 
