@@ -24,7 +24,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
-            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString)));
+            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString)).AddInterceptors(new SqlitePragmas()));
         services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                 "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
