@@ -11,19 +11,21 @@ namespace SelfServiceBot.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
     }
 }

@@ -14,9 +14,6 @@ public interface IProcessedActivityStore
     Task<bool> TryClaimAsync(ActivityKey key, TimeSpan lease, CancellationToken cancellationToken);
 
     Task CompleteAsync(ActivityKey key, CancellationToken cancellationToken);
-
-    /// <summary>Drops a claim after a failed turn so a redelivery may try again.</summary>
-    Task ReleaseAsync(ActivityKey key, CancellationToken cancellationToken);
 }
 
 public readonly record struct ActivityKey(string ChannelId, string ConversationId, string ActivityId)

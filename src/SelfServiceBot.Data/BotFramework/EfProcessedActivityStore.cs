@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Entities;
@@ -31,8 +32,8 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
             // Already there: take it over only when an earlier claim was abandoned (crash mid-turn).
             var staleBefore = now - lease;
             var taken = await db.ProcessedActivities
-                .Where(p => p.ChannelId == key.ChannelId && p.ConversationId == key.ConversationId && p.ActivityId == key.ActivityId
-                            && p.CompletedAt == null && p.ClaimedAt < staleBefore)
+                .Where(Is(key))
+                .Where(p => p.CompletedAt == null && p.ClaimedAt < staleBefore)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedAt, now), cancellationToken);
             return taken == 1;
         }
@@ -43,16 +44,10 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
         await db.ProcessedActivities
-            .Where(p => p.ChannelId == key.ChannelId && p.ConversationId == key.ConversationId && p.ActivityId == key.ActivityId)
+            .Where(Is(key))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, now), cancellationToken);
     }
 
-    public async Task ReleaseAsync(ActivityKey key, CancellationToken cancellationToken)
-    {
-        await using var db = factory.CreateDbContext();
-        await db.ProcessedActivities
-            .Where(p => p.ChannelId == key.ChannelId && p.ConversationId == key.ConversationId && p.ActivityId == key.ActivityId
-                        && p.CompletedAt == null)
-            .ExecuteDeleteAsync(cancellationToken);
-    }
+    private static Expression<Func<ProcessedActivity, bool>> Is(ActivityKey key) =>
+        p => p.ChannelId == key.ChannelId && p.ConversationId == key.ConversationId && p.ActivityId == key.ActivityId;
 }

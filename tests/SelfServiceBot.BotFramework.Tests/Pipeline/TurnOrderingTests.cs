@@ -63,6 +63,5 @@ public sealed class TurnOrderingTests
     {
         public Task<bool> TryClaimAsync(ActivityKey key, TimeSpan lease, CancellationToken cancellationToken) => Task.FromResult(true);
         public Task CompleteAsync(ActivityKey key, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task ReleaseAsync(ActivityKey key, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -45,16 +45,4 @@ public class ProcessedActivityStoreTests
         // A lease of zero means the earlier claim counts as abandoned (the worker crashed mid-turn).
         Assert.True(await store.TryClaimAsync(Key, TimeSpan.Zero, default));
     }
-
-    [Theory, MemberData(nameof(Providers))]
-    public async Task A_released_claim_can_be_claimed_again(DatabaseProvider provider)
-    {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var store = db.Services.GetRequiredService<IProcessedActivityStore>();
-
-        Assert.True(await store.TryClaimAsync(Key, TimeSpan.FromMinutes(1), default));
-        await store.ReleaseAsync(Key, default);
-
-        Assert.True(await store.TryClaimAsync(Key, TimeSpan.FromMinutes(1), default));
-    }
 }
