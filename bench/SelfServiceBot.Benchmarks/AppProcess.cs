@@ -19,7 +19,7 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<AppProcess> StartAsync(BenchOptions options)
+    public static async Task<AppProcess> StartAsync(BenchOptions options, bool echoBot = false)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -35,6 +35,7 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__SelfServiceBot"] = $"Data Source={Path.Combine(data, "bot.db")}";
         info.Environment["Diagnostics__EchoEndpoint"] = "true";
+        info.Environment["Diagnostics__EchoBot"] = echoBot ? "true" : "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

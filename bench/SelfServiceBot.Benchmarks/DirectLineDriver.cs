@@ -8,9 +8,9 @@ using System.Text.Json;
 namespace SelfServiceBot.Benchmarks;
 
 /// <summary>A Web Chat-like client: token, conversation, WebSocket stream; a turn ends when the bot's reply arrives on the socket.</summary>
-internal sealed class DirectLineDriver(string baseUrl) : ITurnDriver
+internal sealed class DirectLineDriver(string baseUrl, string bot = "bot") : ITurnDriver
 {
-    public string Name => "bot turn via Direct Line (WebSocket)";
+    public string Name => $"{bot} turn via Direct Line (WebSocket)";
 
     public async Task<ITurnSession> OpenAsync(int index)
     {

@@ -56,13 +56,13 @@ internal sealed class EchoDriver(string baseUrl) : ITurnDriver
 }
 
 /// <summary>A channel posting to /api/messages; the bot replies to the connector stand-in before the POST returns.</summary>
-internal sealed class BotMessagesDriver(string baseUrl, ConnectorStandIn connector) : ITurnDriver
+internal sealed class BotMessagesDriver(string baseUrl, ConnectorStandIn connector, string bot = "bot") : ITurnDriver
 {
     private readonly string _baseUrl = baseUrl;
     private readonly ConnectorStandIn _connector = connector;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
 
-    public string Name => "bot turn via /api/messages";
+    public string Name => $"{bot} turn via /api/messages";
 
     public Task<ITurnSession> OpenAsync(int index) => Task.FromResult<ITurnSession>(new Session(this, index));
 

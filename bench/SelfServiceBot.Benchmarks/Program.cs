@@ -1,15 +1,19 @@
 using SelfServiceBot.Benchmarks;
 
 // Turn benchmark: latency and throughput of a full bot turn through /api/messages and through Direct Line,
-// beside a trivial echo endpoint on the same server in the same run. See docs/benchmarks.md.
+// beside two baselines in the same run: a trivial echo endpoint on the same server (bare HTTP) and the
+// Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
 //   scripts/bench-turns.sh [--turns N] [--concurrency C]
 var options = BenchOptions.Parse(args);
 await using var server = await AppProcess.StartAsync(options);
+await using var echoBotServer = await AppProcess.StartAsync(options, echoBot: true);
 await using var connector = await ConnectorStandIn.StartAsync();
 
 var suites = new ITurnDriver[]
 {
     new EchoDriver(server.BaseUrl),
+    new BotMessagesDriver(echoBotServer.BaseUrl, connector, "echo bot"),
+    new DirectLineDriver(echoBotServer.BaseUrl, "echo bot"),
     new BotMessagesDriver(server.BaseUrl, connector),
     new DirectLineDriver(server.BaseUrl),
 };

@@ -28,6 +28,7 @@ builder.Services.AddBotMessages();
 builder.Services.AddConversation();
 builder.Services.AddDirectLine();
 builder.Services.AddHealth();
+builder.AddDiagnostics();
 
 var app = builder.Build();
 
