@@ -17,13 +17,13 @@ internal sealed class BotAuthStartupLog(IOptions<BotAuthOptions> options, IHostE
         }
         else if (environment.IsDevelopment())
         {
-            logger.LogWarning("No MicrosoftAppId: local mode. /api/messages accepts activities without a token and replies to any serviceUrl without one.");
+            logger.LogWarning("No MicrosoftAppId: local mode. /api/messages accepts activities without a token and replies without one, to loopback serviceUrls or BotFramework:AllowedServiceUrlHosts only.");
         }
         else
         {
             logger.LogWarning(
-                "No MicrosoftAppId in {Environment}: local mode. Anyone who can reach /api/messages can post activities and make the bot " +
-                "call the serviceUrl they name. Set MicrosoftAppId/MicrosoftAppPassword (or BotFramework:AllowedServiceUrlHosts) before exposing it.",
+                "No MicrosoftAppId in {Environment}: local mode. Anyone who can reach /api/messages can post activities as any user " +
+                "(replies go only to loopback serviceUrls or BotFramework:AllowedServiceUrlHosts). Set MicrosoftAppId/MicrosoftAppPassword before exposing it.",
                 environment.EnvironmentName);
         }
         return Task.CompletedTask;

@@ -20,6 +20,14 @@ public sealed class TrustedServiceUrls(
 
     public bool IsHostAllowed(Uri serviceUrl) => ServiceUrls.IsHostAllowed(serviceUrl, endpoints.Value.AllowedServiceUrlHosts);
 
+    /// <summary>
+    /// Where local mode (no app id, nothing authenticated) may send replies: the allow-list when one is set,
+    /// else only this machine (the Emulator, tests). Otherwise anyone reaching /api/messages could make the
+    /// bot POST to any address they name.
+    /// </summary>
+    public bool IsLocalModeTargetAllowed(Uri serviceUrl) =>
+        endpoints.Value.AllowedServiceUrlHosts.Count > 0 ? IsHostAllowed(serviceUrl) : serviceUrl.IsLoopback;
+
     public async Task<bool> IsTrustedAsync(string serviceUrl, CancellationToken cancellationToken)
     {
         var normalized = ServiceUrls.Normalize(serviceUrl);

@@ -70,9 +70,10 @@ public sealed class ConnectorClient(
     {
         if (auth.Value.IsLocalMode)
         {
-            if (!trust.IsHostAllowed(new Uri(baseUrl)))
+            if (!trust.IsLocalModeTargetAllowed(new Uri(baseUrl)))
             {
-                throw new ConnectorException($"The host of {baseUrl} is not in BotFramework:AllowedServiceUrlHosts.");
+                throw new ConnectorException(
+                    $"Local mode (no MicrosoftAppId) replies only to this machine or to BotFramework:AllowedServiceUrlHosts; {baseUrl} is neither.");
             }
             return;
         }

@@ -56,8 +56,11 @@ public sealed class DirectLineStream(
                 if (entries.Count > 0)
                 {
                     last = entries[^1].Sequence;
-                    // Typing from before the client connected is stale; live typing is sent.
-                    var visible = replaying ? entries.Where(e => e.Type != ActivityTypes.Typing).ToList() : entries;
+                    // On replay, typing that a later activity superseded is stale. The newest entry is kept even when
+                    // it is typing: it may have been appended between the socket's handshake and this first read.
+                    var visible = replaying
+                        ? entries.Where((e, i) => e.Type != ActivityTypes.Typing || i == entries.Count - 1).ToList()
+                        : entries;
                     if (visible.Count > 0)
                     {
                         await SendSetAsync(socket, visible, last, cancellationToken);

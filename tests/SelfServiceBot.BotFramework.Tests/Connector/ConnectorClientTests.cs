@@ -142,6 +142,17 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_local_mode_without_an_allow_list_nothing_goes_to_another_machine()
+    {
+        using var services = _h.Services(appId: "");
+
+        var refused = await Assert.ThrowsAsync<ConnectorException>(() => ConnectorHarness.Client(services)
+            .SendToConversationAsync("https://attacker.example/", "c1", new Activity { Type = "message" }, default));
+
+        Assert.Contains("Local mode", refused.Message);
+    }
+
+    [Fact]
     public async Task Update_delete_and_create_conversation_use_the_connector_routes()
     {
         using var services = _h.Services();
