@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseMigrationService>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
         services.AddSingleton<IDirectLineStore, EfDirectLineStore>();

@@ -32,8 +32,6 @@ builder.AddDiagnostics();
 
 var app = builder.Build();
 
-await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-
 app.MapChatPage();
 app.MapHealth();
 app.MapBotMessages();
