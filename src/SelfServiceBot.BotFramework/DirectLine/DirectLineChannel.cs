@@ -77,12 +77,7 @@ public sealed class DirectLineChannel(
         activity.ServiceUrl = null;
         activity.CallerId = null;
 
-        await store.AppendAsync(conversation.Id, activity.Type!, sequence =>
-        {
-            activity.Id = ActivityId(conversation.Id, sequence);
-            return BotJson.Serialize(activity);
-        }, cancellationToken);
-        signals.Notify(conversation.Id);
+        await AppendAsync(conversation.Id, activity, cancellationToken);
 
         var inbound = BotJson.Clone(activity);
         inbound.ServiceUrl = serviceUrl;
@@ -103,13 +98,26 @@ public sealed class DirectLineChannel(
         activity.Timestamp = clock.GetUtcNow();
         activity.ServiceUrl = null;
 
-        await store.AppendAsync(conversationId, activity.Type, sequence =>
+        await AppendAsync(conversationId, activity, cancellationToken);
+        return activity.Id!;
+    }
+
+    // Typing is only worth anything live: it goes to this instance's open sockets and skips the log (and so
+    // polling clients and sockets on other instances), which saves a write and a read per turn.
+    private async Task AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            activity.Id = $"{conversationId}|typing-{Guid.NewGuid():N}";
+            signals.PublishLive(conversationId, BotJson.Serialize(activity));
+            return;
+        }
+        await store.AppendAsync(conversationId, activity.Type!, sequence =>
         {
             activity.Id = ActivityId(conversationId, sequence);
             return BotJson.Serialize(activity);
         }, cancellationToken);
         signals.Notify(conversationId);
-        return activity.Id!;
     }
 }
 

@@ -46,6 +46,7 @@ public sealed class DirectLineStream(
         var replaying = true;
         var last = watermark;
         Task signal = Task.CompletedTask;
+        using var live = signals.SubscribeLive(conversationId);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -71,7 +72,12 @@ public sealed class DirectLineStream(
                     }
                 }
                 replaying = false;
-                await Task.WhenAny(signal, Task.Delay(options.Value.StreamPollInterval, cancellationToken));
+                while (live.Reader.TryRead(out var json))
+                {
+                    await SendLiveAsync(socket, json, last, cancellationToken);
+                }
+                await Task.WhenAny(signal, live.Reader.WaitToReadAsync(cancellationToken).AsTask(),
+                    Task.Delay(options.Value.StreamPollInterval, cancellationToken));
             }
         }
         finally
@@ -90,6 +96,13 @@ public sealed class DirectLineStream(
         var set = new DirectLineActivitySet(activities, watermark.ToString(CultureInfo.InvariantCulture));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(set, BotJson.Options);
         await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
+
+    private static async Task SendLiveAsync(WebSocket socket, string json, long watermark, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(json);
+        var set = new DirectLineActivitySet([document.RootElement.Clone()], watermark.ToString(CultureInfo.InvariantCulture));
+        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(set, BotJson.Options), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
     // Clients send nothing we need: Direct Line JS sends "" every 20 s as a keep-alive. Reading is how we learn they left.

@@ -76,6 +76,21 @@ public class DirectLineStreamTests
     }
 
     [Fact]
+    public async Task Typing_skips_the_log_and_takes_no_watermark()
+    {
+        using var app = new AppServer();
+        using var client = new DirectLineTestClient(app);
+        var (conversationId, token, _) = await client.StartAsync();
+        var before = (string?)(await client.GetActivitiesAsync(conversationId, token))["watermark"];
+
+        await client.SendAsync(HttpMethod.Post, $"conversations/{conversationId}/activities", token, """{"type":"typing"}""");
+        var after = await client.GetActivitiesAsync(conversationId, token);
+
+        Assert.Equal(before, (string?)after["watermark"]);
+        Assert.DoesNotContain(after["activities"]!.AsArray(), a => (string?)a!["type"] == "typing");
+    }
+
+    [Fact]
     public async Task A_socket_with_another_conversations_token_is_refused()
     {
         using var app = new AppServer();
