@@ -11,8 +11,7 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
-            .Validate(o => o.ClarifyThreshold is >= 0 and <= 100 && o.AnswerThreshold is >= 0 and <= 100
-                           && o.ClarifyThreshold <= o.AnswerThreshold && o.AmbiguityMargin >= 0,
+            .Validate(o => o.IsValid(),
                 "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0.")
             .ValidateOnStart();
         services.TryAddSingleton<KnowledgeBaseLocator>();

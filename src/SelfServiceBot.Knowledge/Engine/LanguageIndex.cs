@@ -1,0 +1,102 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SelfServiceBot.Knowledge.Analysis;
+using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Ranking;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SelfServiceBot.Knowledge.Engine;
+
+/// <summary>
+/// One language's articles, searchable: the Lucene index (BM25 over each phrasing and over the answer
+/// text), the classifier trained on the phrasings, and the confidence calibration. Immutable once
+/// built; a changed knowledge base gets a new one (<see cref="KnowledgeEngine"/> swaps them).
+/// </summary>
+internal sealed partial class LanguageIndex : IDisposable
+{
+    private readonly SearcherManager _searchers;
+    private readonly int[] _docArticle;
+    private readonly int[] _docPhrasing;
+    private readonly HashSet<string>[] _phrasingTerms;
+    private readonly Dictionary<string, int> _documentFrequency;
+    private readonly TypoCorrector _typos;
+    private readonly FeatureSpace _features;
+    private readonly RankingSettings _settings;
+    private SoftmaxClassifier _classifier = null!;
+    private ConfidenceCalibrator _calibrator = ConfidenceCalibrator.Uncalibrated;
+
+    public string Language { get; }
+    public KnowledgeAnalyzer Analyzer { get; }
+    public IReadOnlyList<KnowledgeArticle> Articles { get; }
+    internal IReadOnlyList<Phrasing> Phrasings { get; }
+
+    private LanguageIndex(string language, KnowledgeAnalyzer analyzer, IReadOnlyList<KnowledgeArticle> articles,
+        IReadOnlyList<Phrasing> phrasings, LuceneDirectory directory, RankingSettings settings)
+    {
+        Language = language;
+        Analyzer = analyzer;
+        Articles = articles;
+        Phrasings = phrasings;
+        _settings = settings;
+        _searchers = new SearcherManager(directory, new SimilaritySearcherFactory());
+        (_docArticle, _docPhrasing) = ReadDocumentMap();
+        _phrasingTerms = phrasings.Select(p => analyzer.Tokens(p.Text).ToHashSet(StringComparer.Ordinal)).ToArray();
+        _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in _phrasingTerms.SelectMany(t => t))
+        {
+            _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+        }
+        _typos = new TypoCorrector(_documentFrequency);
+        _features = FeatureSpace.Build(_phrasingTerms.Select((_, p) => (IReadOnlyList<string>)analyzer.Tokens(phrasings[p].Text)));
+    }
+
+    /// <param name="writeIndex">False when <paramref name="directory"/> already holds this exact content (see IndexStamp).</param>
+    public static LanguageIndex Open(string language, IReadOnlyList<KnowledgeArticle> articles, SynonymTable synonyms,
+        LuceneDirectory directory, bool writeIndex, RankingSettings settings)
+    {
+        var analyzer = new KnowledgeAnalyzer(synonyms);
+        var phrasings = articles
+            .SelectMany((a, i) => new[] { a.Title }.Concat(a.Questions).Distinct(StringComparer.OrdinalIgnoreCase).Select(q => new Phrasing(i, q)))
+            .ToList();
+        if (writeIndex)
+        {
+            IndexWriting.Write(directory, analyzer, articles, phrasings);
+        }
+        var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings);
+        index.Train();
+        return index;
+    }
+
+    private (int[] Articles, int[] Phrasings) ReadDocumentMap()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var articles = new int[reader.MaxDoc];
+            var phrasings = new int[reader.MaxDoc];
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                var stored = reader.Document(doc);
+                articles[doc] = int.Parse(stored.Get(IndexFields.Article), System.Globalization.CultureInfo.InvariantCulture);
+                phrasings[doc] = stored.GetField(IndexFields.Phrasing)?.GetInt32Value() ?? -1;
+            }
+            return (articles, phrasings);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private sealed class SimilaritySearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = IndexWriting.Similarity };
+    }
+}
