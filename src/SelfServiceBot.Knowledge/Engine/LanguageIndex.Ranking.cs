@@ -138,14 +138,19 @@ internal sealed partial class LanguageIndex
     private (double Message, double Phrasing) Coverage(List<string> terms, double termWeight, int phrasing)
     {
         var phrasingTerms = _phrasingTerms[phrasing];
-        var shared = terms.Where(phrasingTerms.Contains).Sum(Idf);
-        var phrasingWeight = phrasingTerms.Sum(Idf);
+        var shared = 0.0;
+        foreach (var term in terms)
+        {
+            shared += phrasingTerms.Contains(term) ? Idf(term) : 0;
+        }
+        var phrasingWeight = _phrasingWeights[phrasing];
         return (termWeight > 0 ? shared / termWeight : 0, phrasingWeight > 0 ? shared / phrasingWeight : 0);
     }
 
     /// <summary>IDF over phrasings; a term no phrasing uses weighs like the rarest, since it is what the customer added.</summary>
-    private double Idf(string term) =>
-        Math.Log(1 + (double)Phrasings.Count / (_documentFrequency.GetValueOrDefault(term) + 0.5));
+    private double Idf(string term) => _idf.TryGetValue(term, out var idf) ? idf : _unknownTermIdf;
+
+    private double IdfOf(int documentFrequency) => Math.Log(1 + (double)Phrasings.Count / (documentFrequency + 0.5));
 
     private static double Relative(double score, double max) => max > 0 ? score / max : 0;
 

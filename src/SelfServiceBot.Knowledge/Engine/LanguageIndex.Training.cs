@@ -1,30 +1,41 @@
-using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Ranking;
 
 namespace SelfServiceBot.Knowledge.Engine;
 
 internal sealed partial class LanguageIndex
 {
+    private const int Folds = 5;
+
     /// <summary>
-    /// Holds one phrasing out of each article that has at least three (up to
-    /// <see cref="RankingSettings.MaxCalibrationQuestions"/>), trains a classifier without them, ranks
-    /// each held-out phrasing as if a customer had typed it (its own Lucene document excluded), and fits
-    /// the confidence calibration to how often each candidate was right. Then trains the classifier on
-    /// every phrasing for serving.
+    /// Fits the confidence calibration by cross-validation on the knowledge base's own phrasings: each
+    /// fold holds out some phrasings, trains a classifier without them, and ranks each held-out phrasing
+    /// as if a customer had typed it (its own Lucene document excluded), recording how often each
+    /// candidate was right. Small knowledge bases use every fold, so every phrasing is tested once;
+    /// large ones one fold of at most <see cref="RankingSettings.MaxCalibrationQuestions"/> phrasings, to
+    /// keep indexing fast. Then the classifier is trained on every phrasing for serving.
     /// </summary>
     private void Train()
     {
-        var tokens = Phrasings.Select(p => (IReadOnlyList<string>)Analyzer.Tokens(p.Text)).ToList();
-        var vectors = tokens.Select(_features.Vectorize).ToList();
+        var vectors = _phrasingTokens.Select(_features.Vectorize).ToList();
         var labels = Phrasings.Select(p => p.Article).ToList();
-
-        var heldOut = HeldOutPhrasings();
-        if (heldOut.Count >= 10 && Articles.Count > 2)
+        var eligible = Phrasings.Select((p, i) => (p.Article, Index: i)).GroupBy(x => x.Article)
+            .Where(g => g.Count() >= 3)
+            .SelectMany(g => g.Select((x, n) => (x.Index, Fold: n % Folds)))
+            .ToList();
+        var folds = eligible.Count <= _settings.MaxCalibrationQuestions * 2 ? Folds : 1;
+        var samples = new List<(double[] Features, bool Correct)>();
+        for (var fold = 0; fold < folds && Articles.Count > 2; fold++)
         {
-            var keep = Enumerable.Range(0, Phrasings.Count).Where(i => !heldOut.Contains(i)).ToList();
+            var heldOut = eligible.Where(x => x.Fold == fold).Select(x => x.Index).ToList();
+            if (heldOut.Count > _settings.MaxCalibrationQuestions)
+            {
+                var step = (int)Math.Ceiling(heldOut.Count / (double)_settings.MaxCalibrationQuestions);
+                heldOut = heldOut.Where((_, i) => i % step == 0).ToList();
+            }
+            var excluded = heldOut.ToHashSet();
+            var keep = Enumerable.Range(0, Phrasings.Count).Where(i => !excluded.Contains(i)).ToList();
             var partial = SoftmaxClassifier.Train(keep.Select(i => vectors[i]).ToList(), keep.Select(i => labels[i]).ToList(),
                 Articles.Count, _features.Count, _settings.Classifier);
-            var samples = new List<(double[] Features, bool Correct)>();
             foreach (var p in heldOut)
             {
                 var result = Rank(Phrasings[p].Text, 3, p, partial, calibrator: null);
@@ -36,16 +47,8 @@ internal sealed partial class LanguageIndex
                         candidate.Article.Id == Articles[Phrasings[p].Article].Id));
                 }
             }
-            _calibrator = ConfidenceCalibrator.Fit(samples);
         }
+        _calibrator = ConfidenceCalibrator.Fit(samples);
         _classifier = SoftmaxClassifier.Train(vectors, labels, Articles.Count, _features.Count, _settings.Classifier);
-    }
-
-    private HashSet<int> HeldOutPhrasings()
-    {
-        var byArticle = Phrasings.Select((p, i) => (p.Article, Index: i)).GroupBy(x => x.Article)
-            .Where(g => g.Count() >= 3).Select(g => g.Last().Index).ToList();
-        var step = Math.Max(1, (int)Math.Ceiling(byArticle.Count / (double)_settings.MaxCalibrationQuestions));
-        return byArticle.Where((_, i) => i % step == 0).ToHashSet();
     }
 }

@@ -17,8 +17,12 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly int[] _docArticle;
     private readonly int[] _docPhrasing;
+    private readonly IReadOnlyList<string>[] _phrasingTokens;
     private readonly HashSet<string>[] _phrasingTerms;
+    private readonly double[] _phrasingWeights;
     private readonly Dictionary<string, int> _documentFrequency;
+    private readonly Dictionary<string, double> _idf;
+    private readonly double _unknownTermIdf;
     private readonly TypoCorrector _typos;
     private readonly FeatureSpace _features;
     private readonly RankingSettings _settings;
@@ -40,14 +44,18 @@ internal sealed partial class LanguageIndex : IDisposable
         _settings = settings;
         _searchers = new SearcherManager(directory, new SimilaritySearcherFactory());
         (_docArticle, _docPhrasing) = ReadDocumentMap();
-        _phrasingTerms = phrasings.Select(p => analyzer.Tokens(p.Text).ToHashSet(StringComparer.Ordinal)).ToArray();
+        _phrasingTokens = phrasings.Select(p => analyzer.Tokens(p.Text)).ToArray();
+        _phrasingTerms = _phrasingTokens.Select(t => t.ToHashSet(StringComparer.Ordinal)).ToArray();
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in _phrasingTerms.SelectMany(t => t))
         {
             _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
         }
+        _idf = _documentFrequency.ToDictionary(kv => kv.Key, kv => IdfOf(kv.Value), StringComparer.Ordinal);
+        _unknownTermIdf = IdfOf(0);
+        _phrasingWeights = _phrasingTerms.Select(terms => terms.Sum(Idf)).ToArray();
         _typos = new TypoCorrector(_documentFrequency);
-        _features = FeatureSpace.Build(_phrasingTerms.Select((_, p) => (IReadOnlyList<string>)analyzer.Tokens(phrasings[p].Text)));
+        _features = FeatureSpace.Build(_phrasingTokens);
     }
 
     /// <param name="writeIndex">False when <paramref name="directory"/> already holds this exact content (see IndexStamp).</param>

@@ -15,7 +15,7 @@ public sealed record RankingSettings
     public double AllQuestionsWeight { get; init; } = 1.0;
 
     /// <summary>Phrasing hits read from Lucene per message; enough for every plausible article.</summary>
-    public int MaxHits { get; init; } = 300;
+    public int MaxHits { get; init; } = 100;
 
     public ClassifierSettings Classifier { get; init; } = new();
 

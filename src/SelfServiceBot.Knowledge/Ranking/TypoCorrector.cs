@@ -1,40 +1,75 @@
+using System.Collections.Concurrent;
+
 namespace SelfServiceBot.Knowledge.Ranking;
 
 /// <summary>
 /// The fuzzy fallback: a Latin query term the knowledge base never uses is replaced by the most
-/// frequent term within one edit (two for long words; transpositions count as one), so "refnud"
-/// still finds "refund". Known terms are never touched, and Chinese terms are left alone (typos there
-/// are wrong homophones, which the character unigrams and bigrams already tolerate).
+/// frequent known term within one edit (two for words of nine letters or more; a transposition counts as
+/// one), so "refnud" still finds "refund". Known terms are never touched; short words are left alone
+/// (at four letters one edit turns most words into other words); Chinese is left alone (typos there are
+/// wrong homophones, which the character unigrams and bigrams already tolerate).
 /// </summary>
-public sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
+public sealed class TypoCorrector
 {
-    private readonly string[] _terms = vocabulary.Keys.Where(t => t.Length >= 3 && t.All(char.IsAsciiLetter)).Order(StringComparer.Ordinal).ToArray();
+    private const int MinLength = 5;
+    private const int MaxCached = 20_000;
+
+    private readonly IReadOnlyDictionary<string, int> _vocabulary;
+    private readonly Dictionary<char, string[]> _termsByFirstLetter;
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    public TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
+    {
+        _vocabulary = vocabulary;
+        // Typing errors rarely hit the first letter and the second at once: candidates are the terms
+        // that share the first or the second letter, which is a twentieth of the vocabulary to compare.
+        var latin = vocabulary.Keys.Where(t => t.Length >= MinLength - 2 && t.All(char.IsAsciiLetter)).Order(StringComparer.Ordinal).ToList();
+        _termsByFirstLetter = latin.SelectMany(t => new[] { (Key: t[0], Term: t), (Key: char.ToUpperInvariant(t[1]), Term: t) })
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Term).Distinct().ToArray());
+    }
 
     public string Correct(string token)
     {
-        if (token.Length < 4 || vocabulary.ContainsKey(token) || !token.All(char.IsAsciiLetter))
+        if (token.Length < MinLength || _vocabulary.ContainsKey(token) || !token.All(char.IsAsciiLetter))
         {
             return token;
         }
-        var maxEdits = token.Length >= 8 ? 2 : 1;
+        if (_cache.TryGetValue(token, out var cached))
+        {
+            return cached;
+        }
+        var corrected = Search(token);
+        if (_cache.Count < MaxCached)
+        {
+            _cache[token] = corrected;
+        }
+        return corrected;
+    }
+
+    private string Search(string token)
+    {
+        var maxEdits = token.Length >= 9 ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = 0;
-        foreach (var term in _terms)
+        foreach (var key in new[] { token[0], char.ToUpperInvariant(token[1]) })
         {
-            if (Math.Abs(term.Length - token.Length) > maxEdits)
+            if (!_termsByFirstLetter.TryGetValue(key, out var terms))
             {
                 continue;
             }
-            var distance = EditDistance(token, term, maxEdits);
-            if (distance > maxEdits)
+            foreach (var term in terms)
             {
-                continue;
-            }
-            var frequency = vocabulary[term];
-            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
-            {
-                (best, bestDistance, bestFrequency) = (term, distance, frequency);
+                if (Math.Abs(term.Length - token.Length) > maxEdits)
+                {
+                    continue;
+                }
+                var distance = EditDistance(token, term, maxEdits);
+                var frequency = _vocabulary[term];
+                if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
+                {
+                    (best, bestDistance, bestFrequency) = (term, distance, frequency);
+                }
             }
         }
         return best ?? token;
@@ -43,9 +78,10 @@ public sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
     /// <summary>Optimal string alignment distance, giving up (returning max + 1) once it exceeds <paramref name="max"/>.</summary>
     internal static int EditDistance(string a, string b, int max)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        var previous2 = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows.Slice(2 * (b.Length + 1), b.Length + 1);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -53,7 +89,7 @@ public sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
-            var rowMin = current[0];
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -69,7 +105,10 @@ public sealed class TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
             {
                 return max + 1;
             }
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
         return previous[b.Length];
     }
