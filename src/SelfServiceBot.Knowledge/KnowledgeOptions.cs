@@ -20,10 +20,10 @@ public sealed class KnowledgeOptions
     public bool WatchForChanges { get; set; } = true;
 
     /// <summary>Calibrated confidence (0-100) from which the best article is answered directly.</summary>
-    public int AnswerThreshold { get; set; } = 65;
+    public int AnswerThreshold { get; set; } = 50;
 
     /// <summary>Confidence from which an article is offered as a "Did you mean" choice; below it there is no match.</summary>
-    public int ClarifyThreshold { get; set; } = 35;
+    public int ClarifyThreshold { get; set; } = 25;
 
     /// <summary>
     /// When the runner-up is within this many points of an answerable best article, the customer is

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Knowledge;
@@ -15,7 +16,9 @@ public static class KnowledgeServiceCollectionExtensions
                 "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0.")
             .ValidateOnStart();
         services.TryAddSingleton<KnowledgeBaseLocator>();
-        services.TryAddSingleton<IKnowledgeSearch, SimpleKnowledgeSearch>();
+        services.TryAddSingleton<KnowledgeEngineProvider>();
+        services.TryAddSingleton<IKnowledgeSearch, LuceneKnowledgeSearch>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeStartup>());
         return services;
     }
 }

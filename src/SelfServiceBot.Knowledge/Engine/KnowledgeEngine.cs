@@ -23,8 +23,10 @@ public sealed class KnowledgeEngine : IDisposable
 
     /// <param name="synonymsFor">The synonym table of a language ("en", "zh").</param>
     /// <param name="directoryFor">Where a language's Lucene index lives, and whether it must be (re)written.</param>
+    /// <param name="modelPathFor">Where a language's trained model is kept (null: trained in memory).</param>
     public static KnowledgeEngine Build(IReadOnlyList<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor,
-        Func<string, (LuceneDirectory Directory, bool Write)> directoryFor, RankingSettings? settings = null)
+        Func<string, (LuceneDirectory Directory, bool Write)> directoryFor, RankingSettings? settings = null,
+        Func<string, string>? modelPathFor = null)
     {
         var languages = new Dictionary<string, LanguageIndex>(StringComparer.Ordinal);
         try
@@ -33,7 +35,7 @@ public sealed class KnowledgeEngine : IDisposable
             {
                 var (directory, write) = directoryFor(group.Key);
                 languages[group.Key] = LanguageIndex.Open(group.Key, group.ToList(), synonymsFor(group.Key), directory, write,
-                    settings ?? RankingSettings.Default);
+                    settings ?? RankingSettings.Default, modelPathFor?.Invoke(group.Key));
             }
         }
         catch

@@ -9,10 +9,14 @@ namespace SelfServiceBot.Knowledge.Engine;
 internal sealed partial class LanguageIndex
 {
     private const int ClassifierCandidates = 10;
+    private const double ExactMatch = 0.999;
 
-    public RankedResult Rank(string text, int max = 10) => Rank(text, max, excludePhrasing: -1, _classifier, _calibrator);
+    public RankedResult Rank(string text, int max = 10) => Rank(text, max, excludePhrasing: -1, excludeArticle: -1, _classifier, _calibrator);
 
-    private RankedResult Rank(string text, int max, int excludePhrasing, SoftmaxClassifier classifier, ConfidenceCalibrator? calibrator)
+    /// <param name="excludePhrasing">A phrasing to leave out (calibration asks held-out phrasings).</param>
+    /// <param name="excludeArticle">An article to leave out entirely (calibration's stand-in for a question the knowledge base cannot answer).</param>
+    private RankedResult Rank(string text, int max, int excludePhrasing, int excludeArticle, SoftmaxClassifier classifier,
+        ConfidenceCalibrator? calibrator)
     {
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var terms = new List<string>();
@@ -40,11 +44,11 @@ internal sealed partial class LanguageIndex
             foreach (var hit in searcher.Search(Query(IndexFields.Question, unique), _settings.MaxHits).ScoreDocs)
             {
                 var phrasing = _docPhrasing[hit.Doc];
-                if (phrasing == excludePhrasing)
+                var article = _docArticle[hit.Doc];
+                if (phrasing == excludePhrasing || article == excludeArticle)
                 {
                     continue;
                 }
-                var article = _docArticle[hit.Doc];
                 if (!questionScores.TryGetValue(article, out var best) || hit.Score > best.Score)
                 {
                     questionScores[article] = (hit.Score, phrasing);
@@ -54,12 +58,14 @@ internal sealed partial class LanguageIndex
             {
                 bodyScores[_docArticle[hit.Doc]] = hit.Score;
             }
+            bodyScores.Remove(excludeArticle);
             if (_settings.AllQuestionsWeight > 0)
             {
                 foreach (var hit in searcher.Search(Query(IndexFields.AllQuestions, unique), Articles.Count).ScoreDocs)
                 {
                     allScores[_docArticle[hit.Doc]] = hit.Score;
                 }
+                allScores.Remove(excludeArticle);
             }
         }
         finally
@@ -72,13 +78,20 @@ internal sealed partial class LanguageIndex
         {
             var p = probabilities.AsSpan(0, Articles.Count);
             classifier.Probabilities(_features.Vectorize(terms), p);
+            if (excludeArticle >= 0)
+            {
+                var rest = 1 - p[excludeArticle];
+                p[excludeArticle] = 0;
+                System.Numerics.Tensors.TensorPrimitives.Divide(p, MathF.Max(rest, 1e-6f), p);
+            }
             var candidates = new HashSet<int>(questionScores.Keys);
             foreach (var c in TopIndices(p, ClassifierCandidates))
             {
                 candidates.Add(c);
             }
+            candidates.Remove(excludeArticle);
             var ranked = Combine(candidates, questionScores, bodyScores, allScores, p, unique);
-            return new RankedResult(WithConfidence(ranked, terms.Count, calibrator, max), terms, corrections);
+            return new RankedResult(WithConfidence(ranked, calibrator, max), terms, corrections);
         }
         finally
         {
@@ -119,7 +132,7 @@ internal sealed partial class LanguageIndex
         return ranked;
     }
 
-    private List<RankedArticle> WithConfidence(List<RankedArticle> ranked, int termCount, ConfidenceCalibrator? calibrator, int max)
+    private static List<RankedArticle> WithConfidence(List<RankedArticle> ranked, ConfidenceCalibrator? calibrator, int max)
     {
         var top = ranked.Take(max).ToList();
         if (calibrator is null)
@@ -129,8 +142,15 @@ internal sealed partial class LanguageIndex
         for (var i = 0; i < top.Count; i++)
         {
             var runnerUp = i == 0 ? (ranked.Count > 1 ? ranked[1].Score : 0) : ranked[0].Score;
-            var features = ConfidenceCalibrator.Features(top[i], runnerUp, termCount);
-            top[i] = top[i] with { Confidence = (int)Math.Round(100 * calibrator.Probability(features)) };
+            var features = ConfidenceCalibrator.Features(top[i], runnerUp);
+            var confidence = (int)Math.Round(100 * calibrator.Probability(features));
+            // The message says exactly what one of the article's phrasings says (same terms, any
+            // order): the author wrote this question for this answer, so it is answered as such.
+            if (i == 0 && top[i].MessageCoverage >= ExactMatch && top[i].PhrasingCoverage >= ExactMatch)
+            {
+                confidence = 100;
+            }
+            top[i] = top[i] with { Confidence = confidence };
         }
         return top;
     }

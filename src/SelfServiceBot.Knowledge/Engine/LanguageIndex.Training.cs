@@ -5,6 +5,44 @@ namespace SelfServiceBot.Knowledge.Engine;
 internal sealed partial class LanguageIndex
 {
     private const int Folds = 5;
+    private const int ModelFormat = 1;
+
+    private void SaveModel(string path)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(ModelFormat);
+        writer.Write(_features.Count);
+        _classifier.Save(writer);
+        _calibrator.Save(writer);
+    }
+
+    /// <summary>False (and the caller trains) when the file is missing, from another format, or does not fit the index.</summary>
+    private bool TryLoadModel(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            if (reader.ReadInt32() != ModelFormat || reader.ReadInt32() != _features.Count)
+            {
+                return false;
+            }
+            var classifier = SoftmaxClassifier.Load(reader);
+            if (classifier.Classes != Articles.Count)
+            {
+                return false;
+            }
+            (_classifier, _calibrator) = (classifier, ConfidenceCalibrator.Load(reader));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Fits the confidence calibration by cross-validation on the knowledge base's own phrasings: each
@@ -38,13 +76,22 @@ internal sealed partial class LanguageIndex
                 Articles.Count, _features.Count, _settings.Classifier);
             foreach (var p in heldOut)
             {
-                var result = Rank(Phrasings[p].Text, 3, p, partial, calibrator: null);
+                var expected = Phrasings[p].Article;
+                var result = Rank(Phrasings[p].Text, 3, p, excludeArticle: -1, partial, calibrator: null);
                 for (var i = 0; i < result.Articles.Count; i++)
                 {
                     var candidate = result.Articles[i];
                     var runnerUp = i == 0 ? (result.Articles.Count > 1 ? result.Articles[1].Score : 0) : result.Articles[0].Score;
-                    samples.Add((ConfidenceCalibrator.Features(candidate, runnerUp, result.Terms.Count),
-                        candidate.Article.Id == Articles[Phrasings[p].Article].Id));
+                    samples.Add((ConfidenceCalibrator.Features(candidate, runnerUp), candidate.Article.Id == Articles[expected].Id));
+                }
+                // The same question with its article removed from the knowledge base: whatever comes
+                // first is wrong. This is what an unanswerable question in the same domain looks like,
+                // which held-out phrasings alone never show the calibration.
+                var withoutArticle = Rank(Phrasings[p].Text, 2, p, expected, partial, calibrator: null);
+                if (withoutArticle.Articles.Count > 0)
+                {
+                    var runnerUp = withoutArticle.Articles.Count > 1 ? withoutArticle.Articles[1].Score : 0;
+                    samples.Add((ConfidenceCalibrator.Features(withoutArticle.Articles[0], runnerUp), false));
                 }
             }
         }

@@ -58,9 +58,11 @@ internal sealed partial class LanguageIndex : IDisposable
         _features = FeatureSpace.Build(_phrasingTokens);
     }
 
-    /// <param name="writeIndex">False when <paramref name="directory"/> already holds this exact content (see IndexStamp).</param>
+    /// <param name="writeIndex">False when <paramref name="directory"/> already holds this exact content (see <see cref="IndexStamp"/>).</param>
+    /// <param name="modelPath">Where the trained classifier and calibration are kept next to the index: read when the
+    /// index is reused, written when it is built. Null: train in memory only.</param>
     public static LanguageIndex Open(string language, IReadOnlyList<KnowledgeArticle> articles, SynonymTable synonyms,
-        LuceneDirectory directory, bool writeIndex, RankingSettings settings)
+        LuceneDirectory directory, bool writeIndex, RankingSettings settings, string? modelPath = null)
     {
         var analyzer = new KnowledgeAnalyzer(synonyms);
         var phrasings = articles
@@ -71,7 +73,15 @@ internal sealed partial class LanguageIndex : IDisposable
             IndexWriting.Write(directory, analyzer, articles, phrasings);
         }
         var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings);
+        if (!writeIndex && modelPath is not null && index.TryLoadModel(modelPath))
+        {
+            return index;
+        }
         index.Train();
+        if (modelPath is not null)
+        {
+            index.SaveModel(modelPath);
+        }
         return index;
     }
 

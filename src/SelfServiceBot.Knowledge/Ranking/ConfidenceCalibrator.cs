@@ -9,7 +9,7 @@ namespace SelfServiceBot.Knowledge.Ranking;
 /// </summary>
 public sealed class ConfidenceCalibrator
 {
-    public const int FeatureCount = 6;
+    public const int FeatureCount = 5;
 
     private readonly double[] _weights;
     private readonly double[] _mean;
@@ -24,16 +24,16 @@ public sealed class ConfidenceCalibrator
 
     /// <summary>Used when there is nothing to learn from (a knowledge base of one or two articles).</summary>
     public static ConfidenceCalibrator Uncalibrated { get; } =
-        new([-4, 3, 2, 3, 2, 1, 0], new double[FeatureCount], Enumerable.Repeat(1.0, FeatureCount).ToArray());
+        new([3, 2, 3, 2, 2, -6], new double[FeatureCount], Enumerable.Repeat(1.0, FeatureCount).ToArray());
 
-    public static double[] Features(RankedArticle candidate, double runnerUpScore, int termCount) =>
+    /// <summary>Every feature is evidence for the article, never against: the fitted weights are kept non-negative.</summary>
+    public static double[] Features(RankedArticle candidate, double runnerUpScore) =>
     [
         candidate.Score,
         candidate.Score - runnerUpScore,
         candidate.ClassifierProbability,
         candidate.MessageCoverage,
         candidate.PhrasingCoverage,
-        Math.Log(1 + termCount),
     ];
 
     public double Probability(double[] features)
@@ -44,6 +44,22 @@ public sealed class ConfidenceCalibrator
             z += _weights[i] * (features[i] - _mean[i]) / _scale[i];
         }
         return 1 / (1 + Math.Exp(-z));
+    }
+
+    public void Save(BinaryWriter writer)
+    {
+        foreach (var value in _weights.Concat(_mean).Concat(_scale))
+        {
+            writer.Write(value);
+        }
+    }
+
+    public static ConfidenceCalibrator Load(BinaryReader reader)
+    {
+        double[] Read(int n) => Enumerable.Range(0, n).Select(_ => reader.ReadDouble()).ToArray();
+        var weights = Read(FeatureCount + 1);
+        var mean = Read(FeatureCount);
+        return new ConfidenceCalibrator(weights, mean, Read(FeatureCount));
     }
 
     public static ConfidenceCalibrator Fit(IReadOnlyList<(double[] Features, bool Correct)> samples)
@@ -81,6 +97,12 @@ public sealed class ConfidenceCalibrator
             {
                 var l2 = i < FeatureCount ? 1e-3 * weights[i] : 0;
                 weights[i] -= 0.5 * (gradient[i] / samples.Count + l2);
+                // Monotone: more coverage or a higher score never lowers confidence, even where the
+                // held-out questions were too few to say so (a projected gradient step).
+                if (i < FeatureCount && weights[i] < 0)
+                {
+                    weights[i] = 0;
+                }
             }
         }
         return model;

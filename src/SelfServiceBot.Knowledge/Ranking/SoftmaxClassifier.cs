@@ -80,6 +80,36 @@ public sealed class SoftmaxClassifier
         return model;
     }
 
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(Classes);
+        writer.Write(_weights.Length);
+        foreach (var w in _weights)
+        {
+            writer.Write(w);
+        }
+        foreach (var b in _bias)
+        {
+            writer.Write(b);
+        }
+    }
+
+    public static SoftmaxClassifier Load(BinaryReader reader)
+    {
+        var classes = reader.ReadInt32();
+        var weights = new float[reader.ReadInt32()];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = reader.ReadSingle();
+        }
+        var bias = new float[classes];
+        for (var i = 0; i < classes; i++)
+        {
+            bias[i] = reader.ReadSingle();
+        }
+        return new SoftmaxClassifier(classes, weights, bias);
+    }
+
     /// <summary>w -= rate * g / sqrt(G + eps) after G += g * g, per element (AdaGrad).</summary>
     private static void AdaGradStep(Span<float> w, Span<float> squares, ReadOnlySpan<float> gradient, float rate,
         Span<float> scratch, Span<float> scale)

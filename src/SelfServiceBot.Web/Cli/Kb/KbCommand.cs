@@ -21,6 +21,7 @@ internal static class KbCommand
             return sub switch
             {
                 "eval" => KbEvalCommand.Run(rest, options),
+                "ask" => KbAskCommand.Run(rest, options),
                 _ => throw new CliUsageException(sub.Length == 0 ? "kb needs a command" : $"unknown kb command '{sub}'"),
             };
         }

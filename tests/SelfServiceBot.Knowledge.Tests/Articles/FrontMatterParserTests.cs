@@ -1,6 +1,6 @@
 using SelfServiceBot.Knowledge.Articles;
 
-namespace SelfServiceBot.Conversation.Tests.Knowledge;
+namespace SelfServiceBot.Knowledge.Tests.Articles;
 
 public sealed class FrontMatterParserTests
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using SelfServiceBot.Knowledge;
 using SelfServiceBot.Knowledge.Search;
 
-namespace SelfServiceBot.Conversation.Tests.Knowledge;
+namespace SelfServiceBot.Knowledge.Tests.Search;
 
 public sealed class KnowledgeBaseLocatorTests : IDisposable
 {
@@ -36,7 +36,8 @@ public sealed class KnowledgeBaseLocatorTests : IDisposable
 
         Assert.Null(locator.Resolve(out var searched));
         Assert.Equal([Path.Combine(_root, "missing")], searched);
-        var search = new SimpleKnowledgeSearch(Options.Create(options), locator, NullLogger<SimpleKnowledgeSearch>.Instance);
+        var provider = new KnowledgeEngineProvider(Options.Create(options), locator, NullLogger<KnowledgeEngineProvider>.Instance);
+        var search = new LuceneKnowledgeSearch(provider, new Infrastructure.FixedOptionsMonitor<KnowledgeOptions>(options));
         Assert.Equal(KnowledgeDecision.NoMatch, (await search.SearchAsync("How do I track my order?", "en", CancellationToken.None)).Decision);
     }
 
