@@ -23,7 +23,7 @@ public sealed class KnowledgeOptions
     public int AnswerThreshold { get; set; } = 50;
 
     /// <summary>Confidence from which an article is offered as a "Did you mean" choice; below it there is no match.</summary>
-    public int ClarifyThreshold { get; set; } = 25;
+    public int ClarifyThreshold { get; set; } = 35;
 
     /// <summary>
     /// When the runner-up is within this many points of an answerable best article, the customer is

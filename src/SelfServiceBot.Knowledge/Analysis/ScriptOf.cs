@@ -1,7 +1,7 @@
 namespace SelfServiceBot.Knowledge.Analysis;
 
 /// <summary>What writing system a piece of text uses, as far as analysis cares.</summary>
-internal static class ScriptOf
+public static class ScriptOf
 {
     public static bool IsHan(char c) =>
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';

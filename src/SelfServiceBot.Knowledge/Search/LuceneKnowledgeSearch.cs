@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Decisions;
 
 namespace SelfServiceBot.Knowledge.Search;
@@ -24,6 +25,12 @@ public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOpt
             if (result.Decision != KnowledgeDecision.NoMatch)
             {
                 break;
+            }
+            // Only a message written in the other language's script: an English "return" must not be
+            // answered by a Chinese article that happens to mention the English word.
+            if (ScriptOf.HasHan(text) != (other == "zh"))
+            {
+                continue;
             }
             result = KnowledgeDecisionPolicy.Decide(engine.Rank(text, other), settings.ThresholdsFor(other));
         }
