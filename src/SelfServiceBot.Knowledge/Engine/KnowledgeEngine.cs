@@ -57,6 +57,12 @@ public sealed class KnowledgeEngine : IDisposable
     public IEnumerable<string> OtherLanguages(string? locale) =>
         _languages.Keys.Where(l => l != LanguageOf(locale)).Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each phrasing asked as a customer message with its own Lucene document left out: the best
+    /// article it finds, for <c>kb lint</c> (a phrasing that finds another article first is a conflict).
+    /// </summary>
+    public IEnumerable<PhrasingCheck> CheckPhrasings() => _languages.Values.SelectMany(l => l.CheckPhrasings());
+
     /// <summary>The primary language subtag, lower case: zh-CN and zh-Hans-CN share the zh index.</summary>
     public static string LanguageOf(string? locale) =>
         string.IsNullOrEmpty(locale) ? "en" : locale.Split('-', '_')[0].ToLowerInvariant();
@@ -69,3 +75,6 @@ public sealed class KnowledgeEngine : IDisposable
         }
     }
 }
+
+/// <summary>What a phrasing of <see cref="Article"/> finds when asked on its own.</summary>
+public sealed record PhrasingCheck(KnowledgeArticle Article, string Phrasing, RankedArticle? Best);

@@ -13,6 +13,10 @@ internal sealed partial class LanguageIndex
 
     public RankedResult Rank(string text, int max = 10) => Rank(text, max, excludePhrasing: -1, excludeArticle: -1, _classifier, _calibrator);
 
+    public IEnumerable<PhrasingCheck> CheckPhrasings() =>
+        Phrasings.Select((p, i) => new PhrasingCheck(Articles[p.Article], p.Text,
+            Rank(p.Text, 1, i, excludeArticle: -1, _classifier, _calibrator).Articles.FirstOrDefault()));
+
     /// <param name="excludePhrasing">A phrasing to leave out (calibration asks held-out phrasings).</param>
     /// <param name="excludeArticle">An article to leave out entirely (calibration's stand-in for a question the knowledge base cannot answer).</param>
     private RankedResult Rank(string text, int max, int excludePhrasing, int excludeArticle, SoftmaxClassifier classifier,
