@@ -7,6 +7,7 @@ using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
+using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
 if (CommandLine.IsCommand(args))
@@ -29,10 +30,12 @@ builder.Services.AddConversation();
 builder.Services.AddDirectLine();
 builder.Services.AddHealth();
 builder.AddDiagnostics();
+builder.AddSignIn();
 
 var app = builder.Build();
 
 app.MapChatPage();
+app.MapSignIn();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();

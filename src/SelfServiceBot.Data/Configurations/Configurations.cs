@@ -85,3 +85,20 @@ internal sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecre
         b.HasKey(x => x.Name);
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FriendlyName).HasMaxLength(256);
+    }
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(128);
+    }
+}
