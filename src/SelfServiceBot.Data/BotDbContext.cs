@@ -17,6 +17,8 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
     public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
     public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
+    public DbSet<HandoffMessageRecord> HandoffMessages => Set<HandoffMessageRecord>();
+    public DbSet<AgentRecord> Agents => Set<AgentRecord>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();

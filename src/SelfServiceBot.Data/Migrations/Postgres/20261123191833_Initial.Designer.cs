@@ -12,7 +12,7 @@ using SelfServiceBot.Data;
 namespace SelfServiceBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261123185144_Initial")]
+    [Migration("20261123191833_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,40 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("PresenceChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Agents");
                 });
 
             modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
@@ -358,6 +392,39 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("DirectLineConversations");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgentId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("HandoffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandoffId", "Id");
+
+                    b.ToTable("HandoffMessages");
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffRequestRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -366,12 +433,43 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Assignments")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactDetails")
+                        .HasColumnType("text");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConversationReferenceJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Disposition")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FirstAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastArticleId")
                         .HasColumnType("text");
 
                     b.Property<string>("LastCustomerText")
@@ -379,6 +477,29 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     b.Property<string>("Locale")
                         .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OfferedArticlesJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("QueueEntries")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RatingPending")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -391,9 +512,13 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("Resolved")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("TranscriptJson")
                         .HasColumnType("text");
@@ -401,12 +526,19 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("UserName")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("AgentId", "Status");
+
                     b.HasIndex("ChannelId", "ConversationId");
+
+                    b.HasIndex("Status", "Queue");
 
                     b.ToTable("HandoffRequests");
                 });

@@ -11,6 +11,23 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Agents",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PresenceChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agents", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppSecrets",
                 columns: table => new
                 {
@@ -163,6 +180,23 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HandoffMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HandoffId = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AgentId = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandoffMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HandoffRequests",
                 columns: table => new
                 {
@@ -172,12 +206,31 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     ChannelId = table.Column<string>(type: "TEXT", nullable: false),
                     ConversationId = table.Column<string>(type: "TEXT", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", nullable: true),
                     Locale = table.Column<string>(type: "TEXT", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", nullable: false),
                     LastCustomerText = table.Column<string>(type: "TEXT", nullable: true),
                     TranscriptJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ConversationReferenceJson = table.Column<string>(type: "TEXT", nullable: true),
+                    OfferedArticlesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    LastArticleId = table.Column<string>(type: "TEXT", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", nullable: true),
+                    Queue = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", nullable: false)
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AgentId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstAssignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Disposition = table.Column<string>(type: "TEXT", nullable: true),
+                    Resolved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    ContactDetails = table.Column<string>(type: "TEXT", nullable: true),
+                    QueueEntries = table.Column<int>(type: "INTEGER", nullable: false),
+                    Assignments = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatingPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -359,6 +412,16 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 column: "ServiceUrl");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HandoffMessages_HandoffId_Id",
+                table: "HandoffMessages",
+                columns: new[] { "HandoffId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_AgentId_Status",
+                table: "HandoffRequests",
+                columns: new[] { "AgentId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HandoffRequests_ChannelId_ConversationId",
                 table: "HandoffRequests",
                 columns: new[] { "ChannelId", "ConversationId" });
@@ -368,11 +431,19 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 table: "HandoffRequests",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_Status_Queue",
+                table: "HandoffRequests",
+                columns: new[] { "Status", "Queue" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Agents");
+
             migrationBuilder.DropTable(
                 name: "AppSecrets");
 
@@ -408,6 +479,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "HandoffMessages");
 
             migrationBuilder.DropTable(
                 name: "HandoffRequests");

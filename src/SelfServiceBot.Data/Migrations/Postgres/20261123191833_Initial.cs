@@ -13,6 +13,23 @@ namespace SelfServiceBot.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Agents",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    Skills = table.Column<string>(type: "text", nullable: false),
+                    Languages = table.Column<string>(type: "text", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Presence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PresenceChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agents", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppSecrets",
                 columns: table => new
                 {
@@ -165,6 +182,23 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HandoffMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HandoffId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AgentId = table.Column<string>(type: "text", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandoffMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HandoffRequests",
                 columns: table => new
                 {
@@ -174,12 +208,31 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     ChannelId = table.Column<string>(type: "text", nullable: false),
                     ConversationId = table.Column<string>(type: "text", nullable: false),
                     UserId = table.Column<string>(type: "text", nullable: true),
+                    UserName = table.Column<string>(type: "text", nullable: true),
                     Locale = table.Column<string>(type: "text", nullable: true),
                     Reason = table.Column<string>(type: "text", nullable: false),
                     LastCustomerText = table.Column<string>(type: "text", nullable: true),
                     TranscriptJson = table.Column<string>(type: "text", nullable: true),
+                    ConversationReferenceJson = table.Column<string>(type: "text", nullable: true),
+                    OfferedArticlesJson = table.Column<string>(type: "text", nullable: true),
+                    LastArticleId = table.Column<string>(type: "text", nullable: true),
+                    Category = table.Column<string>(type: "text", nullable: true),
+                    Queue = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
                     RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "text", nullable: false)
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AgentId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstAssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Disposition = table.Column<string>(type: "text", nullable: true),
+                    Resolved = table.Column<bool>(type: "boolean", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    ContactDetails = table.Column<string>(type: "text", nullable: true),
+                    QueueEntries = table.Column<int>(type: "integer", nullable: false),
+                    Assignments = table.Column<int>(type: "integer", nullable: false),
+                    RatingPending = table.Column<bool>(type: "boolean", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -361,6 +414,16 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 column: "ServiceUrl");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HandoffMessages_HandoffId_Id",
+                table: "HandoffMessages",
+                columns: new[] { "HandoffId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_AgentId_Status",
+                table: "HandoffRequests",
+                columns: new[] { "AgentId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HandoffRequests_ChannelId_ConversationId",
                 table: "HandoffRequests",
                 columns: new[] { "ChannelId", "ConversationId" });
@@ -370,11 +433,19 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 table: "HandoffRequests",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HandoffRequests_Status_Queue",
+                table: "HandoffRequests",
+                columns: new[] { "Status", "Queue" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Agents");
+
             migrationBuilder.DropTable(
                 name: "AppSecrets");
 
@@ -410,6 +481,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "HandoffMessages");
 
             migrationBuilder.DropTable(
                 name: "HandoffRequests");

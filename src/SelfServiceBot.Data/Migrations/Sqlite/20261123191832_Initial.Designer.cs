@@ -10,7 +10,7 @@ using SelfServiceBot.Data;
 namespace SelfServiceBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261123185144_Initial")]
+    [Migration("20261123191832_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -145,6 +145,40 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PresenceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Agents");
                 });
 
             modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
@@ -344,18 +378,80 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("DirectLineConversations");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandoffId", "Id");
+
+                    b.ToTable("HandoffMessages");
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffRequestRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Assignments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactDetails")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationReferenceJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstAssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastArticleId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastCustomerText")
@@ -363,6 +459,29 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.Property<string>("Locale")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedArticlesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QueueEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RatingPending")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -375,8 +494,12 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Resolved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TranscriptJson")
@@ -385,12 +508,19 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserName")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("AgentId", "Status");
+
                     b.HasIndex("ChannelId", "ConversationId");
+
+                    b.HasIndex("Status", "Queue");
 
                     b.ToTable("HandoffRequests");
                 });
