@@ -3,6 +3,7 @@ using SelfServiceBot.BotFramework.Messages;
 using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Diagnostics;
@@ -31,11 +32,13 @@ builder.Services.AddDirectLine();
 builder.Services.AddHealth();
 builder.AddDiagnostics();
 builder.AddSignIn();
+builder.AddAgentConsole();
 
 var app = builder.Build();
 
 app.MapChatPage();
 app.MapSignIn();
+app.MapAgentConsole();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();
