@@ -34,6 +34,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<FeedbackFlow>();
         services.AddSingleton<HandoffFlow>();
         services.AddSingleton<LiveHandoffFlow>();
+        services.AddSingleton<ExternalHandoff>();
         services.AddSingleton<MessageFlow>();
         services.AddSingleton<IBot, SupportBot>();
         return services;

@@ -8,6 +8,8 @@ public sealed class HandoffOptions
     /// <summary>Console (built-in agent console) or External (Bot Framework handoff.initiate to another agent hub).</summary>
     public string Mode { get; set; } = "Console";
 
+    public bool IsExternal => string.Equals(Mode, "External", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Consecutive questions without an answer before the bot hands off by itself (low_confidence). 0 = never.</summary>
     public int NoMatchLimit { get; set; } = 2;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
@@ -18,6 +19,7 @@ internal sealed class SupportBot(
     IConversationEvents events,
     MessageFlow messages,
     WelcomeFlow welcome,
+    ExternalHandoff externalHandoff,
     TimeProvider clock,
     ILogger<SupportBot> logger) : IBot
 {
@@ -28,6 +30,7 @@ internal sealed class SupportBot(
         {
             ActivityTypes.Message => s => messages.HandleAsync(s, cancellationToken),
             ActivityTypes.Event when WelcomeFlow.IsJoin(activity) => s => welcome.OnJoinedAsync(s, "join", cancellationToken),
+            ActivityTypes.Event when ExternalHandoff.IsStatus(activity) => s => externalHandoff.OnStatusAsync(s, cancellationToken),
             ActivityTypes.ConversationUpdate when WelcomeFlow.IsUserJoined(activity) => s => welcome.OnJoinedAsync(s, "members_added", cancellationToken),
             ActivityTypes.EndOfConversation => EndAsync,
             _ => null,

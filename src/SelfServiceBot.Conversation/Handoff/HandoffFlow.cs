@@ -12,7 +12,7 @@ using SelfServiceBot.Handoff.Desk;
 namespace SelfServiceBot.Conversation.Handoff;
 
 /// <summary>Passes the customer to <see cref="IHandoffGateway"/> and tells them honestly what happens next.</summary>
-internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, IConversationEvents conversationEvents)
+internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, IConversationEvents conversationEvents, ExternalHandoff external)
 {
     public async Task RequestAsync(TurnSession session, string reason, string lastCustomerText, CancellationToken cancellationToken)
     {
@@ -50,6 +50,12 @@ internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, ICo
         state.ClarifyOptions = [];
         state.NoMatchCount = 0;
         state.SaidNotHelpful = false;
+        if (ticket.Status == HandoffStatus.External)
+        {
+            state.Stage = DialogStage.Idle;
+            await external.InitiateAsync(session, ticket, reason, cancellationToken);
+            return;
+        }
         if (ticket.Status == HandoffStatus.Queued)
         {
             state.Stage = DialogStage.Idle;

@@ -38,7 +38,7 @@ internal sealed class LiveHandoffFlow(HandoffDesk desk, HandoffFlow handoff)
                 await desk.AddCustomerMessageAsync(open, text, cancellationToken);
                 await handoff.SendPositionAsync(session, open, cancellationToken);
                 return true;
-            case HandoffStatus.Assigned:
+            case HandoffStatus.Assigned or HandoffStatus.External:
                 await desk.AddCustomerMessageAsync(open, text, cancellationToken);
                 return true;
             case HandoffStatus.Closed when open.RatingPending && Score(input.Text) is { } score:

@@ -18,6 +18,8 @@ public sealed record HandoffTexts
     public required string OfflineConfirmed { get; init; }
     public required string OfflineSkipped { get; init; }
     public required string Thanks { get; init; }
+    public required string ExternalConnecting { get; init; }
+    public required string ExternalFailed { get; init; }
 
     public static HandoffTexts For(string? locale) =>
         locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
@@ -41,6 +43,8 @@ public sealed record HandoffTexts
         OfflineConfirmed = "Thank you. We'll contact you at {1} about reference {0}.",
         OfflineSkipped = "OK. If you need us, mention reference {0}.",
         Thanks = "Thank you for your rating!",
+        ExternalConnecting = "I'm connecting you with a person. Please stay in the chat.",
+        ExternalFailed = "Sorry, no one could take the chat. Leave an e-mail address or phone number and we'll get back to you; your reference is {0}.",
     };
 
     public static readonly HandoffTexts Chinese = new()
@@ -58,5 +62,7 @@ public sealed record HandoffTexts
         OfflineConfirmed = "谢谢。我们会通过 {1} 就编号 {0} 与您联系。",
         OfflineSkipped = "好的。如需帮助，请提供编号 {0}。",
         Thanks = "感谢您的评分！",
+        ExternalConnecting = "正在为您转接人工客服，请不要离开。",
+        ExternalFailed = "抱歉，暂时没有客服能够接入。请留下您的电子邮箱或电话，我们会与您联系；您的编号是 {0}。",
     };
 }

@@ -110,7 +110,7 @@ public sealed partial class HandoffDesk
     {
         await using var db = factory.CreateDbContext();
         var open = await db.HandoffRequests.AsNoTracking()
-            .Where(h => h.Status == HandoffStatus.Queued || h.Status == HandoffStatus.Assigned)
+            .Where(h => (h.Status == HandoffStatus.Queued || h.Status == HandoffStatus.Assigned) && h.AgentId != ExternalAgentId)
             .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(500).ToListAsync(cancellationToken);
         return open.Select(Summarize).ToList();
     }

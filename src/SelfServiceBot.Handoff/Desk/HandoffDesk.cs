@@ -29,14 +29,18 @@ public sealed partial class HandoffDesk(
     private HandoffOptions Options => options.Value;
     private QueueRouter Router => new(options.Value);
 
-    /// <summary>Puts the request in its live queue, or makes it an offline ticket when nobody can take it now.</summary>
+    /// <summary>
+    /// Puts the request in its live queue, or makes it an offline ticket when nobody can take it now. In external mode
+    /// (<see cref="HandoffOptions.IsExternal"/>) it only records it: another agent hub takes it (handoff.initiate).
+    /// </summary>
     public async Task<HandoffPlacement> RequestAsync(NewHandoff request, CancellationToken cancellationToken)
     {
         var queue = Router.QueueFor(request.Category, request.Locale);
         var now = clock.GetUtcNow();
         var open = BusinessHours.IsOpen(Options.BusinessHours, now);
-        var live = open && await EligibleOnlineAgentsAsync(queue, cancellationToken) > 0;
-        var record = await InsertAsync(request, queue, live ? HandoffStatus.Queued : HandoffStatus.Offline, now, cancellationToken);
+        var live = !Options.IsExternal && open && await EligibleOnlineAgentsAsync(queue, cancellationToken) > 0;
+        var status = Options.IsExternal ? HandoffStatus.External : live ? HandoffStatus.Queued : HandoffStatus.Offline;
+        var record = await InsertAsync(request, queue, status, now, cancellationToken);
         logger.LogInformation("Hand-off {Reference} for conversation {ConversationId}: {Status} in {Queue} ({Reason})",
             record.Reference, record.ConversationId, record.Status, queue, record.Reason);
 
@@ -45,6 +49,10 @@ public sealed partial class HandoffDesk(
             {
                 ["reference"] = record.Reference, ["category"] = record.Category, ["queue"] = queue, ["priority"] = record.Priority,
             }, cancellationToken: cancellationToken);
+        if (Options.IsExternal)
+        {
+            return new HandoffPlacement(record.Id, record.Reference, record.Status, queue, 0, 0, false);
+        }
         if (!live)
         {
             await events.RecordAsync(record, HandoffEventTypes.OfflineTicketCreated,
