@@ -20,12 +20,18 @@ internal sealed class SupportBot(
     MessageFlow messages,
     WelcomeFlow welcome,
     ExternalHandoff externalHandoff,
+    SelfServiceBot.Handoff.Desk.HandoffDesk desk,
     TimeProvider clock,
     ILogger<SupportBot> logger) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        if (activity.Type == ActivityTypes.Typing && activity.Conversation?.Id is { Length: > 0 } typingIn)
+        {
+            await desk.CustomerTypingAsync(activity.ChannelId ?? "", typingIn, cancellationToken);
+            return;
+        }
         Func<TurnSession, Task>? handle = activity.Type switch
         {
             ActivityTypes.Message => s => messages.HandleAsync(s, cancellationToken),

@@ -175,6 +175,7 @@ public sealed partial class HandoffDesk
         await TellCustomerAsync(handoff, Text(string.Format(CultureInfo.InvariantCulture, HandoffTexts.For(handoff.Locale).AgentJoined, name), handoff.Locale), cancellationToken);
         await notifier.HandoffChangedAsync(handoffId, agentId, cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
+        await AnnouncePositionsAsync(handoff.Queue, cancellationToken);
     }
 
     private async Task<string> AgentNameAsync(string agentId, CancellationToken cancellationToken)

@@ -64,6 +64,7 @@ public sealed partial class HandoffDesk
         var handoff = (await FindAsync(handoffId, cancellationToken))!;
         await events.RecordAsync(handoff, HandoffEventTypes.HandoffCancelled, cancellationToken: cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
+        await AnnouncePositionsAsync(handoff.Queue, cancellationToken);
         return true;
     }
 

@@ -72,6 +72,19 @@ public sealed partial class HandoffDesk(
         return await db.HandoffRequests.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
     }
 
+    /// <summary>The customer is typing: tell the agent who owns their chat, if any (one indexed lookup, no dialog state).</summary>
+    public async Task CustomerTypingAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var live = await db.HandoffRequests.AsNoTracking()
+            .Where(h => h.ChannelId == channelId && h.ConversationId == conversationId && h.Status == HandoffStatus.Assigned)
+            .OrderByDescending(h => h.Id).Select(h => new { h.Id, h.AgentId }).FirstOrDefaultAsync(cancellationToken);
+        if (live is not null)
+        {
+            await notifier.CustomerTypingAsync(live.Id, live.AgentId, cancellationToken);
+        }
+    }
+
     /// <summary>Place in line (1 = next) and minutes to wait, from recent handle times and the agents online for the queue.</summary>
     public async Task<(int Position, int Minutes)> PositionAsync(HandoffRequestRecord handoff, CancellationToken cancellationToken)
     {
@@ -84,6 +97,22 @@ public sealed partial class HandoffDesk(
         var handle = recent.Count == 0 ? Options.DefaultHandleMinutes : recent.Average(h => (h.ClosedAt!.Value - h.FirstAssignedAt!.Value).TotalMinutes);
         var agents = Math.Max(1, await EligibleOnlineAgentsAsync(handoff.Queue, cancellationToken));
         return (ahead + 1, (int)Math.Ceiling((ahead + 1) * Math.Max(handle, 0.5) / agents));
+    }
+
+    /// <summary>Tells the customers still waiting in <paramref name="queue"/> their new place in line (the queue moved).</summary>
+    public async Task AnnouncePositionsAsync(string queue, CancellationToken cancellationToken)
+    {
+        List<HandoffRequestRecord> waiting;
+        await using (var db = factory.CreateDbContext())
+        {
+            waiting = await db.HandoffRequests.AsNoTracking().Where(h => h.Status == HandoffStatus.Queued && h.Queue == queue)
+                .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(50).ToListAsync(cancellationToken);
+        }
+        foreach (var handoff in waiting)
+        {
+            var (position, minutes) = await PositionAsync(handoff, cancellationToken);
+            await TellCustomerAsync(handoff, Text(HandoffTexts.For(handoff.Locale).Position(position, minutes), handoff.Locale), cancellationToken);
+        }
     }
 
     /// <summary>The customer wrote while waiting for or talking to a person: keep it for the agent and pass it on live.</summary>

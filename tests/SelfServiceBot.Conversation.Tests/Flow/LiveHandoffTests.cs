@@ -14,6 +14,7 @@ namespace SelfServiceBot.Conversation.Tests.Flow;
 public sealed class LiveHandoffTests : IAsyncLifetime
 {
     private readonly Messenger _sent = new();
+    private readonly TypingNotifier _typing = new();
     private ConversationTestHost _host = null!;
 
     private HandoffDesk Desk => _host.Services.GetRequiredService<HandoffDesk>();
@@ -23,6 +24,7 @@ public sealed class LiveHandoffTests : IAsyncLifetime
         _host = await ConversationTestHost.StartAsync(s =>
         {
             s.AddSingleton<ICustomerMessenger>(_sent);
+            s.AddSingleton<IHandoffNotifier>(_typing);
             s.Configure<HandoffOptions>(o => o.AutoAssign = false);
         });
         var agents = _host.Services.GetRequiredService<AgentDirectory>();
@@ -69,6 +71,33 @@ public sealed class LiveHandoffTests : IAsyncLifetime
         Assert.Equal(HandoffStatus.Cancelled, handoff.Status);
         Assert.Contains(await _host.EventsAsync(flow.ConversationId), e => e.Type == "handoff_cancelled");
         Assert.False(await Desk.ClaimAsync(handoff.Id, "anna", default));
+    }
+
+    [Fact]
+    public async Task The_customer_typing_reaches_the_agent_who_owns_the_chat_and_nobody_before()
+    {
+        var flow = _host.Flow(Channels.WebChat, "en-US");
+        await flow.Send("agent").AssertReplyMatches(".").Send(flow.NewActivity(ActivityTypes.Typing, _ => { })).AssertNoReply().StartTestAsync();
+        var handoff = Assert.Single(await _host.HandoffsAsync(flow.ConversationId));
+        Assert.Empty(_typing.Typing);
+
+        await Desk.ClaimAsync(handoff.Id, "anna", default);
+        await flow.Send(flow.NewActivity(ActivityTypes.Typing, _ => { })).AssertNoReply().StartTestAsync();
+
+        Assert.Equal([(handoff.Id, "anna")], _typing.Typing);
+    }
+
+    private sealed class TypingNotifier : IHandoffNotifier
+    {
+        public ConcurrentQueue<(long, string?)> Typing { get; } = new();
+        public Task QueueChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task HandoffChangedAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken)
+        {
+            Typing.Enqueue((handoffId, agentId));
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class Messenger : ICustomerMessenger

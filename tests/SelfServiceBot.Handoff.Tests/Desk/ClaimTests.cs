@@ -129,6 +129,10 @@ public class ClaimTests
         var (position, minutes) = await db.Desk.PositionAsync((await db.Desk.FindAsync(placements[2].Id, default))!, default);
 
         Assert.Equal([1, 2, 3], placements.Select(p => p.Position));
+        // The queue moved: the two still waiting are told their new place.
+        Assert.Equal("I'm connecting you with a person. You're next in line, about 2 minutes. You can keep writing here; type \"cancel\" to go back to the bot.",
+            Assert.Single(db.Sent.To("p1")).Text);
+        Assert.StartsWith("I'm connecting you with a person. You're number 2 in line, about 4 minutes.", Assert.Single(db.Sent.To("p2")).Text);
         // 3 waiting x 4 minutes / 2 agents online, rounded up.
         Assert.Equal(6, placements[2].WaitMinutes);
         Assert.Equal((2, 4), (position, minutes));

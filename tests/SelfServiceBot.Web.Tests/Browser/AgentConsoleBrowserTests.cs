@@ -42,6 +42,10 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await Expect(agent.Locator("#lines li.user").First).ToContainTextAsync("talk to a human");
         await Expect(customer.Locator(BotBubble, new() { HasText = "Anna has joined the chat" }).First).ToBeVisibleAsync();
 
+        await customer.Locator("[data-id='webchat-sendbox-input']").PressSequentiallyAsync("My par");
+        await Expect(agent.Locator("#typing")).ToBeVisibleAsync();
+        await customer.Locator("[data-id='webchat-sendbox-input']").FillAsync("");
+
         const string image = "<img src=x onerror=\"window.__xss=1\">";
         const string script = "<script>window.__xss=2</script>";
         await SendAsync(customer, image);
