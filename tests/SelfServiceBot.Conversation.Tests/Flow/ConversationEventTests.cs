@@ -26,7 +26,7 @@ public sealed class ConversationEventTests(ConversationHostFixture fixture) : IC
             ConversationEventTypes.ContactStarted,
             ConversationEventTypes.CustomerMessage, ConversationEventTypes.AnswerShown,
             ConversationEventTypes.CustomerMessage, ConversationEventTypes.Feedback,
-            ConversationEventTypes.CustomerMessage, ConversationEventTypes.HandoffRequested,
+            ConversationEventTypes.CustomerMessage, ConversationEventTypes.HandoffRequested, "offline_ticket_created",
         ], events.Select(e => e.Type));
         Assert.All(events, e =>
         {

@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 
-namespace SelfServiceBot.Conversation.Handoff;
+namespace SelfServiceBot.Handoff.Desk;
 
 /// <summary>
 /// References customers can read out on the phone: "H-" and five characters without the easily
 /// confused 0/O, 1/I/L. 31^5 (about 28 million) values; the database's unique index catches the rare clash.
 /// </summary>
-internal static class HandoffReferences
+public static class HandoffReferences
 {
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
