@@ -20,7 +20,7 @@ internal static class StopWordLists
 
     private static readonly string[] Chinese =
     [
-        "的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "哦", "我", "你", "您", "他", "她", "它", "们", "请",
+        "的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "哦", "是", "我", "你", "您", "他", "她", "它", "们", "请",
     ];
 
     public static CharArraySet Create() => new(LuceneSettings.Version, English.Concat(Chinese).ToList(), ignoreCase: true);

@@ -14,7 +14,7 @@ namespace SelfServiceBot.Knowledge.Engine;
 public static class IndexStamp
 {
     /// <summary>Bump when the documents, analysis or model file change shape.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     public static string Compute(IEnumerable<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor, RankingSettings settings)
     {

@@ -145,8 +145,8 @@ internal sealed partial class LanguageIndex
         }
         for (var i = 0; i < top.Count; i++)
         {
-            var runnerUp = i == 0 ? (ranked.Count > 1 ? ranked[1].Score : 0) : ranked[0].Score;
-            var features = ConfidenceCalibrator.Features(top[i], runnerUp);
+            var rival = i == 0 ? (ranked.Count > 1 ? ranked[1] : null) : ranked[0];
+            var features = ConfidenceCalibrator.Features(top[i], rival);
             var confidence = (int)Math.Round(100 * calibrator.Probability(features));
             // The message says exactly what one of the article's phrasings says (same terms, any
             // order): the author wrote this question for this answer, so it is answered as such.

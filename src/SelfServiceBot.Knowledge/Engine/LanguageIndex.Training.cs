@@ -81,8 +81,8 @@ internal sealed partial class LanguageIndex
                 for (var i = 0; i < result.Articles.Count; i++)
                 {
                     var candidate = result.Articles[i];
-                    var runnerUp = i == 0 ? (result.Articles.Count > 1 ? result.Articles[1].Score : 0) : result.Articles[0].Score;
-                    samples.Add((ConfidenceCalibrator.Features(candidate, runnerUp), candidate.Article.Id == Articles[expected].Id));
+                    var rival = i == 0 ? (result.Articles.Count > 1 ? result.Articles[1] : null) : result.Articles[0];
+                    samples.Add((ConfidenceCalibrator.Features(candidate, rival), candidate.Article.Id == Articles[expected].Id));
                 }
                 // The same question with its article removed from the knowledge base: whatever comes
                 // first is wrong. This is what an unanswerable question in the same domain looks like,
@@ -90,8 +90,8 @@ internal sealed partial class LanguageIndex
                 var withoutArticle = Rank(Phrasings[p].Text, 2, p, expected, partial, calibrator: null);
                 if (withoutArticle.Articles.Count > 0)
                 {
-                    var runnerUp = withoutArticle.Articles.Count > 1 ? withoutArticle.Articles[1].Score : 0;
-                    samples.Add((ConfidenceCalibrator.Features(withoutArticle.Articles[0], runnerUp), false));
+                    var rival = withoutArticle.Articles.Count > 1 ? withoutArticle.Articles[1] : null;
+                    samples.Add((ConfidenceCalibrator.Features(withoutArticle.Articles[0], rival), false));
                 }
             }
         }

@@ -24,16 +24,21 @@ public sealed class ConfidenceCalibrator
 
     /// <summary>Used when there is nothing to learn from (a knowledge base of one or two articles).</summary>
     public static ConfidenceCalibrator Uncalibrated { get; } =
-        new([3, 2, 3, 2, 2, -6], new double[FeatureCount], Enumerable.Repeat(1.0, FeatureCount).ToArray());
+        new([3, 2, 2, 2, 2, -5], new double[FeatureCount], Enumerable.Repeat(1.0, FeatureCount).ToArray());
 
     /// <summary>Every feature is evidence for the article, never against: the fitted weights are kept non-negative.</summary>
-    public static double[] Features(RankedArticle candidate, double runnerUpScore) =>
+    /// <remarks>
+    /// Absolute evidence only: the ranking score's BM25 part is relative to the best article (always
+    /// near 1 for the winner, even when the winner shares only "什么" with the message), so it ranks
+    /// well but says nothing about whether the best is good enough.
+    /// </remarks>
+    public static double[] Features(RankedArticle candidate, RankedArticle? rival) =>
     [
-        candidate.Score,
-        candidate.Score - runnerUpScore,
         candidate.ClassifierProbability,
+        candidate.ClassifierProbability - (rival?.ClassifierProbability ?? 0),
         candidate.MessageCoverage,
         candidate.PhrasingCoverage,
+        candidate.MessageCoverage * candidate.PhrasingCoverage,
     ];
 
     public double Probability(double[] features)

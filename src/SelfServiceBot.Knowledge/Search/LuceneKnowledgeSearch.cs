@@ -1,16 +1,21 @@
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Decisions;
+using SelfServiceBot.Knowledge.Engine;
 
 namespace SelfServiceBot.Knowledge.Search;
 
 /// <summary>
-/// The conversation's view of the knowledge engine: rank in the conversation's language, decide with
-/// that locale's thresholds, and when nothing matches try the other languages (a customer may write
-/// in another language than their browser's).
+/// The conversation's view of the knowledge engine: rank, decide with the locale's thresholds, and
+/// when the conversation's language has no confident answer, try the other languages the message could
+/// be written in: one with Chinese characters in Chinese, one without in the others. So an English
+/// "Where is my refund?" in a zh-CN conversation gets the English article rather than "Did you mean"
+/// Chinese ones that mention "refund". The first answer wins, else the first "Did you mean".
 /// </summary>
 public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOptionsMonitor<KnowledgeOptions> options) : IKnowledgeSearch
 {
+    private const string Chinese = "zh";
+
     public async Task<KnowledgeResult> SearchAsync(string text, string locale, CancellationToken cancellationToken)
     {
         var engine = await provider.GetAsync(cancellationToken);
@@ -19,21 +24,23 @@ public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOpt
             return KnowledgeResult.NoMatch;
         }
         var settings = options.CurrentValue;
-        var result = KnowledgeDecisionPolicy.Decide(engine.Rank(text, locale), settings.ThresholdsFor(locale));
-        foreach (var other in engine.OtherLanguages(locale))
+        var own = KnowledgeEngine.LanguageOf(locale);
+        var written = ScriptOf.HasHan(text);
+        var languages = new[] { own }.Concat(engine.OtherLanguages(locale).Where(l => (l == Chinese) == written));
+        KnowledgeResult? choices = null;
+        foreach (var language in languages)
         {
-            if (result.Decision != KnowledgeDecision.NoMatch)
+            var result = KnowledgeDecisionPolicy.Decide(engine.Rank(text, language),
+                settings.ThresholdsFor(language == own ? locale : language));
+            if (result.Decision == KnowledgeDecision.Answer)
             {
-                break;
+                return result;
             }
-            // Only a message written in the other language's script: an English "return" must not be
-            // answered by a Chinese article that happens to mention the English word.
-            if (ScriptOf.HasHan(text) != (other == "zh"))
+            if (result.Decision == KnowledgeDecision.Clarify)
             {
-                continue;
+                choices ??= result;
             }
-            result = KnowledgeDecisionPolicy.Decide(engine.Rank(text, other), settings.ThresholdsFor(other));
         }
-        return result;
+        return choices ?? KnowledgeResult.NoMatch;
     }
 }
