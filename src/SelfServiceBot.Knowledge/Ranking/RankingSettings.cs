@@ -12,7 +12,7 @@ public sealed record RankingSettings
     public double BodyWeight { get; init; } = 0.1;
 
     /// <summary>Weight of BM25 over all of an article's phrasings together, next to the closest phrasing's.</summary>
-    public double AllQuestionsWeight { get; init; } = 1.0;
+    public double AllQuestionsWeight { get; init; } = 2.0;
 
     /// <summary>Phrasing hits read from Lucene per message; enough for every plausible article.</summary>
     public int MaxHits { get; init; } = 100;
