@@ -18,6 +18,9 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
+    public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
+    public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
