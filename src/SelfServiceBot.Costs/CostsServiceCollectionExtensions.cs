@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Model;
+using SelfServiceBot.Costs.Reports;
 
 namespace SelfServiceBot.Costs;
 
@@ -18,6 +19,8 @@ public static class CostsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CostsOptions>, CostsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContactLedger>();
+        services.AddSingleton<CostModelStore>();
+        services.AddSingleton<CostReportService>();
         if (background)
         {
             services.AddHostedService<ContactLedgerService>();
