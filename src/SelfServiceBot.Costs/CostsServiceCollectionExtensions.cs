@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Costs.Demo;
+using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Model;
 using SelfServiceBot.Costs.Reports;
@@ -21,6 +23,8 @@ public static class CostsServiceCollectionExtensions
         services.AddSingleton<ContactLedger>();
         services.AddSingleton<CostModelStore>();
         services.AddSingleton<CostReportService>();
+        services.AddSingleton<ContactImporter>();
+        services.AddSingleton<DemoData>();
         if (background)
         {
             services.AddHostedService<ContactLedgerService>();

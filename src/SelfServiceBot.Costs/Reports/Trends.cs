@@ -16,7 +16,8 @@ internal static class Trends
             first -= (first + 3) % 7;
         }
         var last = period.To.DayNumber - epoch.DayNumber - 1;
-        var byDay = rows.ToLookup(r => r.Day);
+        // Day 0 (1970-01-01) was a Thursday: day - (day + 3) % 7 is the Monday that starts its week.
+        var byDay = rows.ToLookup(r => period.Weekly ? r.Day - (r.Day + 3) % 7 : r.Day);
         var points = new List<TrendPoint>();
         for (var day = first; day <= last; day += step)
         {

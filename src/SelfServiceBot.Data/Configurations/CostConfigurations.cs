@@ -18,6 +18,14 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<ContactRec
         b.HasIndex(x => new { x.IsOpen, x.LastActivityAt });
         b.HasIndex(x => new { x.CustomerId, x.StartedAt });
         b.HasIndex(x => x.RecontactWindowStart);
+        // Covering indexes for the report's two GROUP BY queries, their columns in grouping order: the database reads the
+        // groups in order from a narrow index instead of sorting a million table rows (see docs/benchmarks.md).
+        b.HasIndex(x => new
+        {
+            x.Outcome, x.ChannelId, x.Locale, x.Category, x.ArticleId, x.EscalationReason, x.Recontacted,
+            x.StartedAt, x.HandleMilliseconds, x.Csat, x.LlmInputTokens, x.LlmOutputTokens,
+        }, "IX_Contacts_Report");
+        b.HasIndex(x => new { x.StartedDay, x.Outcome, x.Recontacted, x.StartedAt }, "IX_Contacts_Trend");
         b.Property(x => x.Source).HasMaxLength(16);
         b.Property(x => x.ContactKey).HasMaxLength(200);
         b.Property(x => x.CustomerId).HasMaxLength(256);

@@ -10,7 +10,7 @@ using SelfServiceBot.Data;
 namespace SelfServiceBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261123185755_Initial")]
+    [Migration("20261123192421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -199,6 +199,10 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ChannelId", "ConversationId", "IsOpen");
+
+                    b.HasIndex(new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" }, "IX_Contacts_Report");
+
+                    b.HasIndex(new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" }, "IX_Contacts_Trend");
 
                     b.ToTable("Contacts", (string)null);
                 });

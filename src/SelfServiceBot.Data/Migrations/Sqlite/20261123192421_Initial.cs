@@ -245,6 +245,11 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 column: "RecontactWindowStart");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Report",
+                table: "Contacts",
+                columns: new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Source_ContactKey",
                 table: "Contacts",
                 columns: new[] { "Source", "ContactKey" },
@@ -254,6 +259,11 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 name: "IX_Contacts_StartedAt",
                 table: "Contacts",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Trend",
+                table: "Contacts",
+                columns: new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConversationEvents_ChannelId_ConversationId_OccurredAt",

@@ -12,7 +12,7 @@ using SelfServiceBot.Data;
 namespace SelfServiceBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261123185757_Initial")]
+    [Migration("20261123192422_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -207,6 +207,10 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ChannelId", "ConversationId", "IsOpen");
+
+                    b.HasIndex(new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" }, "IX_Contacts_Report");
+
+                    b.HasIndex(new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" }, "IX_Contacts_Trend");
 
                     b.ToTable("Contacts", (string)null);
                 });
