@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Demo;
+using SelfServiceBot.Costs.Exports;
 using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Model;
@@ -25,6 +26,7 @@ public static class CostsServiceCollectionExtensions
         services.AddSingleton<CostReportService>();
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<DemoData>();
+        services.AddSingleton<ContactList>();
         if (background)
         {
             services.AddHostedService<ContactLedgerService>();
