@@ -27,6 +27,7 @@ public static class CostsServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<ContactList>();
+        services.AddSingleton<KnowledgeGaps>();
         if (background)
         {
             services.AddHostedService<ContactLedgerService>();

@@ -6,6 +6,7 @@ using SelfServiceBot.Costs;
 using SelfServiceBot.Data;
 using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
+using SelfServiceBot.Web.Costs;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
 
@@ -39,6 +40,7 @@ app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();
 app.MapDirectLine();
+app.MapCosts();
 
 await app.RunAsync();
 return 0;
