@@ -111,8 +111,9 @@ public static class ContactCsv
     {
         value = null;
         if (text is null) return true;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-            || !char.IsDigit(text[0]) || text.Length < 10)
+        // ISO-8601 starts with the date as YYYY-MM-DD; that also refuses ambiguous forms such as 03/02/2026.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}([T ]|$)")
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             return false;
         }

@@ -55,8 +55,9 @@ public class CostsApiTests
         var (from, to) = LastMonth();
 
         var api = await As(app, "Manager").GetStringAsync($"/api/costs/report?from={from}&to={to}");
-        var cli = await RunCliAsync(app, "costs", "report", "--from", from, "--to", to, "--json");
+        var (exit, cli, error) = await RunCliAsync(app, "costs", "report", "--from", from, "--to", to, "--json");
 
+        Assert.True(exit == 0, error);
         Assert.Equal(api, cli.Trim());
         using var json = JsonDocument.Parse(api);
         Assert.True(json.RootElement.GetProperty("contacts").GetInt64() > 500);
@@ -105,7 +106,7 @@ public class CostsApiTests
     }
 
     /// <summary>The app's own executable as a CLI on the test server's database.</summary>
-    private static async Task<string> RunCliAsync(AppServer app, params string[] args)
+    internal static async Task<(int Exit, string Output, string Error)> RunCliAsync(AppServer app, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
@@ -116,7 +117,6 @@ public class CostsApiTests
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await error);
-        return await output;
+        return (process.ExitCode, await output, await error);
     }
 }
