@@ -8,6 +8,7 @@ using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;
@@ -15,8 +16,8 @@ namespace SelfServiceBot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot and what it needs: knowledge search, state and event stores, the interim hand-off
-    /// gateway. Needs AddBotDatabase. Modules that replace a seam (a real hand-off gateway, another
+    /// The bot and what it needs: knowledge search, state and event stores, the hand-off desk
+    /// (AddHandoff) behind IHandoffGateway. Needs AddBotDatabase. Modules that replace a seam (a real hand-off gateway, another
     /// search) register theirs first; these are only fallbacks.
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
@@ -24,13 +25,16 @@ public static class ConversationServiceCollectionExtensions
         services.AddKnowledge();
         services.AddConversationData();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IHandoffGateway, RecordingHandoffGateway>();
+        services.AddHandoff();
+        services.TryAddSingleton<IHandoffGateway, DeskHandoffGateway>();
 
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<WelcomeFlow>();
         services.AddSingleton<QuestionFlow>();
         services.AddSingleton<FeedbackFlow>();
         services.AddSingleton<HandoffFlow>();
+        services.AddSingleton<LiveHandoffFlow>();
+        services.AddSingleton<ExternalHandoff>();
         services.AddSingleton<MessageFlow>();
         services.AddSingleton<IBot, SupportBot>();
         return services;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SelfServiceBot.Data.Entities;
@@ -7,23 +9,28 @@ namespace SelfServiceBot.Data;
 /// <summary>
 /// The one database of the product. Provider-specific subclasses (<see cref="SqliteBotDbContext"/>,
 /// <see cref="PostgresBotDbContext"/>) exist only so each provider keeps its own migrations.
+/// The staff sign-in (ASP.NET Core Identity: AspNetUsers, AspNetRoles, ...) lives here too.
 /// </summary>
-public abstract class BotDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
     public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
     public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
+    public DbSet<HandoffMessageRecord> HandoffMessages => Set<HandoffMessageRecord>();
+    public DbSet<AgentRecord> Agents => Set<AgentRecord>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
     public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
     public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
     }
 }

@@ -4,11 +4,13 @@ using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.Conversation;
 using SelfServiceBot.Costs;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Costs;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
+using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
 if (CommandLine.IsCommand(args))
@@ -32,10 +34,14 @@ builder.Services.AddCosts();
 builder.Services.AddDirectLine();
 builder.Services.AddHealth();
 builder.AddDiagnostics();
+builder.AddSignIn();
+builder.AddAgentConsole();
 
 var app = builder.Build();
 
 app.MapChatPage();
+app.MapSignIn();
+app.MapAgentConsole();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();

@@ -57,8 +57,9 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
         return new TurnResult(TurnOutcome.Processed, turn.InvokeResponse ?? DefaultInvokeResponse(activity, failed: false));
     }
 
+    // Typing is live only and harmless twice: no claim (two writes) for it.
     private static ActivityKey? KeyOf(Activity activity) =>
-        string.IsNullOrEmpty(activity.Id) || string.IsNullOrEmpty(activity.Conversation?.Id)
+        activity.Type == ActivityTypes.Typing || string.IsNullOrEmpty(activity.Id) || string.IsNullOrEmpty(activity.Conversation?.Id)
             ? null
             : new ActivityKey(activity.ChannelId ?? "", activity.Conversation.Id, activity.Id);
 

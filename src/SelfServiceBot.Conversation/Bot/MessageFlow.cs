@@ -4,11 +4,13 @@ using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Handoff;
 
 namespace SelfServiceBot.Conversation.Bot;
 
 /// <summary>A customer's message: report it, work out what it means here, hand it to the flow that deals with it.</summary>
-internal sealed class MessageFlow(WelcomeFlow welcome, QuestionFlow questions, FeedbackFlow feedback, HandoffFlow handoff)
+internal sealed class MessageFlow(
+    WelcomeFlow welcome, QuestionFlow questions, FeedbackFlow feedback, HandoffFlow handoff, LiveHandoffFlow live, HandoffOptions options)
 {
     private const int EventTextLimit = 1000;
 
@@ -19,8 +21,10 @@ internal sealed class MessageFlow(WelcomeFlow welcome, QuestionFlow questions, F
         {
             return;
         }
+        // While a hand-off is open every message goes there first (even "restart": a person may be reading).
+        var withHandoff = session.State.HandoffId is not null;
         var intent = IntentInterpreter.Interpret(input, session.State);
-        if (intent.Kind == IntentKind.Restart)
+        if (intent.Kind == IntentKind.Restart && !withHandoff)
         {
             await welcome.RestartAsync(session, cancellationToken);
             return;
@@ -30,6 +34,22 @@ internal sealed class MessageFlow(WelcomeFlow welcome, QuestionFlow questions, F
         var display = input.Display;
         session.Events.Add(ConversationEventTypes.CustomerMessage, text: display.Length <= EventTextLimit ? display : display[..EventTextLimit]);
         session.RecordCustomerLine(display);
+        if (withHandoff && await live.HandleAsync(session, input, cancellationToken))
+        {
+            return;
+        }
+        if (intent.Kind == IntentKind.Restart)
+        {
+            await welcome.RestartAsync(session, cancellationToken);
+            return;
+        }
+        session.State.MessageCount++;
+        if (intent.Kind == IntentKind.Question && options.MessageLimit > 0 && session.State.MessageCount >= options.MessageLimit)
+        {
+            // A conversation this long is not getting anywhere with the bot.
+            await handoff.RequestAsync(session, HandoffReasons.Policy, display, cancellationToken);
+            return;
+        }
 
         var task = intent.Kind switch
         {
@@ -38,7 +58,7 @@ internal sealed class MessageFlow(WelcomeFlow welcome, QuestionFlow questions, F
             IntentKind.NotHelpful => feedback.NotHelpfulAsync(session, cancellationToken),
             IntentKind.AskSomethingElse => feedback.AskSomethingElseAsync(session, cancellationToken),
             IntentKind.PickArticle => questions.ShowAnswerAsync(session, intent.Article!, cancellationToken),
-            IntentKind.NoneOfThese => questions.OfferPersonAsync(session, session.Texts.NoneOfTheseReply, cancellationToken),
+            IntentKind.NoneOfThese => questions.NoAnswerAsync(session, session.State.LastQuestion ?? display, session.Texts.NoneOfTheseReply, cancellationToken),
             IntentKind.AcceptHandoff => handoff.RequestAsync(session, session.State.PendingHandoffReason ?? HandoffReasons.ExplicitRequest,
                 session.State.LastQuestion ?? display, cancellationToken),
             IntentKind.RequestHandoff => handoff.RequestAsync(session, HandoffReasons.ExplicitRequest, display, cancellationToken),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
@@ -18,16 +19,24 @@ internal sealed class SupportBot(
     IConversationEvents events,
     MessageFlow messages,
     WelcomeFlow welcome,
+    ExternalHandoff externalHandoff,
+    SelfServiceBot.Handoff.Desk.HandoffDesk desk,
     TimeProvider clock,
     ILogger<SupportBot> logger) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        if (activity.Type == ActivityTypes.Typing && activity.Conversation?.Id is { Length: > 0 } typingIn)
+        {
+            await desk.CustomerTypingAsync(activity.ChannelId ?? "", typingIn, cancellationToken);
+            return;
+        }
         Func<TurnSession, Task>? handle = activity.Type switch
         {
             ActivityTypes.Message => s => messages.HandleAsync(s, cancellationToken),
             ActivityTypes.Event when WelcomeFlow.IsJoin(activity) => s => welcome.OnJoinedAsync(s, "join", cancellationToken),
+            ActivityTypes.Event when ExternalHandoff.IsStatus(activity) => s => externalHandoff.OnStatusAsync(s, cancellationToken),
             ActivityTypes.ConversationUpdate when WelcomeFlow.IsUserJoined(activity) => s => welcome.OnJoinedAsync(s, "members_added", cancellationToken),
             ActivityTypes.EndOfConversation => EndAsync,
             _ => null,

@@ -13,12 +13,14 @@ internal sealed class FeedbackFlow(QuestionFlow questions)
     {
         Record(session, helpful: true);
         session.State.Stage = DialogStage.Idle;
+        session.State.SaidNotHelpful = false;
         await session.SendTextAsync(session.Texts.Thanks, cancellationToken);
     }
 
     public async Task NotHelpfulAsync(TurnSession session, CancellationToken cancellationToken)
     {
         Record(session, helpful: false);
+        session.State.SaidNotHelpful = true;
         await questions.OfferPersonAsync(session, session.Texts.NotHelpful, cancellationToken, HandoffReasons.NegativeFeedback);
     }
 

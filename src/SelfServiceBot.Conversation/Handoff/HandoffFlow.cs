@@ -1,24 +1,33 @@
 using System.Globalization;
+using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.Input;
+using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Desk;
 
 namespace SelfServiceBot.Conversation.Handoff;
 
 /// <summary>Passes the customer to <see cref="IHandoffGateway"/> and tells them honestly what happens next.</summary>
-internal sealed class HandoffFlow(IHandoffGateway gateway)
+internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, IConversationEvents conversationEvents, ExternalHandoff external)
 {
     public async Task RequestAsync(TurnSession session, string reason, string lastCustomerText, CancellationToken cancellationToken)
     {
         var state = session.State;
-        if (state.HandoffReference is { } existing)
+        var texts = HandoffTexts.For(session.Language);
+        if (state.HandoffId is { } open && await desk.FindAsync(open, cancellationToken) is { Status: HandoffStatus.Queued } waiting)
         {
             // One request per conversation: asking again must not queue the customer twice.
             state.Stage = DialogStage.Idle;
-            await session.SendTextAsync(Format(session.Texts.HandoffAlreadyRecorded, existing), cancellationToken);
+            await SendPositionAsync(session, waiting, cancellationToken);
             return;
         }
 
+        // The turn's events so far (the customer's message) come before the desk's handoff_requested.
+        await session.Events.FlushAsync(conversationEvents, cancellationToken);
         var activity = session.Activity;
         var ticket = await gateway.RequestAsync(new HandoffRequest(
             activity.ChannelId ?? "",
@@ -29,16 +38,45 @@ internal sealed class HandoffFlow(IHandoffGateway gateway)
             lastCustomerText,
             state.LastArticleId,
             state.Transcript.ToList(),
-            activity.GetConversationReference()), cancellationToken);
+            activity.GetConversationReference())
+        {
+            Category = state.LastCategory,
+            OfferedArticleIds = state.OfferedArticleIds.Distinct().ToList(),
+        }, cancellationToken);
 
-        session.Events.Add(ConversationEventTypes.HandoffRequested, articleId: state.LastArticleId, reason: reason,
-            data: new Dictionary<string, object?> { ["reference"] = ticket.Reference });
+        state.HandoffId = ticket.Id;
         state.HandoffReference = ticket.Reference;
-        state.Stage = DialogStage.Idle;
         state.PendingHandoffReason = null;
         state.ClarifyOptions = [];
-        await session.SendTextAsync(Format(session.Texts.HandoffRecorded, ticket.Reference), cancellationToken);
+        state.NoMatchCount = 0;
+        state.SaidNotHelpful = false;
+        if (ticket.Status == HandoffStatus.External)
+        {
+            state.Stage = DialogStage.Idle;
+            await external.InitiateAsync(session, ticket, reason, cancellationToken);
+            return;
+        }
+        if (ticket.Status == HandoffStatus.Queued)
+        {
+            state.Stage = DialogStage.Idle;
+            await SendChoiceAsync(session, texts.Position(ticket.Position, ticket.WaitMinutes), texts.CancelAction, cancellationToken);
+            // After the reply above, so "Anna has joined" never arrives before "you're number 1 in line".
+            await desk.AssignWaitingAsync(cancellationToken);
+            return;
+        }
+        state.Stage = DialogStage.AwaitingContact;
+        await session.SendTextAsync(Format(ticket.OutsideHours ? texts.OfflineClosed : texts.OfflineNobody, ticket.Reference), cancellationToken);
     }
 
-    private static string Format(string template, string reference) => string.Format(CultureInfo.InvariantCulture, template, reference);
+    public async Task SendPositionAsync(TurnSession session, HandoffRequestRecord handoff, CancellationToken cancellationToken)
+    {
+        var texts = HandoffTexts.For(session.Language);
+        var (position, minutes) = await desk.PositionAsync(handoff, cancellationToken);
+        await SendChoiceAsync(session, texts.Position(position, minutes), texts.CancelAction, cancellationToken);
+    }
+
+    private static Task SendChoiceAsync(TurnSession session, string text, string action, CancellationToken cancellationToken) =>
+        session.SendChoicesAsync(text, [new Choice(action, new Dictionary<string, object?> { ["action"] = CardActions.CancelHandoff })], cancellationToken);
+
+    internal static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 }

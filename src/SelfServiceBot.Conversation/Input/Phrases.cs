@@ -17,6 +17,10 @@ internal static class Phrases
     public static readonly IReadOnlySet<string> No = Set(
         "no", "n", "nope", "not really", "no it didnt", "it didnt", "否", "不", "不是", "没有", "没用", "没解决", "没有解决");
 
+    /// <summary>Leaving the queue for a person, back to the bot.</summary>
+    public static readonly IReadOnlySet<string> Cancel = Set(
+        "cancel", "cancel it", "cancel request", "never mind", "nevermind", "stop waiting", "back to the bot", "取消", "不用了", "算了", "取消转人工");
+
     /// <summary>Lower case, no punctuation or apostrophes, single spaces: "Yes!" and "yes" are the same answer.</summary>
     public static string Normalize(string text)
     {

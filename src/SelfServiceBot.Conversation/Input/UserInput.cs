@@ -45,4 +45,5 @@ internal static class CardActions
     public const string ClarifyNone = "clarify_none";
     public const string Handoff = "handoff";
     public const string AskElse = "ask_else";
+    public const string CancelHandoff = "cancel_handoff";
 }

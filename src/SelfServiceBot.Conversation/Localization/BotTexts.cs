@@ -19,9 +19,6 @@ internal sealed record BotTexts
     public required string NoneOfThese { get; init; }
     public required string NoMatch { get; init; }
     public required string NoneOfTheseReply { get; init; }
-    /// <summary>{0} is the hand-off reference.</summary>
-    public required string HandoffRecorded { get; init; }
-    public required string HandoffAlreadyRecorded { get; init; }
     public required string Error { get; init; }
 
     public static BotTexts For(string language) => language == Language.Chinese ? Chinese : English;
@@ -41,11 +38,6 @@ internal sealed record BotTexts
         NoneOfThese = "None of these",
         NoMatch = "Sorry, I couldn't find an answer to that. You can rephrase your question, or I can pass you to a person.",
         NoneOfTheseReply = "Sorry I couldn't find the right answer. You can rephrase your question, or I can pass you to a person.",
-        HandoffRecorded = "I've recorded your request to talk to a person (reference {0}). Live agents aren't connected to this chat yet, " +
-                          "so nobody will join here right away: our support team reviews recorded requests and will follow up. " +
-                          "Please quote {0} if you contact us. Meanwhile, you can keep asking me questions.",
-        HandoffAlreadyRecorded = "Your request to talk to a person is already recorded (reference {0}). Live agents aren't connected " +
-                                 "to this chat yet; our support team will follow up. Meanwhile, you can keep asking me questions.",
         Error = "Sorry, something went wrong on my side. Let's start again: what would you like to ask?",
     };
 
@@ -64,9 +56,6 @@ internal sealed record BotTexts
         NoneOfThese = "都不是",
         NoMatch = "抱歉，我没有找到相关答案。您可以换个说法再问，或者由我为您转人工客服。",
         NoneOfTheseReply = "抱歉没有找到您要的内容。您可以换个说法再问，或者由我为您转人工客服。",
-        HandoffRecorded = "已为您记录转人工请求（编号 {0}）。目前人工客服尚未接入本聊天，所以暂时不会有客服在这里与您实时对话：" +
-                          "客服团队会查看已记录的请求并与您跟进。联系我们时请提供编号 {0}。在此期间，您可以继续向我提问。",
-        HandoffAlreadyRecorded = "您的转人工请求已经记录（编号 {0}）。目前人工客服尚未接入本聊天，客服团队会与您跟进。在此期间，您可以继续向我提问。",
         Error = "抱歉，我这边出了点问题。我们重新开始吧：请问有什么可以帮您？",
     };
 }

@@ -4,18 +4,34 @@ using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Conversation.Questions;
 
 /// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
-internal sealed class QuestionFlow(IKnowledgeSearch search)
+internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffOptions options)
 {
     public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
     {
-        session.State.LastQuestion = question;
+        var state = session.State;
+        state.LastQuestion = question;
         await session.SendTypingAsync(cancellationToken);
         var result = await search.SearchAsync(question, session.Language, cancellationToken);
+        state.LastCategory = result.Best?.Category ?? state.LastCategory;
+        if (result.Decision != KnowledgeDecision.NoMatch && result.Best is { } topic
+            && options.AlwaysHumanCategories.Contains(topic.Category, StringComparer.OrdinalIgnoreCase))
+        {
+            state.LastCategory = topic.Category;
+            await handoff.RequestAsync(session, HandoffReasons.Policy, question, cancellationToken);
+            return;
+        }
+        if (result.Decision == KnowledgeDecision.NoMatch)
+        {
+            await NoAnswerAsync(session, question, session.Texts.NoMatch, cancellationToken);
+            return;
+        }
+        state.NoMatchCount = 0;
         switch (result.Decision)
         {
             case KnowledgeDecision.Answer:
@@ -25,9 +41,28 @@ internal sealed class QuestionFlow(IKnowledgeSearch search)
             case KnowledgeDecision.Clarify:
                 await ClarifyAsync(session, result.Candidates, cancellationToken);
                 break;
-            default:
-                await OfferPersonAsync(session, session.Texts.NoMatch, cancellationToken);
-                break;
+        }
+    }
+
+    /// <summary>
+    /// The bot failed to help again: after a "No" that hands off (negative_feedback), and so does the configured number
+    /// of failures in a row (low_confidence); otherwise the customer is offered a person.
+    /// </summary>
+    public async Task NoAnswerAsync(TurnSession session, string question, string message, CancellationToken cancellationToken)
+    {
+        var state = session.State;
+        state.NoMatchCount++;
+        if (state.SaidNotHelpful)
+        {
+            await handoff.RequestAsync(session, HandoffReasons.NegativeFeedback, question, cancellationToken);
+        }
+        else if (options.NoMatchLimit > 0 && state.NoMatchCount >= options.NoMatchLimit)
+        {
+            await handoff.RequestAsync(session, HandoffReasons.LowConfidence, question, cancellationToken);
+        }
+        else
+        {
+            await OfferPersonAsync(session, message, cancellationToken);
         }
     }
 
@@ -46,6 +81,8 @@ internal sealed class QuestionFlow(IKnowledgeSearch search)
         var state = session.State;
         state.Stage = DialogStage.AwaitingFeedback;
         state.LastArticleId = article.ArticleId;
+        state.LastCategory = article.Category;
+        state.OfferedArticleIds.Add(article.ArticleId);
         state.ClarifyOptions = [];
         state.PendingHandoffReason = null;
     }
@@ -78,6 +115,7 @@ internal sealed class QuestionFlow(IKnowledgeSearch search)
         });
         session.State.Stage = DialogStage.AwaitingClarification;
         session.State.ClarifyOptions = options;
+        session.State.OfferedArticleIds.AddRange(options.Select(o => o.ArticleId));
     }
 
     private static Dictionary<string, object?> Feedback(bool helpful, string articleId) =>

@@ -32,6 +32,23 @@ internal sealed class DialogState
     /// <summary>The hand-off already recorded in this conversation, so asking again does not queue twice.</summary>
     public string? HandoffReference { get; set; }
 
+    /// <summary>The open hand-off (waiting, with a person, or waiting for contact details or a rating); null when with the bot.</summary>
+    public long? HandoffId { get; set; }
+
+    /// <summary>Questions in a row the knowledge base had no answer for.</summary>
+    public int NoMatchCount { get; set; }
+
+    /// <summary>The customer said an answer did not help; the next failure hands off.</summary>
+    public bool SaidNotHelpful { get; set; }
+
+    /// <summary>Customer messages in the current contact.</summary>
+    public int MessageCount { get; set; }
+
+    /// <summary>The knowledge base's best guess of the topic at the last search.</summary>
+    public string? LastCategory { get; set; }
+
+    public List<string> OfferedArticleIds { get; set; } = [];
+
     public List<TranscriptLine> Transcript { get; set; } = [];
 }
 
@@ -41,6 +58,8 @@ internal enum DialogStage
     AwaitingFeedback,
     AwaitingClarification,
     AwaitingHandoffChoice,
+    /// <summary>An offline ticket was made: the next message is how to reach the customer.</summary>
+    AwaitingContact,
 }
 
 /// <summary>An article offered under "Did you mean"; kept whole so a pick needs no second search.</summary>

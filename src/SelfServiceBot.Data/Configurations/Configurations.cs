@@ -44,6 +44,31 @@ internal sealed class HandoffRequestConfiguration : IEntityTypeConfiguration<Han
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.Reference).IsUnique();
         b.HasIndex(x => new { x.ChannelId, x.ConversationId });
+        b.HasIndex(x => new { x.Status, x.Queue });
+        b.HasIndex(x => new { x.AgentId, x.Status });
+        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Queue).HasMaxLength(128);
+        b.Property(x => x.AgentId).HasMaxLength(450);
+    }
+}
+
+internal sealed class HandoffMessageConfiguration : IEntityTypeConfiguration<HandoffMessageRecord>
+{
+    public void Configure(EntityTypeBuilder<HandoffMessageRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.HandoffId, x.Id });
+        b.Property(x => x.From).HasMaxLength(16);
+    }
+}
+
+internal sealed class AgentConfiguration : IEntityTypeConfiguration<AgentRecord>
+{
+    public void Configure(EntityTypeBuilder<AgentRecord> b)
+    {
+        b.HasKey(x => x.UserId);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Presence).HasMaxLength(16);
     }
 }
 
@@ -83,5 +108,22 @@ internal sealed class AppSecretConfiguration : IEntityTypeConfiguration<AppSecre
     public void Configure(EntityTypeBuilder<AppSecret> b)
     {
         b.HasKey(x => x.Name);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FriendlyName).HasMaxLength(256);
+    }
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(128);
     }
 }

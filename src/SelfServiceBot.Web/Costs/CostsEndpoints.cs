@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.Costs;
 
@@ -25,6 +26,7 @@ public static class CostsEndpoints
         }
         app.MapCostsApi();
         app.MapCostsPages();
+        app.Services.GetService<StaffNavigation>()?.Add("/reports/costs", CostsAccess.ReportsPolicy, "Cost dashboard", "成本仪表板");
         return app;
     }
 }

@@ -20,11 +20,11 @@ public sealed class HandoffTests(ConversationHostFixture fixture) : IClassFixtur
     [InlineData("let me chat with a live agent")]
     [InlineData("connect me to customer service representative")]
     [InlineData("Talk to a person")]
-    public async Task An_english_request_for_a_person_is_recorded_and_answered_honestly(string text)
+    public async Task An_english_request_for_a_person_with_nobody_online_becomes_an_offline_ticket(string text)
     {
         var flow = Host.Flow(Channels.WebChat, "en-US");
         await flow.Send(text)
-            .AssertReplyMatches(@"^I've recorded your request to talk to a person \(reference H-[2-9A-Z]{5}\)\. Live agents aren't connected to this chat yet")
+            .AssertReplyMatches(@"^No one is available to chat right now\. Leave an e-mail address or phone number and we'll get back to you; your reference is H-[2-9A-Z]{5}\.$")
             .StartTestAsync();
 
         var handoff = Assert.Single(await Host.HandoffsAsync(flow.ConversationId));
@@ -32,6 +32,7 @@ public sealed class HandoffTests(ConversationHostFixture fixture) : IClassFixtur
         Assert.Contains(handoff.Reference, flow.LastReply!.Text);
         Assert.Equal(text, handoff.LastCustomerText);
         Assert.Equal("en", handoff.Locale);
+        Assert.Equal("offline", handoff.Status);
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class HandoffTests(ConversationHostFixture fixture) : IClassFixtur
     {
         var flow = Host.Flow(Channels.WebChat, "zh-CN");
         await flow.Send(text)
-            .AssertReplyMatches("^已为您记录转人工请求（编号 H-[2-9A-Z]{5}）。目前人工客服尚未接入本聊天")
+            .AssertReplyMatches("^目前没有在线的人工客服。请留下您的电子邮箱或电话，我们会与您联系；您的编号是 H-[2-9A-Z]{5}。$")
             .StartTestAsync();
 
         Assert.Equal(HandoffReasons.ExplicitRequest, Assert.Single(await Host.HandoffsAsync(flow.ConversationId)).Reason);
@@ -71,23 +72,24 @@ public sealed class HandoffTests(ConversationHostFixture fixture) : IClassFixtur
         var handoff = Assert.Single(await Host.HandoffsAsync(flow.ConversationId));
         Assert.Equal(HandoffReasons.NegativeFeedback, handoff.Reason);
         Assert.Equal("How do I cancel my order?", handoff.LastCustomerText);
-        var record = JsonDocument.Parse(handoff.TranscriptJson!).RootElement;
-        var lines = record.GetProperty("transcript").EnumerateArray().Select(l => $"{l.GetProperty("from").GetString()}: {l.GetProperty("text").GetString()}").ToList();
+        var lines = JsonDocument.Parse(handoff.TranscriptJson!).RootElement.EnumerateArray().Select(l => $"{l.GetProperty("from").GetString()}: {l.GetProperty("text").GetString()}").ToList();
         Assert.Equal("user: How do I cancel my order?", lines[0]);
         Assert.Contains("bot: Sorry that didn't help. Would you like to talk to a person?", lines);
         Assert.Equal("user: Talk to a person", lines[^1]);
-        Assert.Equal("cancel-order", record.GetProperty("lastArticleId").GetString());
-        Assert.Equal(TestFlow.ServiceUrl, record.GetProperty("reference").GetProperty("serviceUrl").GetString());
+        Assert.Equal("cancel-order", handoff.LastArticleId);
+        Assert.Equal("orders", handoff.Category);
+        Assert.Equal(["cancel-order"], JsonSerializer.Deserialize<string[]>(handoff.OfferedArticlesJson!)!);
+        Assert.Equal(TestFlow.ServiceUrl, JsonDocument.Parse(handoff.ConversationReferenceJson!).RootElement.GetProperty("serviceUrl").GetString());
     }
 
     [Fact]
-    public async Task Asking_again_repeats_the_same_reference_instead_of_queueing_twice()
+    public async Task Asking_again_repeats_the_same_reference_instead_of_making_a_second_ticket()
     {
         var flow = Host.Flow();
         await flow.Send("agent")
-            .AssertReplyContains("reference H-")
+            .AssertReplyContains("your reference is H-")
             .Send("human please")
-            .AssertReplyContains("already recorded")
+            .AssertReplyContains("your reference is H-")
             .StartTestAsync();
 
         var handoff = Assert.Single(await Host.HandoffsAsync(flow.ConversationId));

@@ -121,6 +121,23 @@ public sealed class TestFlow
         return this;
     }
 
+    /// <summary>The last of the replies so far must match <paramref name="pattern"/>; the ones before it are not looked at.</summary>
+    public TestFlow AssertLastReplyMatches(string pattern)
+    {
+        _steps.Add(() =>
+        {
+            SkipTyping();
+            Assert.True(_sink.Replies.Count > 0, $"expected a reply matching /{pattern}/, but the bot sent nothing more");
+            while (_sink.Replies.Count > 0)
+            {
+                LastReply = _sink.Replies.Dequeue();
+            }
+            Assert.Matches(new Regex(pattern), LastReply!.Text ?? "");
+            return Task.CompletedTask;
+        });
+        return this;
+    }
+
     /// <summary>Send then expect, in one step: <c>Test("hi", welcome)</c>.</summary>
     public TestFlow Test(string userSays, string expected) => Send(userSays).AssertReply(expected);
 

@@ -13,7 +13,7 @@ public class CostsApiTests
 {
     internal static async Task<AppServer> StartWithDemoDataAsync()
     {
-        var app = new AppServer(new Dictionary<string, string?> { ["Costs:LedgerIntervalSeconds"] = "0" }, TestStaffSignIn.AddTo);
+        var app = new AppServer(new Dictionary<string, string?> { ["Costs:LedgerIntervalSeconds"] = "0" });
         await app.Services.GetRequiredService<DemoData>().FillAsync(months: 2, contacts: 3000, seed: 7, default);
         return app;
     }
@@ -24,12 +24,7 @@ public class CostsApiTests
         return (to.AddDays(-30).ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd"));
     }
 
-    private static HttpClient As(AppServer app, string? role)
-    {
-        var client = app.CreateHttpClient();
-        if (role is not null) client.DefaultRequestHeaders.Add("X-Test-Role", role);
-        return client;
-    }
+    private static Task<HttpClient> As(AppServer app, string? role) => StaffSessions.ApiClientAsync(app, role);
 
     [Fact]
     public async Task Only_managers_supervisors_and_admins_read_the_report()
@@ -38,14 +33,14 @@ public class CostsApiTests
         var (from, to) = LastMonth();
         var url = $"/api/costs/report?from={from}&to={to}";
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await As(app, null).GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await As(app, "Agent").GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await As(app, null).GetAsync("/reports/costs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await As(app, null)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As(app, "Agent")).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await As(app, null)).GetAsync("/reports/costs")).StatusCode);
         foreach (var role in new[] { "Manager", "Supervisor", "Admin" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await As(app, role).GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await (await As(app, role)).GetAsync(url)).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.BadRequest, (await As(app, "Manager").GetAsync($"/api/costs/report?from={to}&to={from}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await As(app, "Manager")).GetAsync($"/api/costs/report?from={to}&to={from}")).StatusCode);
     }
 
     [Fact]
@@ -54,7 +49,7 @@ public class CostsApiTests
         using var app = await StartWithDemoDataAsync();
         var (from, to) = LastMonth();
 
-        var api = await As(app, "Manager").GetStringAsync($"/api/costs/report?from={from}&to={to}");
+        var api = await (await As(app, "Manager")).GetStringAsync($"/api/costs/report?from={from}&to={to}");
         var (exit, cli, error) = await RunCliAsync(app, "costs", "report", "--from", from, "--to", to, "--json");
 
         Assert.True(exit == 0, error);
@@ -68,7 +63,7 @@ public class CostsApiTests
     {
         using var app = await StartWithDemoDataAsync();
         var (from, to) = LastMonth();
-        var client = As(app, "Manager");
+        var client = await As(app, "Manager");
 
         var csv = await client.GetAsync($"/api/costs/report.csv?from={from}&to={to}");
         var xlsx = await client.GetAsync($"/api/costs/report.xlsx?from={from}&to={to}");
@@ -85,11 +80,11 @@ public class CostsApiTests
     {
         using var app = await StartWithDemoDataAsync();
         var (from, to) = LastMonth();
-        var admin = As(app, "Admin");
+        var admin = await As(app, "Admin");
         var current = JsonDocument.Parse(await admin.GetStringAsync($"/api/costs/report?from={from}&to={to}")).RootElement.GetProperty("model").GetRawText();
         var body = $$"""{"valid_from": "{{from}}", "model": {{current.Replace("\"agents\":12", "\"agents\":15")}}}""";
 
-        var manager = await As(app, "Manager").PostAsync("/api/costs/model", new StringContent(body, Encoding.UTF8, "application/json"));
+        var manager = await (await As(app, "Manager")).PostAsync("/api/costs/model", new StringContent(body, Encoding.UTF8, "application/json"));
         var saved = await admin.PostAsync("/api/costs/model", new StringContent(body, Encoding.UTF8, "application/json"));
         var bad = await admin.PostAsync("/api/costs/model", new StringContent(body.Replace("\"shrinkage\":0.3", "\"shrinkage\":3"), Encoding.UTF8, "application/json"));
 
@@ -102,7 +97,7 @@ public class CostsApiTests
         Assert.Equal(15, report.GetProperty("model").GetProperty("human").GetProperty("agents").GetDecimal());
         var history = JsonDocument.Parse(await admin.GetStringAsync("/api/costs/model")).RootElement;
         Assert.Equal(1, history.GetArrayLength());
-        Assert.Equal("admin@example.test", history[0].GetProperty("created_by").GetString());
+        Assert.Equal(StaffSessions.EmailFor("Admin"), history[0].GetProperty("created_by").GetString());
     }
 
     /// <summary>The app's own executable as a CLI on the test server's database.</summary>

@@ -14,7 +14,8 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
     {
         var page = await chromium.NewPageAsync(locale);
         await page.SetViewportSizeAsync(1400, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = "test-role", Value = role, Url = app.BaseAddress.ToString() }]);
+        var cookies = (await StaffSessions.SignInAsync(app, role)).GetCookies(app.BaseAddress);
+        await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = app.BaseAddress.ToString() }));
         return page;
     }
 
@@ -23,8 +24,7 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
     {
         using var app = await CostsApiTests.StartWithDemoDataAsync();
         var (from, to) = CostsApiTests.LastMonth();
-        var client = app.CreateHttpClient();
-        client.DefaultRequestHeaders.Add("X-Test-Role", "Manager");
+        var client = await StaffSessions.ApiClientAsync(app, "Supervisor");
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/costs/report?from={from}&to={to}"));
         var page = await SignedInPageAsync(chromium, app, "Manager", "en-US");
 

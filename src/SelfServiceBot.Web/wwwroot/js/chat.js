@@ -86,6 +86,8 @@
         directLine: window.WebChat.createDirectLine({ token: result.token, domain: domain }),
         store: store,
         locale: locale,
+        // So an agent who took the chat over sees the customer typing (the bot itself ignores typing).
+        sendTypingIndicator: true,
         styleOptions: styleOptions,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t.placeholder }
       }, container);

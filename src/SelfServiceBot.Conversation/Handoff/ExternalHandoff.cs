@@ -1,0 +1,79 @@
+using System.Text.Json;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Desk;
+
+namespace SelfServiceBot.Conversation.Handoff;
+
+/// <summary>
+/// External mode (<c>Handoff:Mode=External</c>): instead of our console, another agent hub takes the conversation. The bot
+/// sends the Bot Framework <c>handoff.initiate</c> event with the transcript attached, and follows the hub's
+/// <c>handoff.status</c> (accepted, completed, failed), which it never rejects.
+/// </summary>
+internal sealed class ExternalHandoff(HandoffDesk desk)
+{
+    public const string InitiateEvent = "handoff.initiate";
+    public const string StatusEvent = "handoff.status";
+
+    public static bool IsStatus(Activity activity) => activity.Type == ActivityTypes.Event && activity.Name == StatusEvent;
+
+    public async Task InitiateAsync(TurnSession session, HandoffTicket ticket, string reason, CancellationToken cancellationToken)
+    {
+        var state = session.State;
+        var context = new Dictionary<string, object?>
+        {
+            ["reference"] = ticket.Reference,
+            ["reason"] = reason,
+            ["category"] = state.LastCategory,
+            ["locale"] = session.Language,
+            ["lastQuestion"] = state.LastQuestion,
+        };
+        var transcript = new
+        {
+            activities = state.Transcript.Select(l => new
+            {
+                type = ActivityTypes.Message,
+                from = new { role = l.From == "user" ? "user" : "bot" },
+                text = l.Text,
+                timestamp = l.At,
+            }),
+        };
+        var inbound = session.Activity;
+        await session.Turn.SendActivityAsync(new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = InitiateEvent,
+            Value = JsonSerializer.SerializeToElement(context, BotJson.Options),
+            RelatesTo = inbound.GetConversationReference(),
+            ReplyToId = inbound.Id,
+            Attachments = [new Attachment { ContentType = "application/json", Name = "Transcript", Content = JsonSerializer.SerializeToElement(transcript, BotJson.Options) }],
+        }, cancellationToken);
+        await session.SendTextAsync(HandoffTexts.For(session.Language).ExternalConnecting, cancellationToken);
+    }
+
+    /// <summary>The hub's news. Completed: the customer is back and asked for a rating; failed: an offline ticket.</summary>
+    public async Task OnStatusAsync(TurnSession session, CancellationToken cancellationToken)
+    {
+        var state = session.State;
+        var value = session.Activity.Value;
+        var status = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString() : null;
+        if (state.HandoffId is not { } id || status is null || await desk.ExternalStatusAsync(id, status, cancellationToken) is not { } handoff)
+        {
+            return;
+        }
+        var texts = HandoffTexts.For(session.Language);
+        if (status == "completed")
+        {
+            var rating = HandoffDesk.RatingQuestion(texts, session.Language);
+            await session.SendAsync(rating, rating.Text!, cancellationToken);
+        }
+        else if (status == "failed")
+        {
+            state.Stage = DialogStage.AwaitingContact;
+            await session.SendTextAsync(HandoffFlow.Format(texts.ExternalFailed, handoff.Reference), cancellationToken);
+        }
+    }
+}

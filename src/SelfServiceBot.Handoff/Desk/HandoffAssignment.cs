@@ -1,0 +1,186 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Events;
+using SelfServiceBot.Handoff.Routing;
+
+namespace SelfServiceBot.Handoff.Desk;
+
+public sealed partial class HandoffDesk
+{
+    /// <summary>
+    /// An agent takes a waiting chat. One conditional UPDATE (status still queued): when two agents claim at once,
+    /// exactly one row changes and exactly one wins; the other gets false.
+    /// </summary>
+    public async Task<bool> ClaimAsync(long handoffId, string agentId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        int changed;
+        await using (var db = factory.CreateDbContext())
+        {
+            changed = await db.HandoffRequests
+                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Status, HandoffStatus.Assigned)
+                    .SetProperty(h => h.AgentId, agentId)
+                    .SetProperty(h => h.AssignedAt, now)
+                    .SetProperty(h => h.FirstAssignedAt, h => h.FirstAssignedAt ?? now)
+                    .SetProperty(h => h.Assignments, h => h.Assignments + 1), cancellationToken);
+        }
+        if (changed == 0)
+        {
+            return false;
+        }
+        await AssignedAsync(handoffId, agentId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Gives waiting chats (highest priority, then oldest first) to the least-busy eligible online agent.</summary>
+    public async Task AssignWaitingAsync(CancellationToken cancellationToken)
+    {
+        if (!Options.AutoAssign)
+        {
+            return;
+        }
+        List<HandoffRequestRecord> waiting;
+        List<AgentRecord> agents;
+        Dictionary<string, int> load;
+        await using (var db = factory.CreateDbContext())
+        {
+            waiting = await db.HandoffRequests.AsNoTracking().Where(h => h.Status == HandoffStatus.Queued)
+                .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(100).ToListAsync(cancellationToken);
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+            agents = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
+            load = await LoadsAsync(db, cancellationToken);
+        }
+        foreach (var handoff in waiting)
+        {
+            var agent = agents
+                .Where(a => QueueRouter.CanServe(a, handoff.Queue) && load.GetValueOrDefault(a.UserId) < a.Capacity)
+                .OrderBy(a => (double)load.GetValueOrDefault(a.UserId) / Math.Max(1, a.Capacity))
+                .ThenBy(a => load.GetValueOrDefault(a.UserId))
+                .FirstOrDefault();
+            if (agent is not null && await ClaimAsync(handoff.Id, agent.UserId, cancellationToken))
+            {
+                load[agent.UserId] = load.GetValueOrDefault(agent.UserId) + 1;
+            }
+        }
+    }
+
+    /// <summary>Back into a (possibly other) queue, e.g. billing/zh-CN; the customer is told they are being passed on.</summary>
+    public async Task<bool> TransferToQueueAsync(long handoffId, string agentId, string queue, CancellationToken cancellationToken)
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var changed = await db.HandoffRequests
+                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Status, HandoffStatus.Queued)
+                    .SetProperty(h => h.Queue, queue)
+                    .SetProperty(h => h.AgentId, (string?)null)
+                    .SetProperty(h => h.QueueEntries, h => h.QueueEntries + 1), cancellationToken);
+            if (changed == 0)
+            {
+                return false;
+            }
+        }
+        var handoff = (await FindAsync(handoffId, cancellationToken))!;
+        await AddMessageAsync(handoffId, "system", agentId, $"transferred to {queue}", cancellationToken);
+        var (position, _) = await PositionAsync(handoff, cancellationToken);
+        await events.RecordAsync(handoff, HandoffEventTypes.HandoffQueued, handoff.QueueEntries,
+            new Dictionary<string, object?> { ["queue"] = queue, ["position"] = position }, cancellationToken: cancellationToken);
+        await TellCustomerAsync(handoff, Text(HandoffTexts.For(handoff.Locale).Transferred, handoff.Locale), cancellationToken);
+        await notifier.HandoffChangedAsync(handoffId, agentId, cancellationToken);
+        await notifier.QueueChangedAsync(cancellationToken);
+        await AssignWaitingAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Straight to a colleague, who owns the chat from now on.</summary>
+    public async Task<bool> TransferToAgentAsync(long handoffId, string agentId, string toAgentId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using (var db = factory.CreateDbContext())
+        {
+            var changed = await db.HandoffRequests
+                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.AgentId, toAgentId)
+                    .SetProperty(h => h.AssignedAt, now)
+                    .SetProperty(h => h.Assignments, h => h.Assignments + 1), cancellationToken);
+            if (changed == 0)
+            {
+                return false;
+            }
+        }
+        await AddMessageAsync(handoffId, "system", agentId, $"transferred to agent {toAgentId}", cancellationToken);
+        await notifier.HandoffChangedAsync(handoffId, agentId, cancellationToken);
+        await AssignedAsync(handoffId, toAgentId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The owning agent writes to the customer, through the bot's own channel.</summary>
+    public async Task<bool> SendAgentMessageAsync(long handoffId, string agentId, string text, CancellationToken cancellationToken)
+    {
+        var handoff = await FindAsync(handoffId, cancellationToken);
+        if (handoff is not { Status: HandoffStatus.Assigned } || handoff.AgentId != agentId || string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        await AddMessageAsync(handoffId, "agent", agentId, text, cancellationToken);
+        var activity = Text(text, handoff.Locale);
+        activity.From = new ChannelAccount { Name = await AgentNameAsync(agentId, cancellationToken), Role = "bot" };
+        await TellCustomerAsync(handoff, activity, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Shows the customer that the agent is typing (live only).</summary>
+    public async Task AgentTypingAsync(long handoffId, string agentId, CancellationToken cancellationToken)
+    {
+        var handoff = await FindAsync(handoffId, cancellationToken);
+        if (handoff is { Status: HandoffStatus.Assigned } && handoff.AgentId == agentId)
+        {
+            await TellCustomerAsync(handoff, new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        }
+    }
+
+    public async Task<int> EligibleOnlineAgentsAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var online = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
+        return online.Count(a => QueueRouter.CanServe(a, queue));
+    }
+
+    private static async Task<Dictionary<string, int>> LoadsAsync(Data.BotDbContext db, CancellationToken cancellationToken) =>
+        await db.HandoffRequests.Where(h => h.Status == HandoffStatus.Assigned && h.AgentId != null)
+            .GroupBy(h => h.AgentId!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    private async Task AssignedAsync(long handoffId, string agentId, CancellationToken cancellationToken)
+    {
+        var handoff = (await FindAsync(handoffId, cancellationToken))!;
+        var wait = (handoff.AssignedAt!.Value - handoff.RequestedAt).TotalSeconds;
+        logger.LogInformation("Hand-off {Reference} assigned to agent {AgentId} after {WaitSeconds:F0} s", handoff.Reference, agentId, wait);
+        await events.RecordAsync(handoff, HandoffEventTypes.AgentAssigned, handoff.Assignments, new Dictionary<string, object?>
+        {
+            ["agentId"] = agentId, ["queue"] = handoff.Queue, ["waitSeconds"] = Math.Round(wait, 1),
+        }, cancellationToken: cancellationToken);
+        var name = await AgentNameAsync(agentId, cancellationToken);
+        await TellCustomerAsync(handoff, Text(string.Format(CultureInfo.InvariantCulture, HandoffTexts.For(handoff.Locale).AgentJoined, name), handoff.Locale), cancellationToken);
+        await notifier.HandoffChangedAsync(handoffId, agentId, cancellationToken);
+        await notifier.QueueChangedAsync(cancellationToken);
+        await AnnouncePositionsAsync(handoff.Queue, cancellationToken);
+    }
+
+    private async Task<string> AgentNameAsync(string agentId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Agents.AsNoTracking().Where(a => a.UserId == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "Agent";
+    }
+}

@@ -1,0 +1,24 @@
+namespace SelfServiceBot.Handoff.Desk;
+
+/// <summary>
+/// Tells the agent console what changed (queue, assignment, message, typing). The console's SignalR hub implements it;
+/// without a console nothing listens. Called after the change is committed.
+/// </summary>
+public interface IHandoffNotifier
+{
+    Task QueueChangedAsync(CancellationToken cancellationToken);
+
+    Task HandoffChangedAsync(long handoffId, string? agentId, CancellationToken cancellationToken);
+
+    Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken);
+
+    Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken);
+}
+
+internal sealed class NoHandoffNotifier : IHandoffNotifier
+{
+    public Task QueueChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task HandoffChangedAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
+}

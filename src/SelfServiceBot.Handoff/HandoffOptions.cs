@@ -1,0 +1,50 @@
+namespace SelfServiceBot.Handoff;
+
+/// <summary>The <c>Handoff</c> section: when the bot hands off, how requests are queued, when people are there.</summary>
+public sealed class HandoffOptions
+{
+    public const string SectionName = "Handoff";
+
+    /// <summary>Console (built-in agent console) or External (Bot Framework handoff.initiate to another agent hub).</summary>
+    public string Mode { get; set; } = "Console";
+
+    public bool IsExternal => string.Equals(Mode, "External", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Consecutive questions without an answer before the bot hands off by itself (low_confidence). 0 = never.</summary>
+    public int NoMatchLimit { get; set; } = 2;
+
+    /// <summary>Customer messages in one contact before the bot hands off by itself (policy). 0 = never.</summary>
+    public int MessageLimit { get; set; } = 20;
+
+    /// <summary>Knowledge-base categories that always go to a person (policy), e.g. complaints, account-closure.</summary>
+    public List<string> AlwaysHumanCategories { get; set; } = [];
+
+    /// <summary>Priority by category (higher first); everything else is 0, policy hand-offs at least 1.</summary>
+    public Dictionary<string, int> CategoryPriorities { get; set; } = [];
+
+    /// <summary>Skill (queue) by category; a category not listed is its own skill, no category is <see cref="DefaultSkill"/>.</summary>
+    public Dictionary<string, string> SkillByCategory { get; set; } = [];
+
+    public string DefaultSkill { get; set; } = "general";
+
+    /// <summary>Assign waiting chats to the least-busy eligible online agent without waiting for a claim.</summary>
+    public bool AutoAssign { get; set; } = true;
+
+    /// <summary>Handle time assumed for the wait estimate until there are closed chats to learn from.</summary>
+    public double DefaultHandleMinutes { get; set; } = 6;
+
+    /// <summary>When people answer chats; null = always (agents' presence still decides).</summary>
+    public BusinessHoursOptions? BusinessHours { get; set; }
+}
+
+public sealed class BusinessHoursOptions
+{
+    /// <summary>IANA or Windows time zone id, e.g. Asia/Shanghai, Europe/London.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    public TimeOnly Open { get; set; } = new(9, 0);
+
+    public TimeOnly Close { get; set; } = new(18, 0);
+}

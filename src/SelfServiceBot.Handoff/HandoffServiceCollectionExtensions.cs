@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Events;
+
+namespace SelfServiceBot.Handoff;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>
+    /// The hand-off desk (queues, routing, claims, offline tickets) and its events. Needs AddBotDatabase and the
+    /// conversation events (AddConversation). Proactive messages go through the bot's channels (Direct Line, Connector).
+    /// </summary>
+    public static IServiceCollection AddHandoff(this IServiceCollection services)
+    {
+        services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName)
+            .Validate(o => o.BusinessHours is null || TimeZoneExists(o.BusinessHours.TimeZone), "Handoff:BusinessHours:TimeZone is not a known time zone id.")
+            .Validate(o => o.NoMatchLimit >= 0 && o.MessageLimit >= 0, "Handoff:NoMatchLimit and Handoff:MessageLimit must be 0 (off) or more.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHandoffNotifier, NoHandoffNotifier>();
+        services.TryAddSingleton<ICustomerMessenger, ChannelCustomerMessenger>();
+        services.AddSingleton<HandoffEvents>();
+        services.AddSingleton<HandoffDesk>();
+        services.AddSingleton<AgentDirectory>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
+        return services;
+    }
+
+    private static bool TimeZoneExists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}

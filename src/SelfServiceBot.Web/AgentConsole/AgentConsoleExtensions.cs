@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Web.SignIn;
+
+namespace SelfServiceBot.Web.AgentConsole;
+
+/// <summary>
+/// The agent console at /agent (Agents policy): a page and a SignalR hub at /hubs/agent. With <c>Redis:Configuration</c>
+/// set, SignalR uses Redis as its backplane, so a customer message arriving on one instance reaches an agent on another.
+/// </summary>
+public static class AgentConsoleExtensions
+{
+    public const string HubPath = "/hubs/agent";
+
+    public static WebApplicationBuilder AddAgentConsole(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR();
+        if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ssb"));
+        }
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHandoffNotifier, SignalRHandoffNotifier>());
+        builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Agent", StaffPolicies.Agents));
+        return builder;
+    }
+
+    public static WebApplication MapAgentConsole(this WebApplication app)
+    {
+        app.MapHub<AgentHub>(HubPath).RequireAuthorization(StaffPolicies.Agents);
+        app.Services.GetRequiredService<StaffNavigation>().Add("/agent", StaffPolicies.Agents, "Agent console", "客服工作台");
+        return app;
+    }
+}

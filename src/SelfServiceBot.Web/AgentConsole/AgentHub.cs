@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.Web.SignIn;
+
+namespace SelfServiceBot.Web.AgentConsole;
+
+/// <summary>
+/// What the console does, over SignalR. Only signed-in staff under the Agents policy reach it (MapAgentConsole); the desk
+/// checks ownership (only the chat's agent may write to, resolve or transfer it). Texts go out as data: the page inserts
+/// them with textContent, never as HTML.
+/// </summary>
+public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledgeSearch knowledge) : Hub
+{
+    public const string AgentsGroup = "agents";
+
+    public sealed record Line(string From, string Text, DateTimeOffset At);
+    public sealed record Chat(HandoffSummary Handoff, IReadOnlyList<Line> Lines, IReadOnlyList<string> OfferedArticleIds);
+    public sealed record AgentView(string Id, string Name, string Presence, int Load, int Capacity, string Skills, string Languages);
+    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor);
+    public sealed record Reply(string Title, string Answer);
+
+    private string Me => Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public override async Task OnConnectedAsync()
+    {
+        var name = Context.User!.FindFirstValue(StaffIdentity.DisplayNameClaim) ?? Context.User!.Identity?.Name ?? "Agent";
+        await agents.EnsureAsync(Me, name, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup);
+        await base.OnConnectedAsync();
+    }
+
+    // Closing the console stops new chats arriving; the page sets its presence again when it reconnects.
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await agents.SetPresenceAsync(Me, AgentPresence.Offline, CancellationToken.None);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public Task SetPresence(string presence) => agents.SetPresenceAsync(Me, presence, Context.ConnectionAborted);
+
+    public async Task<Board> GetBoard()
+    {
+        var open = await desk.OpenAsync(Context.ConnectionAborted);
+        var list = await agents.ListAsync(Context.ConnectionAborted);
+        return new Board(open,
+            list.Select(a => new AgentView(a.Agent.UserId, a.Agent.DisplayName, a.Agent.Presence, a.Load, a.Agent.Capacity, a.Agent.Skills, a.Agent.Languages)).ToList(),
+            Me, IsSupervisor);
+    }
+
+    public Task<bool> Claim(long handoffId) => desk.ClaimAsync(handoffId, Me, Context.ConnectionAborted);
+
+    /// <summary>The whole conversation: the bot's part before the hand-off, then the live part.</summary>
+    public async Task<Chat?> Open(long handoffId)
+    {
+        var handoff = await desk.FindAsync(handoffId, Context.ConnectionAborted);
+        if (handoff is null || (handoff.AgentId != Me && handoff.Status != HandoffStatus.Queued && !IsSupervisor))
+        {
+            return null;
+        }
+        var botPart = JsonSerializer.Deserialize<List<Line>>(handoff.TranscriptJson ?? "[]", JsonOptions) ?? [];
+        var live = (await desk.MessagesAsync(handoffId, Context.ConnectionAborted)).Select(m => new Line(m.From, m.Text, m.At));
+        var offered = JsonSerializer.Deserialize<List<string>>(handoff.OfferedArticlesJson ?? "[]") ?? [];
+        return new Chat(HandoffDesk.Summarize(handoff), [.. botPart, .. live], offered);
+    }
+
+    public Task<bool> Send(long handoffId, string text) =>
+        desk.SendAgentMessageAsync(handoffId, Me, (text ?? "").Trim() is { Length: > 0 and <= 4000 } t ? t : "", Context.ConnectionAborted);
+
+    public Task Typing(long handoffId) => desk.AgentTypingAsync(handoffId, Me, Context.ConnectionAborted);
+
+    public Task<bool> Resolve(long handoffId, string category, bool resolved, string? note) =>
+        desk.ResolveAsync(handoffId, Me, new Disposition(string.IsNullOrWhiteSpace(category) ? "other" : category.Trim(), resolved, note), Context.ConnectionAborted);
+
+    public Task<bool> TransferToQueue(long handoffId, string queue) => desk.TransferToQueueAsync(handoffId, Me, queue, Context.ConnectionAborted);
+
+    public Task<bool> TransferToAgent(long handoffId, string agentId) => desk.TransferToAgentAsync(handoffId, Me, agentId, Context.ConnectionAborted);
+
+    /// <summary>Canned replies: knowledge-base answers for what the agent types, in the customer's language.</summary>
+    public async Task<IReadOnlyList<Reply>> SearchReplies(string query, string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+        var result = await knowledge.SearchAsync(query, locale ?? "en", Context.ConnectionAborted);
+        return result.Candidates.Take(5).Select(c => new Reply(c.Title, c.Answer)).ToList();
+    }
+
+    /// <summary>A draft knowledge-base article from a closed chat (question from the customer, answer from the agent) for an author to review.</summary>
+    public async Task<string?> DraftArticle(long handoffId)
+    {
+        if (await Open(handoffId) is not { } chat)
+        {
+            return null;
+        }
+        return ArticleDraft.From(chat);
+    }
+
+    private bool IsSupervisor => Context.User!.IsInRole(StaffRoles.Supervisor) || Context.User!.IsInRole(StaffRoles.Admin);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,39 @@
+using SelfServiceBot.Web.SignIn;
+
+namespace SelfServiceBot.Web.AgentConsole;
+
+/// <summary>What the agent console says, in English and Simplified Chinese; handed to agent.js as JSON.</summary>
+public static class ConsoleTexts
+{
+    public static IReadOnlyDictionary<string, string> Current => StaffCultures.IsChinese ? Chinese : English;
+
+    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
+    {
+        ["title"] = "Agent console", ["presence"] = "Status", ["online"] = "Online", ["away"] = "Away", ["offline"] = "Offline",
+        ["queue"] = "Waiting", ["mine"] = "My chats", ["empty"] = "Nothing here.", ["claim"] = "Claim", ["open"] = "Open",
+        ["waiting"] = "waiting", ["min"] = "min", ["pick"] = "Pick a chat on the left.", ["send"] = "Send", ["message"] = "Message to the customer",
+        ["customer"] = "Customer", ["bot"] = "Bot", ["agent"] = "Agent", ["system"] = "System", ["typing"] = "Customer is typing…",
+        ["reason"] = "Reason", ["category"] = "Category", ["language"] = "Language", ["channel"] = "Channel",
+        ["replies"] = "Canned replies from the knowledge base", ["search"] = "Search", ["use"] = "Use",
+        ["resolve"] = "Resolve and hand back to the bot", ["disposition"] = "Disposition", ["resolved"] = "Problem solved", ["note"] = "Internal note",
+        ["transfer"] = "Transfer", ["toQueue"] = "to queue (e.g. billing/en)", ["toAgent"] = "to agent", ["draft"] = "Draft a KB article",
+        ["claimLost"] = "Someone else took this chat first.", ["closed"] = "This chat is closed.", ["supervisor"] = "Supervisor view",
+        ["agents"] = "Agents", ["load"] = "Chats", ["queues"] = "Queues", ["longest"] = "Longest wait",
+        ["connection"] = "Connection lost, reconnecting…",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> Chinese = new Dictionary<string, string>
+    {
+        ["title"] = "客服工作台", ["presence"] = "状态", ["online"] = "在线", ["away"] = "离开", ["offline"] = "离线",
+        ["queue"] = "等待中", ["mine"] = "我的对话", ["empty"] = "暂无。", ["claim"] = "接入", ["open"] = "打开",
+        ["waiting"] = "已等待", ["min"] = "分钟", ["pick"] = "请从左侧选择一个对话。", ["send"] = "发送", ["message"] = "发给客户的消息",
+        ["customer"] = "客户", ["bot"] = "机器人", ["agent"] = "客服", ["system"] = "系统", ["typing"] = "客户正在输入…",
+        ["reason"] = "原因", ["category"] = "类别", ["language"] = "语言", ["channel"] = "渠道",
+        ["replies"] = "知识库快捷回复", ["search"] = "搜索", ["use"] = "使用",
+        ["resolve"] = "结束并交还机器人", ["disposition"] = "处理结果", ["resolved"] = "问题已解决", ["note"] = "内部备注",
+        ["transfer"] = "转接", ["toQueue"] = "转到队列（如 billing/zh-CN）", ["toAgent"] = "转给客服", ["draft"] = "生成知识库草稿",
+        ["claimLost"] = "此对话已被其他客服接入。", ["closed"] = "此对话已结束。", ["supervisor"] = "主管视图",
+        ["agents"] = "客服", ["load"] = "对话数", ["queues"] = "队列", ["longest"] = "最长等待",
+        ["connection"] = "连接中断，正在重连…",
+    };
+}

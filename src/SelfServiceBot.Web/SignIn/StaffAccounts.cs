@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Web.SignIn;
+
+/// <summary>Creating staff users and resetting passwords: what the first run and the <c>users</c> CLI verbs do.</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+{
+    public sealed record Outcome(bool Succeeded, string? Error, StaffUser? User = null);
+
+    /// <summary>Creates the roles that are missing. Two instances starting together may race: the loser's insert fails harmlessly.</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (await roles.RoleExistsAsync(role))
+            {
+                continue;
+            }
+            try
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    public Task<bool> AnyUserAsync() => users.Users.AnyAsync();
+
+    /// <param name="mustChangePassword">True for a one-time password the user replaces at the first sign-in.</param>
+    public async Task<Outcome> CreateAsync(string email, IReadOnlyList<string> roleNames, string password, bool mustChangePassword, string? displayName = null)
+    {
+        await EnsureRolesAsync();
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            MustChangePassword = mustChangePassword,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new Outcome(false, Describe(created));
+        }
+        var added = await users.AddToRolesAsync(user, roleNames);
+        return added.Succeeded ? new Outcome(true, null, user) : new Outcome(false, Describe(added), user);
+    }
+
+    /// <summary>Sets a new one-time password, ends the lockout and signs the user out everywhere (new security stamp).</summary>
+    public async Task<(Outcome Outcome, string? Password)> ResetPasswordAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return (new Outcome(false, $"There is no user with the e-mail {email}."), null);
+        }
+        var password = OneTimePasswords.Next();
+        // Both calls renew the security stamp, which ends the user's sessions elsewhere.
+        var removed = await users.RemovePasswordAsync(user);
+        var reset = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
+        if (!reset.Succeeded)
+        {
+            return (new Outcome(false, Describe(reset), user), null);
+        }
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return (new Outcome(true, null, user), password);
+    }
+
+    /// <summary>Creates a user with a one-time password; returns it so the caller can show it exactly once.</summary>
+    public async Task<(Outcome Outcome, string? Password)> CreateWithOneTimePasswordAsync(string email, IReadOnlyList<string> roleNames, string? displayName = null)
+    {
+        var password = OneTimePasswords.Next();
+        var outcome = await CreateAsync(email, roleNames, password, mustChangePassword: true, displayName);
+        return (outcome, outcome.Succeeded ? password : null);
+    }
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace SelfServiceBot.Web.SignIn;
+
+/// <summary>
+/// The staff pages speak English or Simplified Chinese: the language switch (a cookie) wins, then the browser's
+/// Accept-Language. Only staff paths are localized this way; the bot and Direct Line choose their language per conversation.
+/// </summary>
+public static class StaffCultures
+{
+    public static readonly IReadOnlyList<string> Supported = ["en", "zh-CN"];
+
+    /// <summary>Staff pages and their scripts and hubs. Modules with staff pages elsewhere add their prefix here at start.</summary>
+    public static readonly List<PathString> StaffPrefixes = ["/account", "/staff", "/admin", "/agent", "/supervisor", "/reports", "/hubs"];
+
+    public static bool IsStaffPath(PathString path) => StaffPrefixes.Any(p => path.StartsWithSegments(p));
+
+    internal static void UseStaffCultures(this WebApplication app)
+    {
+        var options = new RequestLocalizationOptions()
+            .SetDefaultCulture("en")
+            .AddSupportedCultures([.. Supported])
+            .AddSupportedUICultures([.. Supported]);
+        options.FallBackToParentUICultures = true;
+        options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        app.UseWhen(context => IsStaffPath(context.Request.Path), branch => branch.UseRequestLocalization(options));
+    }
+
+    /// <summary>GET /account/language?culture=zh-CN&amp;returnUrl=/staff sets the language cookie (a year) and goes back.</summary>
+    internal static void MapStaffCultureSwitch(this WebApplication app)
+    {
+        app.MapGet("/account/language", (HttpContext context, string? culture, string? returnUrl) =>
+        {
+            var chosen = Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? "en";
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : SignInExtensions.HomePath);
+        });
+    }
+
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}

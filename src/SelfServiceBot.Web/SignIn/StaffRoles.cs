@@ -1,0 +1,15 @@
+namespace SelfServiceBot.Web.SignIn;
+
+/// <summary>The staff roles (ASP.NET Core Identity roles, created at start). Pages ask for policies, not roles: see <see cref="StaffPolicies"/>.</summary>
+public static class StaffRoles
+{
+    public const string Agent = "Agent";
+    public const string Supervisor = "Supervisor";
+    public const string Manager = "Manager";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Manager, Admin];
+
+    /// <summary>The canonical spelling of <paramref name="name"/> (any case), or null when it is no role of ours.</summary>
+    public static string? Parse(string? name) => All.FirstOrDefault(r => string.Equals(r, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Tests.Infrastructure;
+using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff;
+
+namespace SelfServiceBot.Conversation.Tests.Flow;
+
+/// <summary>External mode: handoff.initiate with the transcript to another agent hub, then its handoff.status.</summary>
+public sealed class ExternalHandoffTests : IAsyncLifetime
+{
+    private ConversationTestHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await ConversationTestHost.StartAsync(s => s.Configure<HandoffOptions>(o => o.Mode = "External"));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_bot_sends_handoff_initiate_with_the_transcript_stays_quiet_until_completed_then_asks_for_a_rating()
+    {
+        var flow = _host.Flow(Channels.DirectLine, "en-US");
+        Activity? initiate = null;
+        await flow.Send("How do I track my order?").AssertReplyContains("track").AssertReplyContains("Did this answer")
+            .Send("talk to a human")
+            .AssertReply(reply => initiate = reply, "handoff.initiate")
+            .AssertReply("I'm connecting you with a person. Please stay in the chat.")
+            .SendEvent("handoff.status", new { state = "accepted" }).AssertNoReply()
+            .Send("are you there?").AssertNoReply()
+            .SendEvent("handoff.status", new { state = "completed" })
+            .AssertReply("How would you rate the help you got, from 1 (poor) to 5 (excellent)?", "1", "2", "3", "4", "5")
+            .Send("2").AssertReply("Thank you for your rating!")
+            .StartTestAsync();
+
+        Assert.Equal((ActivityTypes.Event, "handoff.initiate"), (initiate!.Type, initiate.Name));
+        var transcript = Assert.Single(initiate.Attachments!);
+        Assert.Equal(("application/json", "Transcript"), (transcript.ContentType, transcript.Name));
+        var lines = transcript.Content!.Value.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
+        Assert.Equal("How do I track my order?", lines[0]);
+        Assert.Equal("talk to a human", lines[^1]);
+        Assert.Equal("explicit_request", initiate.Value!.Value.GetProperty("reason").GetString());
+        Assert.Equal(flow.ConversationId, initiate.RelatesTo!.Conversation!.Id);
+
+        var handoff = Assert.Single(await _host.HandoffsAsync(flow.ConversationId));
+        Assert.Equal((HandoffStatus.Closed, 2), (handoff.Status, handoff.Rating));
+        var types = (await _host.EventsAsync(flow.ConversationId)).Select(e => e.Type).Where(t => t is not ("customer_message" or "answer_shown" or "contact_started")).ToList();
+        Assert.Equal(["handoff_requested", "agent_assigned", "handoff_resolved", "handed_back", "csat_given"], types);
+    }
+
+    [Theory]
+    [InlineData("en-US", "agent", "Sorry, no one could take the chat.")]
+    [InlineData("zh-CN", "转人工", "抱歉，暂时没有客服能够接入。")]
+    public async Task A_failed_external_hand_off_becomes_an_offline_ticket_and_an_unknown_status_is_ignored(string locale, string ask, string failed)
+    {
+        var flow = _host.Flow(Channels.DirectLine, locale);
+        await flow.Send(ask).AssertReply(_ => { }, "handoff.initiate").AssertReplyMatches(".")
+            .SendEvent("handoff.status", new { state = "something-new" }).AssertNoReply()
+            .SendEvent("handoff.status", new { state = "failed" }).AssertReplyContains(failed)
+            .StartTestAsync();
+
+        Assert.Equal(HandoffStatus.Offline, Assert.Single(await _host.HandoffsAsync(flow.ConversationId)).Status);
+        Assert.Contains(await _host.EventsAsync(flow.ConversationId), e => e.Type == "offline_ticket_created");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using SelfServiceBot.Web.Tests.Infrastructure;
+
+namespace SelfServiceBot.Web.Tests.SignIn;
+
+/// <summary>The <c>users</c> CLI verbs, run as the real executable against a database the app then serves.</summary>
+public class UsersCommandTests
+{
+    [Fact]
+    public async Task Users_add_with_a_password_on_stdin_creates_an_agent_who_can_sign_in()
+    {
+        using var folder = new TempFolder();
+        var (code, output) = await RunCliAsync(folder, "Agent-passw0rd\n", "users", "add", "--email", "cli@example.com", "--role", "agent", "--password-stdin");
+        using var app = new AppServer(folder.DatabaseSettings);
+        using var client = new StaffClient(app);
+
+        var signIn = await client.SignInAsync("cli@example.com", "Agent-passw0rd");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Added cli@example.com (Agent)", output);
+        Assert.Equal("/staff", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Users_reset_password_prints_a_one_time_password_that_must_be_replaced()
+    {
+        using var folder = new TempFolder();
+        await RunCliAsync(folder, "Agent-passw0rd\n", "users", "add", "--email", "cli@example.com", "--role", "Agent,Supervisor", "--password-stdin");
+        var (code, output) = await RunCliAsync(folder, "", "users", "reset-password", "--email", "cli@example.com");
+        var oneTime = output.Trim().Split('\n')[^1].Trim();
+        using var app = new AppServer(folder.DatabaseSettings);
+        using var client = new StaffClient(app);
+
+        var old = await client.SignInAsync("cli@example.com", "Agent-passw0rd");
+        var fresh = await client.SignInAsync("cli@example.com", oneTime);
+
+        Assert.True(code == 0, output);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.StartsWith("/account/change-password", fresh.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("users add --email x@example.com --role Janitor", "--role must be one or more of Agent, Supervisor, Manager, Admin")]
+    [InlineData("users add --role Agent", "--email is required.")]
+    [InlineData("users remove --email x@example.com", "unknown 'users' command 'remove'")]
+    [InlineData("users reset-password --email nobody@example.com", "There is no user with the e-mail nobody@example.com.")]
+    public async Task Bad_input_gets_a_clear_error_and_a_non_zero_exit(string arguments, string error)
+    {
+        using var folder = new TempFolder();
+
+        var (code, output) = await RunCliAsync(folder, "", arguments.Split(' '));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(error, output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, string stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__SelfServiceBot"] = folder.ConnectionString;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ssb-tests", "cli-" + Guid.NewGuid().ToString("N"));
+
+        public TempFolder() => Directory.CreateDirectory(Path);
+
+        public string ConnectionString => $"Data Source={System.IO.Path.Combine(Path, "bot.db")}";
+
+        public Dictionary<string, string?> DatabaseSettings => new() { ["ConnectionStrings:SelfServiceBot"] = ConnectionString };
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
