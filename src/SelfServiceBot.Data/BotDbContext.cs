@@ -24,6 +24,9 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
+    public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
+    public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

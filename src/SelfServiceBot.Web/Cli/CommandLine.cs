@@ -23,6 +23,8 @@ public static class CommandLine
                 return Kb.KbCommand.Run(args);
             case "users":
                 return await UsersCommand.RunAsync(args[1..]);
+            case "costs":
+                return await Costs.CostsCommand.RunAsync(args[1..]);
             default:
                 Console.Error.WriteLine($"'{args[0]}' is not available yet.");
                 Console.Error.WriteLine(Usage);
@@ -35,5 +37,5 @@ public static class CommandLine
           SelfServiceBot.Web                 serve: chat at /, Bot Framework endpoint at /api/messages, Direct Line at /v3/directline
           SelfServiceBot.Web health [URL]    exit 0 when URL (default http://localhost:3978/healthz) answers 200; for container health checks
           SelfServiceBot.Web help            this text
-        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage;
+        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + Costs.CostsCommand.Usage;
 }

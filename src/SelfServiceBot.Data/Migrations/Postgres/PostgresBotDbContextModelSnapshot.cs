@@ -205,6 +205,179 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactProjectionState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ContactProjections");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "contacts",
+                            LastEventId = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AnswerShown")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ArticlesShown")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Confidence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContactKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("HandleMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HandoffPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HandoffReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("HasCustomerMessage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HelpfulFeedback")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LlmInputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LlmOutputTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RecontactWindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RecontactWindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Recontacted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StartedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UnhelpfulFeedback")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecontactWindowStart");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("CustomerId", "StartedAt");
+
+                    b.HasIndex("IsOpen", "LastActivityAt");
+
+                    b.HasIndex("Source", "ContactKey")
+                        .IsUnique();
+
+                    b.HasIndex("ChannelId", "ConversationId", "IsOpen");
+
+                    b.HasIndex(new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" }, "IX_Contacts_Report");
+
+                    b.HasIndex(new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" }, "IX_Contacts_Trend");
+
+                    b.ToTable("Contacts", (string)null);
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -314,6 +487,35 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.HasKey("ConversationKey");
 
                     b.ToTable("ConversationStates");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.CostModelVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("CostModelVersions", (string)null);
                 });
 
             modelBuilder.Entity("SelfServiceBot.Data.Entities.DataProtectionKeyRecord", b =>

@@ -10,7 +10,7 @@ using SelfServiceBot.Data;
 namespace SelfServiceBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261123191832_Initial")]
+    [Migration("20261123201017_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -198,6 +198,177 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("AppSecrets");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactProjectionState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ContactProjections");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "contacts",
+                            LastEventId = 0L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnswerShown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticlesShown")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Confidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandleMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HandoffPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandoffReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasCustomerMessage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HelpfulFeedback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LlmInputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LlmOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecontactWindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecontactWindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Recontacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnhelpfulFeedback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecontactWindowStart");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("CustomerId", "StartedAt");
+
+                    b.HasIndex("IsOpen", "LastActivityAt");
+
+                    b.HasIndex("Source", "ContactKey")
+                        .IsUnique();
+
+                    b.HasIndex("ChannelId", "ConversationId", "IsOpen");
+
+                    b.HasIndex(new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" }, "IX_Contacts_Report");
+
+                    b.HasIndex(new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" }, "IX_Contacts_Trend");
+
+                    b.ToTable("Contacts", (string)null);
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -305,6 +476,33 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.HasKey("ConversationKey");
 
                     b.ToTable("ConversationStates");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.CostModelVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("CostModelVersions", (string)null);
                 });
 
             modelBuilder.Entity("SelfServiceBot.Data.Entities.DataProtectionKeyRecord", b =>

@@ -82,6 +82,65 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactProjections",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactProjections", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContactKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ArticleId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ArticlesShown = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Confidence = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasCustomerMessage = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnswerShown = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HelpfulFeedback = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UnhelpfulFeedback = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HandoffPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HandoffReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EscalationReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HandleMilliseconds = table.Column<long>(type: "INTEGER", nullable: true),
+                    Csat = table.Column<int>(type: "INTEGER", nullable: true),
+                    LlmInputTokens = table.Column<long>(type: "INTEGER", nullable: false),
+                    LlmOutputTokens = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecontactWindowStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecontactWindowEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    Recontacted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationEvents",
                 columns: table => new
                 {
@@ -132,6 +191,22 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ConversationStates", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CostModelVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CostModelVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -358,6 +433,11 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "ContactProjections",
+                columns: new[] { "Name", "LastEventId", "UpdatedAt", "Version" },
+                values: new object[] { "contacts", 0L, null, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -396,6 +476,47 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ChannelId_ConversationId_IsOpen",
+                table: "Contacts",
+                columns: new[] { "ChannelId", "ConversationId", "IsOpen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_CustomerId_StartedAt",
+                table: "Contacts",
+                columns: new[] { "CustomerId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_IsOpen_LastActivityAt",
+                table: "Contacts",
+                columns: new[] { "IsOpen", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_RecontactWindowStart",
+                table: "Contacts",
+                column: "RecontactWindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Report",
+                table: "Contacts",
+                columns: new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Source_ContactKey",
+                table: "Contacts",
+                columns: new[] { "Source", "ContactKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_StartedAt",
+                table: "Contacts",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Trend",
+                table: "Contacts",
+                columns: new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConversationEvents_ChannelId_ConversationId_OccurredAt",
                 table: "ConversationEvents",
                 columns: new[] { "ChannelId", "ConversationId", "OccurredAt" });
@@ -410,6 +531,11 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 name: "IX_ConversationReferences_ServiceUrl",
                 table: "ConversationReferences",
                 column: "ServiceUrl");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CostModelVersions_ValidFrom",
+                table: "CostModelVersions",
+                column: "ValidFrom");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HandoffMessages_HandoffId_Id",
@@ -463,6 +589,12 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ContactProjections");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
                 name: "ConversationEvents");
 
             migrationBuilder.DropTable(
@@ -470,6 +602,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "CostModelVersions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -84,6 +84,65 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContactProjections",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LastEventId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactProjections", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContactKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CustomerId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedDay = table.Column<int>(type: "integer", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    Category = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ArticleId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ArticlesShown = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Confidence = table.Column<int>(type: "integer", nullable: true),
+                    HasCustomerMessage = table.Column<bool>(type: "boolean", nullable: false),
+                    AnswerShown = table.Column<bool>(type: "boolean", nullable: false),
+                    HelpfulFeedback = table.Column<bool>(type: "boolean", nullable: false),
+                    UnhelpfulFeedback = table.Column<bool>(type: "boolean", nullable: false),
+                    HandoffPending = table.Column<bool>(type: "boolean", nullable: false),
+                    HandoffReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EscalationReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    HandleMilliseconds = table.Column<long>(type: "bigint", nullable: true),
+                    Csat = table.Column<int>(type: "integer", nullable: true),
+                    LlmInputTokens = table.Column<long>(type: "bigint", nullable: false),
+                    LlmOutputTokens = table.Column<long>(type: "bigint", nullable: false),
+                    RecontactWindowStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecontactWindowEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Recontacted = table.Column<bool>(type: "boolean", nullable: false),
+                    Question = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    QuestionKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConversationEvents",
                 columns: table => new
                 {
@@ -134,6 +193,22 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ConversationStates", x => x.ConversationKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CostModelVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModelJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CostModelVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -360,6 +435,11 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "ContactProjections",
+                columns: new[] { "Name", "LastEventId", "UpdatedAt", "Version" },
+                values: new object[] { "contacts", 0L, null, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -398,6 +478,47 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ChannelId_ConversationId_IsOpen",
+                table: "Contacts",
+                columns: new[] { "ChannelId", "ConversationId", "IsOpen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_CustomerId_StartedAt",
+                table: "Contacts",
+                columns: new[] { "CustomerId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_IsOpen_LastActivityAt",
+                table: "Contacts",
+                columns: new[] { "IsOpen", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_RecontactWindowStart",
+                table: "Contacts",
+                column: "RecontactWindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Report",
+                table: "Contacts",
+                columns: new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Source_ContactKey",
+                table: "Contacts",
+                columns: new[] { "Source", "ContactKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_StartedAt",
+                table: "Contacts",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Trend",
+                table: "Contacts",
+                columns: new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConversationEvents_ChannelId_ConversationId_OccurredAt",
                 table: "ConversationEvents",
                 columns: new[] { "ChannelId", "ConversationId", "OccurredAt" });
@@ -412,6 +533,11 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 name: "IX_ConversationReferences_ServiceUrl",
                 table: "ConversationReferences",
                 column: "ServiceUrl");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CostModelVersions_ValidFrom",
+                table: "CostModelVersions",
+                column: "ValidFrom");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HandoffMessages_HandoffId_Id",
@@ -465,6 +591,12 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ContactProjections");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
                 name: "ConversationEvents");
 
             migrationBuilder.DropTable(
@@ -472,6 +604,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "CostModelVersions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Data;
+using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Costs.Ledger;
+
+/// <summary>
+/// Applies events, in Id order, to the contacts of one batch (tracked in <paramref name="db"/>). It keeps the latest
+/// contact of each conversation seen so far: open, or closed but still the one hand-off events and CSAT belong to.
+/// </summary>
+internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options, DateTimeOffset now)
+{
+    private readonly Dictionary<(string, string), ContactRecord?> _latest = [];
+
+    public async Task ApplyAsync(ConversationEventRecord e, CancellationToken cancellationToken)
+    {
+        var latest = await LatestAsync(e.ChannelId, e.ConversationId, cancellationToken);
+        switch (e.Type)
+        {
+            case ConversationEventTypes.ContactStarted:
+                Touch(Current(latest, e) ?? Open(e), e);
+                break;
+            case ConversationEventTypes.CustomerMessage:
+                var contact = Current(latest, e) ?? Open(e);
+                Touch(contact, e);
+                contact.HasCustomerMessage = true;
+                if (contact.Question is null && !string.IsNullOrWhiteSpace(e.Text))
+                {
+                    contact.Question = e.Text.Length > 300 ? e.Text[..300] : e.Text;
+                    contact.QuestionKey = ContactRules.QuestionKey(e.Text);
+                }
+                break;
+            case ConversationEventTypes.AnswerShown:
+                OnAnswer(Bot(latest, e), e);
+                break;
+            case ConversationEventTypes.ClarifyShown:
+                Touch(Bot(latest, e), e);
+                break;
+            case ConversationEventTypes.Feedback:
+                OnFeedback(Bot(latest, e), e);
+                break;
+            case ConversationEventTypes.HandoffRequested:
+                OnHandoffRequested(Bot(latest, e), e);
+                break;
+            case ConversationEventTypes.ConversationEnded:
+                if (Current(latest, e) is { } ended)
+                {
+                    Touch(ended, e);
+                    ContactRules.Close(ended, e.OccurredAt, options, now);
+                }
+                break;
+            default:
+                HandoffEvents.Apply(latest, e, options, now);
+                break;
+        }
+    }
+
+    /// <summary>The open contact the event continues, after closing one that went idle before it.</summary>
+    private ContactRecord? Current(ContactRecord? latest, ConversationEventRecord e)
+    {
+        if (latest is not { IsOpen: true })
+        {
+            return null;
+        }
+        if (ContactRules.IsIdle(latest, e.OccurredAt, options))
+        {
+            ContactRules.Close(latest, latest.LastActivityAt, options, now);
+            return null;
+        }
+        return latest;
+    }
+
+    // What the bot did follows the customer's message in the same turn, so there is an open contact; if the log
+    // starts mid-turn (a database restored from a backup) the bot's action starts one.
+    private ContactRecord Bot(ContactRecord? latest, ConversationEventRecord e) => Current(latest, e) ?? Open(e);
+
+    private ContactRecord Open(ConversationEventRecord e)
+    {
+        var contact = new ContactRecord
+        {
+            Source = ContactSources.Bot,
+            ContactKey = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ChannelId = e.ChannelId,
+            ConversationId = e.ConversationId,
+            CustomerId = e.UserId,
+            Locale = e.Locale,
+            StartedAt = e.OccurredAt,
+            StartedDay = ContactRules.DayNumber(e.OccurredAt),
+            LastActivityAt = e.OccurredAt,
+            IsOpen = true,
+            UpdatedAt = now,
+        };
+        db.Contacts.Add(contact);
+        _latest[(e.ChannelId, e.ConversationId)] = contact;
+        return contact;
+    }
+
+    private void Touch(ContactRecord contact, ConversationEventRecord e)
+    {
+        if (e.OccurredAt > contact.LastActivityAt)
+        {
+            contact.LastActivityAt = e.OccurredAt;
+        }
+        contact.CustomerId ??= e.UserId;
+        contact.Locale ??= e.Locale;
+        contact.UpdatedAt = now;
+    }
+
+    private void OnAnswer(ContactRecord contact, ConversationEventRecord e)
+    {
+        Touch(contact, e);
+        contact.AnswerShown = true;
+        contact.Confidence = e.Confidence;
+        if (!contact.HelpfulFeedback && e.ArticleId is not null)
+        {
+            contact.ArticleId = e.ArticleId;
+        }
+        if (EventData.Parse(e.DataJson).String("category") is { Length: > 0 } category)
+        {
+            contact.Category = category;
+        }
+        if (e.ArticleId is not null)
+        {
+            var shown = contact.ArticlesShown is null ? e.ArticleId : contact.ArticlesShown + "," + e.ArticleId;
+            contact.ArticlesShown = shown.Length > 1000 ? contact.ArticlesShown : shown;
+        }
+    }
+
+    private void OnFeedback(ContactRecord contact, ConversationEventRecord e)
+    {
+        Touch(contact, e);
+        if (EventData.Parse(e.DataJson).Bool("helpful") == true)
+        {
+            contact.HelpfulFeedback = true;
+            contact.ArticleId = e.ArticleId ?? contact.ArticleId;
+        }
+        else
+        {
+            contact.UnhelpfulFeedback = true;
+        }
+    }
+
+    private void OnHandoffRequested(ContactRecord contact, ConversationEventRecord e)
+    {
+        Touch(contact, e);
+        var data = EventData.Parse(e.DataJson);
+        contact.Outcome = ContactOutcomes.Escalated;
+        contact.EscalationReason = e.Reason;
+        contact.HandoffPending = true;
+        contact.HandoffReference = data.String("reference") ?? contact.HandoffReference;
+        contact.Category = data.String("category") ?? contact.Category;
+        contact.ArticleId ??= e.ArticleId;
+    }
+
+    private async Task<ContactRecord?> LatestAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        if (_latest.TryGetValue((channelId, conversationId), out var known))
+        {
+            return known;
+        }
+        var latest = await db.Contacts
+            .Where(c => c.Source == ContactSources.Bot && c.ChannelId == channelId && c.ConversationId == conversationId)
+            .OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        _latest[(channelId, conversationId)] = latest;
+        return latest;
+    }
+}

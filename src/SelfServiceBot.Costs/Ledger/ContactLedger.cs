@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfServiceBot.Data;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Costs.Ledger;
+
+/// <summary>
+/// Builds the contact ledger from the conversation events: applies them in Id order from a stored checkpoint, closes
+/// contacts that went idle, marks recontacts. Every write runs in one transaction that first takes the projection row's
+/// lock, so the contacts and the checkpoint move together: a process killed mid-batch leaves both as they were, and a
+/// second instance waits, then sees the batch done and goes on from there.
+/// </summary>
+public sealed class ContactLedger(
+    IDbContextFactory<BotDbContext> factory,
+    IOptions<CostsOptions> options,
+    TimeProvider clock,
+    ILogger<ContactLedger> logger)
+{
+    internal const int BatchSize = 500;
+
+    /// <summary>Called after a batch is written, before it commits; tests throw here to play a process killed mid-batch.</summary>
+    internal Func<Task>? BeforeCommit { get; set; }
+
+    /// <summary>Applies every event written so far, then closes idle contacts and marks recontacts.</summary>
+    public async Task<LedgerPass> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var events = 0;
+        int applied;
+        do
+        {
+            applied = await ApplyNextBatchAsync(cancellationToken);
+            events += applied;
+        }
+        while (applied > 0);
+        var now = clock.GetUtcNow();
+        var closed = await CloseIdleAsync(now, cancellationToken);
+        var recontacts = await RecontactMarker.MarkAsync(factory, now - options.Value.RecontactWindow - TimeSpan.FromDays(1), cancellationToken);
+        if (events > 0 || closed > 0)
+        {
+            logger.LogInformation("Contact ledger: {EventCount} events applied, {ClosedCount} idle contacts closed, {RecontactCount} recontacts marked",
+                events, closed, recontacts);
+        }
+        return new LedgerPass(events, closed);
+    }
+
+    /// <summary>Applies up to <see cref="BatchSize"/> events after the checkpoint; 0 when there were none.</summary>
+    public async Task<int> ApplyNextBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        var highWatermark = await EventHighWatermark.ReadAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var checkpoint = await LockAsync(db, cancellationToken);
+        var batch = await db.ConversationEvents.AsNoTracking()
+            .Where(e => e.Id > checkpoint.LastEventId && e.Id <= highWatermark)
+            .OrderBy(e => e.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        var applier = new ContactEventApplier(db, options.Value, clock.GetUtcNow());
+        foreach (var e in batch)
+        {
+            await applier.ApplyAsync(e, cancellationToken);
+        }
+        checkpoint.LastEventId = batch[^1].Id;
+        checkpoint.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        if (BeforeCommit is { } hook)
+        {
+            await hook();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    /// <summary>Closes contacts idle for the timeout (a waiting hand-off: for HandoffTimeoutHours) at their last activity.</summary>
+    public async Task<int> CloseIdleAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var total = 0;
+        while (true)
+        {
+            await using var db = factory.CreateDbContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockAsync(db, cancellationToken);
+            var idleBefore = now - o.ContactTimeout;
+            var waitingBefore = now - o.HandoffTimeout;
+            var idle = await db.Contacts
+                .Where(c => c.IsOpen && c.LastActivityAt <= idleBefore && (!c.HandoffPending || c.LastActivityAt <= waitingBefore))
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var contact in idle)
+            {
+                ContactRules.Close(contact, contact.LastActivityAt, o, now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            total += idle.Count;
+            if (idle.Count < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>Takes the ledger's lock (a write to its one row) and returns the checkpoint as it is now, tracked.</summary>
+    private static async Task<ContactProjectionState> LockAsync(BotDbContext db, CancellationToken cancellationToken)
+    {
+        await db.ContactProjections
+            .Where(p => p.Name == ContactProjectionState.ContactsName)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+        return await db.ContactProjections.SingleAsync(p => p.Name == ContactProjectionState.ContactsName, cancellationToken);
+    }
+}
+
+public sealed record LedgerPass(int EventsApplied, int ContactsClosed);

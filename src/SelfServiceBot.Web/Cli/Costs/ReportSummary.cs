@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using SelfServiceBot.Costs.Reports;
+
+namespace SelfServiceBot.Web.Cli.Costs;
+
+/// <summary>The report for a reader: the headline figures, rounded for display (the JSON keeps them exact).</summary>
+internal static class ReportSummary
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Format(CostReport r)
+    {
+        var s = new StringBuilder();
+        s.AppendLine($"Cost report {r.From} to {r.To} (exclusive), {r.Months.ToString("0.###", Invariant)} months, model: {r.ModelSource}");
+        s.AppendLine();
+        s.AppendLine($"Contacts            {r.Contacts,10}   engaged {r.Engaged}, unengaged {r.Unengaged}, human direct {r.HumanDirect}");
+        s.AppendLine($"Deflected           {r.Deflected,10}   confirmed {r.DeflectedConfirmed}, assumed {r.DeflectedAssumed}, recontacted {r.Recontacted}, durable {r.DurableDeflected}");
+        s.AppendLine($"Escalated           {r.Escalated,10}   abandoned {r.Abandoned}");
+        s.AppendLine($"Deflection rate     {Pct(r.DeflectionRate),10}   durable {Pct(r.DurableDeflectionRate)}, escalation {Pct(r.EscalationRate)}, abandonment {Pct(r.AbandonmentRate)}, containment {Pct(r.ContainmentRate)}");
+        s.AppendLine();
+        s.AppendLine($"Human cost/contact  {Money(r.HumanCpc),10}   (m x H + per contact; m = {Money(r.M)}/min, H = {r.H.ToString("0.##", Invariant)} min; allocated {Money(r.HumanCpcAllocated)})");
+        s.AppendLine($"Bot cost/contact    {Money(r.BotCpc),10}   (bot total {Money(r.BotTotal)} = fixed {Money(r.BotFixed)} + variable {Money(r.BotVariable)})");
+        s.AppendLine($"Blended cost/contact{Money(r.BlendedCpc),10}   savings per contact {Money(r.SavingsPerContact)}");
+        s.AppendLine($"Gross savings       {Money(r.GrossSavings),10}   net {Money(r.NetSavings)}, ROI {Pct(r.Roi)}, payback {Num(r.PaybackMonths)} months");
+        s.AppendLine($"Human total         {Money(r.HumanTotal),10}");
+        if (r.Budget is { } budget)
+        {
+            s.AppendLine($"Budget variance     human {Money(budget.Human?.Variance)} ({Pct(budget.Human?.VarianceShare)}), bot {Money(budget.Bot?.Variance)} ({Pct(budget.Bot?.VarianceShare)})");
+        }
+        s.AppendLine();
+        s.AppendLine("Categories by human cost (ABC):");
+        foreach (var c in r.ByCategory.Take(10))
+        {
+            s.AppendLine($"  {c.Abc}  {c.Category,-20} {Money(c.HumanCost),12}  {Pct(c.Share),8}  cumulative {Pct(c.CumulativeShare)}");
+        }
+        s.AppendLine($"CSAT: bot only {Num(r.Csat.BotOnly.Mean)} ({r.Csat.BotOnly.Responses}), escalated {Num(r.Csat.Escalated.Mean)} ({r.Csat.Escalated.Responses})");
+        s.Append("Null (-) means a zero denominator. Formulas: docs/cost-model.md; every figure exact with --json.");
+        return s.ToString();
+    }
+
+    private static string Money(decimal? v) => v is { } x ? x.ToString("#,0.00", Invariant) : "-";
+    private static string Pct(decimal? v) => v is { } x ? (x * 100).ToString("0.0", Invariant) + "%" : "-";
+    private static string Num(decimal? v) => v is { } x ? x.ToString("0.##", Invariant) : "-";
+}

@@ -1,0 +1,190 @@
+// The managers' cost dashboard: reads /api/costs/report (the same JSON as `costs report --json`) and draws tiles, charts
+// (Chart.js), tables, knowledge gaps and the what-if. Each tile keeps the exact JSON value in data-value.
+(() => {
+  const texts = window.costTexts;
+  const params = new URLSearchParams(location.search);
+  let lang = params.get('lang') || (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
+  let report = null;
+  const charts = {};
+  const $ = id => document.getElementById(id);
+  const t = key => texts[lang][key] ?? texts.en[key] ?? key;
+
+  const iso = d => d.toISOString().slice(0, 10);
+  const addDays = (d, n) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
+  const monthStart = (d, back) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
+
+  const numberFormat = (digits) => new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fmt = {
+    count: v => v == null ? '–' : numberFormat(0).format(v),
+    money: v => v == null ? '–' : numberFormat(2).format(v),
+    pct: v => v == null ? '–' : numberFormat(1).format(v * 100) + '%',
+    num: v => v == null ? '–' : numberFormat(2).format(v),
+  };
+
+  function applyTexts() {
+    document.documentElement.lang = lang;
+    document.title = t('title');
+    document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t); });
+  }
+
+  function preset(kind) {
+    const today = new Date(); const tomorrow = addDays(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())), 1);
+    const ranges = {
+      '30d': [addDays(tomorrow, -30), tomorrow], month: [monthStart(today, 0), tomorrow], lastMonth: [monthStart(today, 1), monthStart(today, 0)],
+      '3m': [monthStart(today, 2), tomorrow], '6m': [monthStart(today, 5), tomorrow],
+    };
+    const [from, to] = ranges[kind] || ranges['30d'];
+    $('from').value = iso(from); $('to').value = iso(to);
+  }
+
+  const query = () => `from=${$('from').value}&to=${$('to').value}`;
+
+  async function load() {
+    $('status').textContent = t('loading');
+    history.replaceState(null, '', `?${query()}&lang=${lang}`);
+    $('export-csv').href = `/api/costs/report.csv?${query()}`;
+    $('export-xlsx').href = `/api/costs/report.xlsx?${query()}`;
+    $('export-contacts').href = `/api/costs/contacts.csv?${query()}`;
+    const response = await fetch(`/api/costs/report?${query()}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      $('status').textContent = `${t('failed')}: ${problem.detail || response.status}`;
+      return;
+    }
+    report = await response.json();
+    $('status').textContent = '';
+    render();
+    const gaps = await fetch(`/api/costs/gaps?${query()}`);
+    if (gaps.ok) renderGaps(await gaps.json());
+  }
+
+  function render() {
+    const r = report;
+    $('model-source').textContent = `${t('modelSource')}${r.model_source} · ${fmt.num(r.months)} ${t('months')} · L ${fmt.money(r.L)} · P ${fmt.num(r.P)} · m ${fmt.money(r.m)} · H ${fmt.num(r.H)}`;
+    const tiles = [
+      ['contacts', r.contacts, fmt.count], ['deflection_rate', r.deflection_rate, fmt.pct], ['durable_deflection_rate', r.durable_deflection_rate, fmt.pct],
+      ['escalation_rate', r.escalation_rate, fmt.pct], ['abandonment_rate', r.abandonment_rate, fmt.pct], ['human_cpc', r.human_cpc, fmt.money],
+      ['bot_cpc', r.bot_cpc, fmt.money], ['blended_cpc', r.blended_cpc, fmt.money], ['gross_savings', r.gross_savings, fmt.money],
+      ['net_savings', r.net_savings, fmt.money], ['roi', r.roi, fmt.pct], ['payback_months', r.payback_months, fmt.num],
+      ['csat_bot', r.csat.bot_only.mean, v => `${fmt.num(v)} (${fmt.pct(r.csat.bot_only.share_4_5)})`],
+      ['csat_escalated', r.csat.escalated.mean, v => `${fmt.num(v)} (${fmt.pct(r.csat.escalated.share_4_5)})`],
+    ];
+    $('tiles').replaceChildren(...tiles.map(([key, value, format], i) => {
+      const tile = document.createElement('div');
+      tile.className = 'tile'; tile.dataset.figure = key; tile.dataset.value = value == null ? 'null' : String(value);
+      tile.title = texts.formulas[key];
+      tile.innerHTML = `<span class="label"></span><sup>${i + 1}</sup><strong></strong>`;
+      tile.querySelector('.label').textContent = texts[lang].tiles[key];
+      tile.querySelector('strong').textContent = format(value);
+      return tile;
+    }));
+    $('footnotes').replaceChildren(...tiles.map(([key]) => {
+      const li = document.createElement('li');
+      li.innerHTML = '<b></b>: <code></code>';
+      li.querySelector('b').textContent = texts[lang].tiles[key];
+      li.querySelector('code').textContent = texts.formulas[key];
+      return li;
+    }));
+    renderCharts(r);
+    renderTables(r);
+  }
+
+  function chart(id, config) {
+    charts[id]?.destroy();
+    charts[id] = new Chart($(id), { ...config, options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options } });
+  }
+
+  function renderCharts(r) {
+    const o = texts[lang].outcomes;
+    const labels = r.trend.points.map(p => p.start);
+    const series = [['deflected', '#2e7d32'], ['escalated', '#c62828'], ['abandoned', '#ef6c00'], ['unengaged', '#9e9e9e'], ['human_direct', '#1565c0']];
+    chart('chart-trend', { type: 'bar', data: { labels, datasets: series.map(([k, color]) => ({ label: o[k], data: r.trend.points.map(p => p[k]), backgroundColor: color })) },
+      options: { scales: { x: { stacked: true }, y: { stacked: true } } } });
+    chart('chart-savings', { type: 'line', data: { labels, datasets: [{ label: t('savings'), data: r.trend.points.map(p => p.gross_savings), borderColor: '#2e7d32', fill: false }] } });
+    const cats = r.by_category;
+    const flat = v => cats.map(() => v);
+    chart('chart-pareto', { data: { labels: cats.map(c => `${c.category} (${c.abc})`), datasets: [
+      { type: 'bar', label: t('humanCost'), data: cats.map(c => c.human_cost), backgroundColor: cats.map(c => ({ A: '#c62828', B: '#ef6c00', C: '#9e9e9e' })[c.abc]), yAxisID: 'y' },
+      { type: 'line', label: t('cumulative'), data: cats.map(c => c.cumulative_share == null ? null : c.cumulative_share * 100), borderColor: '#263238', yAxisID: 'share' },
+      { type: 'line', label: '55%', data: flat(55), borderColor: '#c62828', borderDash: [6, 4], pointRadius: 0, yAxisID: 'share' },
+      { type: 'line', label: '85%', data: flat(85), borderColor: '#ef6c00', borderDash: [6, 4], pointRadius: 0, yAxisID: 'share' },
+    ] }, options: { scales: { y: { position: 'left' }, share: { position: 'right', min: 0, max: 100, ticks: { callback: v => v + '%' } } } } });
+    const palette = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#9e9e9e', '#00838f'];
+    for (const [id, rows] of [['chart-channel', r.by_channel], ['chart-locale', r.by_locale]]) {
+      chart(id, { type: 'doughnut', data: { labels: rows.map(x => x.key), datasets: [{ data: rows.map(x => x.contacts), backgroundColor: palette }] } });
+    }
+  }
+
+  function table(id, columns, rows) {
+    const head = `<thead><tr>${columns.map(([label]) => `<th>${label}</th>`).join('')}</tr></thead>`;
+    const body = rows.map(row => `<tr>${columns.map(([, get, format]) => `<td>${escape((format || String)(get(row)))}</td>`).join('')}</tr>`).join('');
+    $(id).innerHTML = head + `<tbody>${body}</tbody>`;
+  }
+
+  const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+  function renderTables(r) {
+    const segment = [[t('key'), x => x.key], [t('contacts'), x => x.contacts, fmt.count], [t('engaged'), x => x.engaged, fmt.count],
+      [t('deflected'), x => x.deflected, fmt.count], [t('durable'), x => x.durable_deflected, fmt.count], [t('escalated'), x => x.escalated, fmt.count],
+      [t('deflectionRate'), x => x.deflection_rate, fmt.pct], [t('humanCost'), x => x.human_cost, fmt.money], [t('savings'), x => x.gross_savings, fmt.money]];
+    table('table-channel', segment, r.by_channel);
+    table('table-locale', segment, r.by_locale);
+    table('table-category', [[t('category'), x => x.category], [t('abc'), x => x.abc], [t('contacts'), x => x.contacts, fmt.count],
+      [t('escalated'), x => x.escalated, fmt.count], [t('humanDirect'), x => x.human_direct, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money],
+      [t('share'), x => x.share, fmt.pct], [t('cumulative'), x => x.cumulative_share, fmt.pct], [t('savings'), x => x.savings, fmt.money]], r.by_category);
+    table('table-article', [[t('article'), x => x.article_id], [t('deflected'), x => x.deflected, fmt.count], [t('durable'), x => x.durable_deflected, fmt.count],
+      [t('escalated'), x => x.escalated, fmt.count], [t('savings'), x => x.savings, fmt.money]], r.by_article);
+    table('table-reason', [[t('reason'), x => x.reason], [t('count'), x => x.count, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money]], r.by_escalation_reason);
+    const budget = r.budget ? [[t('human'), r.budget.human], [t('bot'), r.budget.bot]].filter(([, b]) => b) : [];
+    if (budget.length === 0) { $('table-budget').innerHTML = `<tbody><tr><td>${t('noBudget')}</td></tr></tbody>`; }
+    else table('table-budget', [[t('channel'), x => x[0]], [t('monthlyBudget'), x => x[1].monthly_budget, fmt.money], [t('budgetPeriod'), x => x[1].budget, fmt.money],
+      [t('actual'), x => x[1].actual, fmt.money], [t('variance'), x => x[1].variance, fmt.money], [t('varianceShare'), x => x[1].variance_share, fmt.pct]], budget);
+  }
+
+  function renderGaps(gaps) {
+    table('table-gaps', [[t('question'), g => g.question], [t('category'), g => g.category ?? ''], [t('escalatedCol'), g => g.escalated, fmt.count],
+      [t('abandonedCol'), g => g.abandoned, fmt.count], [t('potential'), g => g.potentialSavings, fmt.money], ['', () => '']], gaps);
+    $('table-gaps').querySelectorAll('tbody tr').forEach((row, i) => {
+      const button = document.createElement('button');
+      button.type = 'button'; button.textContent = t('draft');
+      button.addEventListener('click', () => draft(gaps[i]));
+      row.lastElementChild.append(button);
+    });
+  }
+
+  // A Markdown draft in the knowledge base's format (front matter), to be completed and saved under knowledgebase/.
+  function draft(gap) {
+    const id = gap.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'new-article';
+    const text = `---\nid: ${id}\ntitle: ${gap.question}\ncategory: ${gap.category ?? ''}\nlocale: ${lang}\nquestions:\n  - ${gap.question}\n---\n\nTODO: the answer.\n`;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
+    link.download = `${id}.md`; link.click();
+  }
+
+  function whatIf() {
+    if (!report) return;
+    let sweep;
+    try { sweep = JSON.parse($('whatif-sweep').value); } catch { sweep = null; }
+    const current = Array.isArray(sweep) ? sweep.find(s => s.threshold === Number($('whatif-current').value)) : null;
+    if (!current) { $('table-whatif').innerHTML = `<tbody><tr><td>${t('badSweep')}</td></tr></tbody>`; return; }
+    const base = current.answer_rate * current.precision;
+    const durableShare = report.deflected ? report.durable_deflected / report.deflected : 0;
+    const rows = sweep.map(s => {
+      const deflected = base ? report.deflected * (s.answer_rate * s.precision) / base : null;
+      const durable = deflected == null ? null : deflected * durableShare;
+      return { threshold: s.threshold, deflected, wrong: report.engaged * s.answer_rate * (1 - s.precision),
+        net: durable == null || report.human_cpc == null ? null : durable * report.human_cpc - report.bot_total };
+    });
+    table('table-whatif', [[t('threshold'), x => x.threshold], [t('deflected'), x => x.deflected, fmt.count], [t('wrongAnswers'), x => x.wrong, fmt.count],
+      [t('netSavings'), x => x.net, fmt.money]], rows);
+  }
+
+  document.querySelectorAll('button.lang').forEach(b => b.addEventListener('click', () => { lang = b.dataset.lang; applyTexts(); if (report) load(); }));
+  $('preset').addEventListener('change', e => { if (e.target.value) { preset(e.target.value); load(); } });
+  $('period').addEventListener('submit', e => { e.preventDefault(); load(); });
+  $('whatif-run').addEventListener('click', whatIf);
+
+  applyTexts();
+  if (params.get('from') && params.get('to')) { $('from').value = params.get('from'); $('to').value = params.get('to'); } else preset('30d');
+  load();
+})();
