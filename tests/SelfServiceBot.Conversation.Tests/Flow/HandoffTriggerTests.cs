@@ -74,6 +74,28 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
         Assert.Equal(HandoffReasons.Policy, (await Single(flow)).Reason);
     }
 
+    [Fact]
+    public async Task After_a_cancelled_message_limit_hand_off_the_next_question_is_answered_again()
+    {
+        await using var host = await ConversationTestHost.StartAsync(services => services.Configure<HandoffOptions>(o =>
+        {
+            o.MessageLimit = 3;
+            o.AutoAssign = false;
+        }));
+        var agents = host.Services.GetRequiredService<SelfServiceBot.Handoff.Agents.AgentDirectory>();
+        await agents.EnsureAsync("anna", "Anna", default);
+        await agents.SetPresenceAsync("anna", "online", default);
+        var flow = host.Flow(Channels.WebChat, "en-US");
+
+        await flow.Send("How do I track my order?").Send("Yes")
+            .Send("How long does delivery take?").AssertLastReplyMatches("next in line")
+            .Send("cancel").AssertLastReplyMatches("^OK, I've cancelled the request")
+            .Send("How do I track my order?").AssertReplyContains("track your order")
+            .StartTestAsync();
+
+        Assert.Equal(HandoffReasons.Policy, Assert.Single(await host.HandoffsAsync(flow.ConversationId)).Reason);
+    }
+
     private async Task<Data.Entities.HandoffRequestRecord> Single(TestFlow flow) => Assert.Single(await fixture.Host.HandoffsAsync(flow.ConversationId));
 
     public sealed class Fixture : IAsyncLifetime
