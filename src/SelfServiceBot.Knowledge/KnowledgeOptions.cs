@@ -1,3 +1,5 @@
+using SelfServiceBot.Knowledge.Decisions;
+
 namespace SelfServiceBot.Knowledge;
 
 /// <summary>The <c>Knowledge</c> section.</summary>
@@ -11,8 +13,14 @@ public sealed class KnowledgeOptions
     /// </summary>
     public string? KnowledgeBasePath { get; set; }
 
-    /// <summary>Confidence (0-100) from which the best article is answered directly.</summary>
-    public int AnswerThreshold { get; set; } = 65;
+    /// <summary>Where the Lucene index is kept (relative to the content root); rebuilt when the knowledge base changes.</summary>
+    public string IndexPath { get; set; } = "data/index";
+
+    /// <summary>Re-read the knowledge base when its files change, swapping the index in without dropping requests.</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>Calibrated confidence (0-100) from which the best article is answered directly.</summary>
+    public int AnswerThreshold { get; set; } = 50;
 
     /// <summary>Confidence from which an article is offered as a "Did you mean" choice; below it there is no match.</summary>
     public int ClarifyThreshold { get; set; } = 35;
@@ -22,4 +30,31 @@ public sealed class KnowledgeOptions
     /// asked to choose rather than shown a coin toss.
     /// </summary>
     public int AmbiguityMargin { get; set; } = 8;
+
+    /// <summary>Per-locale overrides (key: a locale such as zh-CN, or a language such as zh); unset values fall back to the above.</summary>
+    public Dictionary<string, LocaleThresholds> Locales { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Thresholds ThresholdsFor(string? locale)
+    {
+        var language = locale?.Split('-', '_')[0];
+        var specific = locale is not null && Locales.TryGetValue(locale, out var exact) ? exact
+            : language is not null && Locales.TryGetValue(language, out var byLanguage) ? byLanguage
+            : null;
+        return new Thresholds(
+            specific?.AnswerThreshold ?? AnswerThreshold,
+            specific?.ClarifyThreshold ?? ClarifyThreshold,
+            specific?.AmbiguityMargin ?? AmbiguityMargin);
+    }
+
+    internal bool IsValid() =>
+        new string?[] { null }.Concat(Locales.Keys).All(locale => ThresholdsFor(locale) is var t
+            && t.Clarify is >= 0 and <= 100 && t.Answer is >= 0 and <= 100 && t.Clarify <= t.Answer && t.AmbiguityMargin >= 0);
+}
+
+/// <summary>Thresholds for one locale; null = use the section's default.</summary>
+public sealed class LocaleThresholds
+{
+    public int? AnswerThreshold { get; set; }
+    public int? ClarifyThreshold { get; set; }
+    public int? AmbiguityMargin { get; set; }
 }

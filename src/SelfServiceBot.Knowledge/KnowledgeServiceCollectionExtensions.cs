@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Knowledge;
@@ -11,12 +12,13 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
-            .Validate(o => o.ClarifyThreshold is >= 0 and <= 100 && o.AnswerThreshold is >= 0 and <= 100
-                           && o.ClarifyThreshold <= o.AnswerThreshold && o.AmbiguityMargin >= 0,
+            .Validate(o => o.IsValid(),
                 "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0.")
             .ValidateOnStart();
         services.TryAddSingleton<KnowledgeBaseLocator>();
-        services.TryAddSingleton<IKnowledgeSearch, SimpleKnowledgeSearch>();
+        services.TryAddSingleton<KnowledgeEngineProvider>();
+        services.TryAddSingleton<IKnowledgeSearch, LuceneKnowledgeSearch>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeStartup>());
         return services;
     }
 }

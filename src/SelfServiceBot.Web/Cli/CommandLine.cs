@@ -19,6 +19,8 @@ public static class CommandLine
                 return 0;
             case "health":
                 return await HealthProbe.RunAsync(args.Skip(1).FirstOrDefault());
+            case "kb":
+                return Kb.KbCommand.Run(args);
             case "users":
                 return await UsersCommand.RunAsync(args[1..]);
             default:
@@ -33,5 +35,5 @@ public static class CommandLine
           SelfServiceBot.Web                 serve: chat at /, Bot Framework endpoint at /api/messages, Direct Line at /v3/directline
           SelfServiceBot.Web health [URL]    exit 0 when URL (default http://localhost:3978/healthz) answers 200; for container health checks
           SelfServiceBot.Web help            this text
-        """ + "\n" + UsersCommand.Usage;
+        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage;
 }

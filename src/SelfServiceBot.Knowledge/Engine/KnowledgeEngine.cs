@@ -1,0 +1,80 @@
+using SelfServiceBot.Knowledge.Analysis;
+using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Ranking;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SelfServiceBot.Knowledge.Engine;
+
+/// <summary>
+/// The knowledge base, searchable in each of its languages. Built once per version of the
+/// knowledge base and never changed: a new version gets a new engine, which the caller swaps in.
+/// </summary>
+public sealed class KnowledgeEngine : IDisposable
+{
+    private readonly IReadOnlyDictionary<string, LanguageIndex> _languages;
+
+    private KnowledgeEngine(IReadOnlyDictionary<string, LanguageIndex> languages) => _languages = languages;
+
+    public IReadOnlyCollection<string> Languages => _languages.Keys.ToList();
+
+    public int ArticleCount => _languages.Values.Sum(l => l.Articles.Count);
+
+    public IEnumerable<KnowledgeArticle> Articles => _languages.Values.SelectMany(l => l.Articles);
+
+    /// <param name="synonymsFor">The synonym table of a language ("en", "zh").</param>
+    /// <param name="directoryFor">Where a language's Lucene index lives, and whether it must be (re)written.</param>
+    /// <param name="modelPathFor">Where a language's trained model is kept (null: trained in memory).</param>
+    public static KnowledgeEngine Build(IReadOnlyList<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor,
+        Func<string, (LuceneDirectory Directory, bool Write)> directoryFor, RankingSettings? settings = null,
+        Func<string, string>? modelPathFor = null)
+    {
+        var languages = new Dictionary<string, LanguageIndex>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var group in articles.GroupBy(a => LanguageOf(a.Locale)).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var (directory, write) = directoryFor(group.Key);
+                languages[group.Key] = LanguageIndex.Open(group.Key, group.ToList(), synonymsFor(group.Key), directory, write,
+                    settings ?? RankingSettings.Default, modelPathFor?.Invoke(group.Key));
+            }
+        }
+        catch
+        {
+            foreach (var built in languages.Values)
+            {
+                built.Dispose();
+            }
+            throw;
+        }
+        return new KnowledgeEngine(languages);
+    }
+
+    /// <summary>Candidate articles in the locale's language, best first (empty when it has no articles).</summary>
+    public RankedResult Rank(string text, string? locale, int max = 10) =>
+        _languages.TryGetValue(LanguageOf(locale), out var index) ? index.Rank(text, max) : RankedResult.Empty;
+
+    /// <summary>The languages other than the locale's, for a customer writing in another language than their browser's.</summary>
+    public IEnumerable<string> OtherLanguages(string? locale) =>
+        _languages.Keys.Where(l => l != LanguageOf(locale)).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each phrasing asked as a customer message with its own Lucene document left out: the best
+    /// article it finds, for <c>kb lint</c> (a phrasing that finds another article first is a conflict).
+    /// </summary>
+    public IEnumerable<PhrasingCheck> CheckPhrasings() => _languages.Values.SelectMany(l => l.CheckPhrasings());
+
+    /// <summary>The primary language subtag, lower case: zh-CN and zh-Hans-CN share the zh index.</summary>
+    public static string LanguageOf(string? locale) =>
+        string.IsNullOrEmpty(locale) ? "en" : locale.Split('-', '_')[0].ToLowerInvariant();
+
+    public void Dispose()
+    {
+        foreach (var index in _languages.Values)
+        {
+            index.Dispose();
+        }
+    }
+}
+
+/// <summary>What a phrasing of <see cref="Article"/> finds when asked on its own.</summary>
+public sealed record PhrasingCheck(KnowledgeArticle Article, string Phrasing, RankedArticle? Best);

@@ -1,0 +1,208 @@
+using System.Buffers;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SelfServiceBot.Knowledge.Analysis;
+using SelfServiceBot.Knowledge.Ranking;
+
+namespace SelfServiceBot.Knowledge.Engine;
+
+internal sealed partial class LanguageIndex
+{
+    private const int ClassifierCandidates = 10;
+    private const double ExactMatch = 0.999;
+
+    public RankedResult Rank(string text, int max = 10) => Rank(text, max, excludePhrasing: -1, excludeArticle: -1, _classifier, _calibrator);
+
+    public IEnumerable<PhrasingCheck> CheckPhrasings() =>
+        Phrasings.Select((p, i) => new PhrasingCheck(Articles[p.Article], p.Text,
+            Rank(p.Text, 1, i, excludeArticle: -1, _classifier, _calibrator).Articles.FirstOrDefault()));
+
+    /// <param name="excludePhrasing">A phrasing to leave out (calibration asks held-out phrasings).</param>
+    /// <param name="excludeArticle">An article to leave out entirely (calibration's stand-in for a question the knowledge base cannot answer).</param>
+    private RankedResult Rank(string text, int max, int excludePhrasing, int excludeArticle, SoftmaxClassifier classifier,
+        ConfidenceCalibrator? calibrator)
+    {
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        foreach (var token in Analyzer.Tokens(text))
+        {
+            var corrected = _typos.Correct(token);
+            if (corrected != token)
+            {
+                corrections[token] = corrected;
+            }
+            terms.Add(corrected);
+        }
+        if (terms.Count == 0)
+        {
+            return RankedResult.Empty;
+        }
+        var unique = terms.Distinct(StringComparer.Ordinal).ToList();
+
+        var questionScores = new Dictionary<int, (double Score, int Phrasing)>();
+        var bodyScores = new Dictionary<int, double>();
+        var allScores = new Dictionary<int, double>();
+        var searcher = _searchers.Acquire();
+        try
+        {
+            foreach (var hit in searcher.Search(Query(IndexFields.Question, unique), _settings.MaxHits).ScoreDocs)
+            {
+                var phrasing = _docPhrasing[hit.Doc];
+                var article = _docArticle[hit.Doc];
+                if (phrasing == excludePhrasing || article == excludeArticle)
+                {
+                    continue;
+                }
+                if (!questionScores.TryGetValue(article, out var best) || hit.Score > best.Score)
+                {
+                    questionScores[article] = (hit.Score, phrasing);
+                }
+            }
+            foreach (var hit in searcher.Search(Query(IndexFields.Body, unique), Articles.Count).ScoreDocs)
+            {
+                bodyScores[_docArticle[hit.Doc]] = hit.Score;
+            }
+            bodyScores.Remove(excludeArticle);
+            if (_settings.AllQuestionsWeight > 0)
+            {
+                foreach (var hit in searcher.Search(Query(IndexFields.AllQuestions, unique), Articles.Count).ScoreDocs)
+                {
+                    allScores[_docArticle[hit.Doc]] = hit.Score;
+                }
+                allScores.Remove(excludeArticle);
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+
+        var probabilities = ArrayPool<float>.Shared.Rent(Articles.Count);
+        try
+        {
+            var p = probabilities.AsSpan(0, Articles.Count);
+            classifier.Probabilities(_features.Vectorize(terms), p);
+            if (excludeArticle >= 0)
+            {
+                var rest = 1 - p[excludeArticle];
+                p[excludeArticle] = 0;
+                System.Numerics.Tensors.TensorPrimitives.Divide(p, MathF.Max(rest, 1e-6f), p);
+            }
+            var candidates = new HashSet<int>(questionScores.Keys);
+            foreach (var c in TopIndices(p, ClassifierCandidates))
+            {
+                candidates.Add(c);
+            }
+            candidates.Remove(excludeArticle);
+            var ranked = Combine(candidates, questionScores, bodyScores, allScores, p, unique);
+            return new RankedResult(WithConfidence(ranked, calibrator, max), terms, corrections);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(probabilities);
+        }
+    }
+
+    private List<RankedArticle> Combine(HashSet<int> candidates, Dictionary<int, (double Score, int Phrasing)> questionScores,
+        Dictionary<int, double> bodyScores, Dictionary<int, double> allScores, ReadOnlySpan<float> probabilities, List<string> terms)
+    {
+        var allMax = allScores.Count > 0 ? allScores.Values.Max() : 0;
+        var questionMax = questionScores.Count > 0 ? questionScores.Values.Max(s => s.Score) : 0;
+        var bodyMax = bodyScores.Count > 0 ? bodyScores.Values.Max() : 0;
+        var termWeight = terms.Sum(Idf);
+        var ranked = new List<RankedArticle>(candidates.Count);
+        foreach (var a in candidates)
+        {
+            var (questionScore, phrasing) = questionScores.GetValueOrDefault(a, (0, -1));
+            var bodyScore = bodyScores.GetValueOrDefault(a);
+            var lexical = (Relative(questionScore, questionMax) + _settings.BodyWeight * Relative(bodyScore, bodyMax)
+                           + _settings.AllQuestionsWeight * Relative(allScores.GetValueOrDefault(a), allMax))
+                          / (1 + _settings.BodyWeight + _settings.AllQuestionsWeight);
+            var probability = probabilities[a];
+            var (messageCoverage, phrasingCoverage) = phrasing >= 0 ? Coverage(terms, termWeight, phrasing) : (0, 0);
+            ranked.Add(new RankedArticle
+            {
+                Article = Articles[a],
+                Score = _settings.BmWeight * lexical + (1 - _settings.BmWeight) * probability,
+                QuestionScore = questionScore,
+                BodyScore = bodyScore,
+                ClassifierProbability = probability,
+                MessageCoverage = messageCoverage,
+                PhrasingCoverage = phrasingCoverage,
+                ClosestPhrasing = phrasing >= 0 ? Phrasings[phrasing].Text : null,
+            });
+        }
+        ranked.Sort((x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c : string.CompareOrdinal(x.Article.Id, y.Article.Id));
+        return ranked;
+    }
+
+    private static List<RankedArticle> WithConfidence(List<RankedArticle> ranked, ConfidenceCalibrator? calibrator, int max)
+    {
+        var top = ranked.Take(max).ToList();
+        if (calibrator is null)
+        {
+            return top;
+        }
+        for (var i = 0; i < top.Count; i++)
+        {
+            var runnerUp = i == 0 ? (ranked.Count > 1 ? ranked[1].Score : 0) : ranked[0].Score;
+            var features = ConfidenceCalibrator.Features(top[i], runnerUp);
+            var confidence = (int)Math.Round(100 * calibrator.Probability(features));
+            // The message says exactly what one of the article's phrasings says (same terms, any
+            // order): the author wrote this question for this answer, so it is answered as such.
+            if (i == 0 && top[i].MessageCoverage >= ExactMatch && top[i].PhrasingCoverage >= ExactMatch)
+            {
+                confidence = 100;
+            }
+            top[i] = top[i] with { Confidence = confidence };
+        }
+        return top;
+    }
+
+    private (double Message, double Phrasing) Coverage(List<string> terms, double termWeight, int phrasing)
+    {
+        var phrasingTerms = _phrasingTerms[phrasing];
+        var shared = 0.0;
+        foreach (var term in terms)
+        {
+            shared += phrasingTerms.Contains(term) ? Idf(term) : 0;
+        }
+        var phrasingWeight = _phrasingWeights[phrasing];
+        return (termWeight > 0 ? shared / termWeight : 0, phrasingWeight > 0 ? shared / phrasingWeight : 0);
+    }
+
+    /// <summary>IDF over phrasings; a term no phrasing uses weighs like the rarest, since it is what the customer added.</summary>
+    private double Idf(string term) => _idf.TryGetValue(term, out var idf) ? idf : _unknownTermIdf;
+
+    private double IdfOf(int documentFrequency) => Math.Log(1 + (double)Phrasings.Count / (documentFrequency + 0.5));
+
+    private static double Relative(double score, double max) => max > 0 ? score / max : 0;
+
+    private static BooleanQuery Query(string field, List<string> terms)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+        return query;
+    }
+
+    private static IEnumerable<int> TopIndices(ReadOnlySpan<float> values, int count)
+    {
+        var top = new List<(float Value, int Index)>(count + 1);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (top.Count < count || values[i] > top[^1].Value)
+            {
+                top.Add((values[i], i));
+                top.Sort((x, y) => y.Value.CompareTo(x.Value));
+                if (top.Count > count)
+                {
+                    top.RemoveAt(top.Count - 1);
+                }
+            }
+        }
+        return top.Select(t => t.Index);
+    }
+}

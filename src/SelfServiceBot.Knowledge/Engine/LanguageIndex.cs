@@ -1,0 +1,120 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SelfServiceBot.Knowledge.Analysis;
+using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Ranking;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SelfServiceBot.Knowledge.Engine;
+
+/// <summary>
+/// One language's articles, searchable: the Lucene index (BM25 over each phrasing and over the answer
+/// text), the classifier trained on the phrasings, and the confidence calibration. Immutable once
+/// built; a changed knowledge base gets a new one (<see cref="KnowledgeEngine"/> swaps them).
+/// </summary>
+internal sealed partial class LanguageIndex : IDisposable
+{
+    private readonly SearcherManager _searchers;
+    private readonly int[] _docArticle;
+    private readonly int[] _docPhrasing;
+    private readonly IReadOnlyList<string>[] _phrasingTokens;
+    private readonly HashSet<string>[] _phrasingTerms;
+    private readonly double[] _phrasingWeights;
+    private readonly Dictionary<string, int> _documentFrequency;
+    private readonly Dictionary<string, double> _idf;
+    private readonly double _unknownTermIdf;
+    private readonly TypoCorrector _typos;
+    private readonly FeatureSpace _features;
+    private readonly RankingSettings _settings;
+    private SoftmaxClassifier _classifier = null!;
+    private ConfidenceCalibrator _calibrator = ConfidenceCalibrator.Uncalibrated;
+
+    public string Language { get; }
+    public KnowledgeAnalyzer Analyzer { get; }
+    public IReadOnlyList<KnowledgeArticle> Articles { get; }
+    internal IReadOnlyList<Phrasing> Phrasings { get; }
+
+    private LanguageIndex(string language, KnowledgeAnalyzer analyzer, IReadOnlyList<KnowledgeArticle> articles,
+        IReadOnlyList<Phrasing> phrasings, LuceneDirectory directory, RankingSettings settings)
+    {
+        Language = language;
+        Analyzer = analyzer;
+        Articles = articles;
+        Phrasings = phrasings;
+        _settings = settings;
+        _searchers = new SearcherManager(directory, new SimilaritySearcherFactory());
+        (_docArticle, _docPhrasing) = ReadDocumentMap();
+        _phrasingTokens = phrasings.Select(p => analyzer.Tokens(p.Text)).ToArray();
+        _phrasingTerms = _phrasingTokens.Select(t => t.ToHashSet(StringComparer.Ordinal)).ToArray();
+        _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in _phrasingTerms.SelectMany(t => t))
+        {
+            _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+        }
+        _idf = _documentFrequency.ToDictionary(kv => kv.Key, kv => IdfOf(kv.Value), StringComparer.Ordinal);
+        _unknownTermIdf = IdfOf(0);
+        _phrasingWeights = _phrasingTerms.Select(terms => terms.Sum(Idf)).ToArray();
+        _typos = new TypoCorrector(_documentFrequency);
+        _features = FeatureSpace.Build(_phrasingTokens);
+    }
+
+    /// <param name="writeIndex">False when <paramref name="directory"/> already holds this exact content (see <see cref="IndexStamp"/>).</param>
+    /// <param name="modelPath">Where the trained classifier and calibration are kept next to the index: read when the
+    /// index is reused, written when it is built. Null: train in memory only.</param>
+    public static LanguageIndex Open(string language, IReadOnlyList<KnowledgeArticle> articles, SynonymTable synonyms,
+        LuceneDirectory directory, bool writeIndex, RankingSettings settings, string? modelPath = null)
+    {
+        var analyzer = new KnowledgeAnalyzer(synonyms);
+        var phrasings = articles
+            .SelectMany((a, i) => new[] { a.Title }.Concat(a.Questions).Distinct(StringComparer.OrdinalIgnoreCase).Select(q => new Phrasing(i, q)))
+            .ToList();
+        if (writeIndex)
+        {
+            IndexWriting.Write(directory, analyzer, articles, phrasings);
+        }
+        var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings);
+        if (!writeIndex && modelPath is not null && index.TryLoadModel(modelPath))
+        {
+            return index;
+        }
+        index.Train();
+        if (modelPath is not null)
+        {
+            index.SaveModel(modelPath);
+        }
+        return index;
+    }
+
+    private (int[] Articles, int[] Phrasings) ReadDocumentMap()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var articles = new int[reader.MaxDoc];
+            var phrasings = new int[reader.MaxDoc];
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                var stored = reader.Document(doc);
+                articles[doc] = int.Parse(stored.Get(IndexFields.Article), System.Globalization.CultureInfo.InvariantCulture);
+                phrasings[doc] = stored.GetField(IndexFields.Phrasing)?.GetInt32Value() ?? -1;
+            }
+            return (articles, phrasings);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private sealed class SimilaritySearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = IndexWriting.Similarity };
+    }
+}

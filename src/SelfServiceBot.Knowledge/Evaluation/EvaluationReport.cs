@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+
+namespace SelfServiceBot.Knowledge.Evaluation;
+
+/// <summary>What <c>kb eval --json</c> prints; the names are the contract (snake_case).</summary>
+public sealed record EvaluationReport
+{
+    [JsonPropertyName("cases")] public int Cases { get; init; }
+    [JsonPropertyName("in_scope")] public int InScope { get; init; }
+    [JsonPropertyName("out_of_scope")] public int OutOfScope { get; init; }
+    [JsonPropertyName("top1")] public double? Top1 { get; init; }
+    [JsonPropertyName("top3")] public double? Top3 { get; init; }
+    [JsonPropertyName("answered_correct")] public double? AnsweredCorrect { get; init; }
+    [JsonPropertyName("wrong_answer")] public double? WrongAnswer { get; init; }
+    [JsonPropertyName("clarify")] public double? Clarify { get; init; }
+    [JsonPropertyName("clarify_hit")] public double? ClarifyHit { get; init; }
+    [JsonPropertyName("oos_handoff")] public double? OosHandoff { get; init; }
+    [JsonPropertyName("p50_ms")] public double P50Ms { get; init; }
+    [JsonPropertyName("p99_ms")] public double P99Ms { get; init; }
+    [JsonPropertyName("index_ms")] public double IndexMs { get; init; }
+    [JsonPropertyName("answer_threshold")] public int AnswerThreshold { get; init; }
+    [JsonPropertyName("clarify_threshold")] public int ClarifyThreshold { get; init; }
+    [JsonPropertyName("articles")] public int Articles { get; init; }
+    [JsonPropertyName("calibration")] public IReadOnlyList<CalibrationBin>? Calibration { get; init; }
+    [JsonPropertyName("sweep")] public IReadOnlyList<SweepPoint>? Sweep { get; init; }
+}
+
+/// <summary>In-scope cases whose best article had a confidence in [from, to): how often that article was right.</summary>
+public sealed record CalibrationBin(
+    [property: JsonPropertyName("from")] int From,
+    [property: JsonPropertyName("to")] int To,
+    [property: JsonPropertyName("cases")] int Cases,
+    [property: JsonPropertyName("top1")] double? Top1);
+
+/// <summary>The outcome if the answer threshold were <see cref="Threshold"/> (clarify threshold and margin unchanged).</summary>
+public sealed record SweepPoint(
+    [property: JsonPropertyName("threshold")] int Threshold,
+    [property: JsonPropertyName("answered_correct")] double? AnsweredCorrect,
+    [property: JsonPropertyName("wrong_answer")] double? WrongAnswer,
+    [property: JsonPropertyName("clarify")] double? Clarify,
+    [property: JsonPropertyName("oos_handoff")] double? OosHandoff);

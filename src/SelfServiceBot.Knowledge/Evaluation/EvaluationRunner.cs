@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using SelfServiceBot.Knowledge.Decisions;
+using SelfServiceBot.Knowledge.Engine;
+using SelfServiceBot.Knowledge.Ranking;
+using SelfServiceBot.Knowledge.Search;
+
+namespace SelfServiceBot.Knowledge.Evaluation;
+
+/// <summary>Runs evaluation cases through an engine and the decision policy, and counts what happened.</summary>
+public static class EvaluationRunner
+{
+    public static EvaluationReport Run(KnowledgeEngine engine, IReadOnlyList<EvaluationCase> cases, Thresholds thresholds,
+        string defaultLocale, bool sweep, double indexMs, Action<int, int>? progress = null)
+    {
+        var rankings = new RankedResult[cases.Count];
+        var latencies = new double[cases.Count];
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            rankings[i] = engine.Rank(cases[i].Text, cases[i].Locale ?? defaultLocale);
+            KnowledgeDecisionPolicy.Decide(rankings[i], thresholds);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            progress?.Invoke(i + 1, cases.Count);
+        }
+
+        var inScope = cases.Count(c => c.Expected is not null);
+        var top1 = 0;
+        var top3 = 0;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (cases[i].Expected is { } expected)
+            {
+                var ids = rankings[i].Articles.Select(a => a.Article.Id).ToList();
+                top1 += ids.Take(1).Contains(expected) ? 1 : 0;
+                top3 += ids.Take(3).Contains(expected) ? 1 : 0;
+            }
+        }
+        var outcome = Outcomes(cases, rankings, thresholds);
+        Array.Sort(latencies);
+        return new EvaluationReport
+        {
+            Cases = cases.Count,
+            InScope = inScope,
+            OutOfScope = cases.Count - inScope,
+            Top1 = Ratio(top1, inScope),
+            Top3 = Ratio(top3, inScope),
+            AnsweredCorrect = outcome.AnsweredCorrect,
+            WrongAnswer = outcome.WrongAnswer,
+            Clarify = outcome.Clarify,
+            ClarifyHit = outcome.ClarifyHit,
+            OosHandoff = outcome.OosHandoff,
+            P50Ms = Math.Round(Percentile(latencies, 0.50), 3),
+            P99Ms = Math.Round(Percentile(latencies, 0.99), 3),
+            IndexMs = Math.Round(indexMs, 1),
+            AnswerThreshold = thresholds.Answer,
+            ClarifyThreshold = thresholds.Clarify,
+            Articles = engine.ArticleCount,
+            Calibration = Calibration(cases, rankings),
+            Sweep = sweep
+                ? Enumerable.Range(0, 101).Select(t =>
+                {
+                    var o = Outcomes(cases, rankings, thresholds with { Answer = t, Clarify = Math.Min(thresholds.Clarify, t) });
+                    return new SweepPoint(t, o.AnsweredCorrect, o.WrongAnswer, o.Clarify, o.OosHandoff);
+                }).ToList()
+                : null,
+        };
+    }
+
+    private static (double? AnsweredCorrect, double? WrongAnswer, double? Clarify, double? ClarifyHit, double? OosHandoff)
+        Outcomes(IReadOnlyList<EvaluationCase> cases, RankedResult[] rankings, Thresholds thresholds)
+    {
+        int inScope = 0, outOfScope = 0, answeredCorrect = 0, wrong = 0, clarified = 0, clarifiedInScope = 0, clarifyHit = 0, oosNotAnswered = 0;
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var expected = cases[i].Expected;
+            var result = KnowledgeDecisionPolicy.Decide(rankings[i], thresholds);
+            _ = expected is null ? outOfScope++ : inScope++;
+            switch (result.Decision)
+            {
+                case KnowledgeDecision.Answer when result.Best!.ArticleId == expected:
+                    answeredCorrect++;
+                    break;
+                case KnowledgeDecision.Answer:
+                    wrong++;
+                    break;
+                case KnowledgeDecision.Clarify:
+                    clarified++;
+                    if (expected is not null)
+                    {
+                        clarifiedInScope++;
+                        clarifyHit += result.Candidates.Any(c => c.ArticleId == expected) ? 1 : 0;
+                    }
+                    break;
+            }
+            if (expected is null && result.Decision != KnowledgeDecision.Answer)
+            {
+                oosNotAnswered++;
+            }
+        }
+        return (Ratio(answeredCorrect, inScope), Ratio(wrong, cases.Count), Ratio(clarified, cases.Count),
+            Ratio(clarifyHit, clarifiedInScope), Ratio(oosNotAnswered, outOfScope));
+    }
+
+    private static List<CalibrationBin> Calibration(IReadOnlyList<EvaluationCase> cases, RankedResult[] rankings)
+    {
+        var bins = new List<CalibrationBin>();
+        for (var from = 0; from < 100; from += 10)
+        {
+            var to = from == 90 ? 101 : from + 10;
+            var inBin = Enumerable.Range(0, cases.Count)
+                .Where(i => cases[i].Expected is not null && rankings[i].Articles.Count > 0
+                            && rankings[i].Articles[0].Confidence >= from && rankings[i].Articles[0].Confidence < to)
+                .ToList();
+            var right = inBin.Count(i => rankings[i].Articles[0].Article.Id == cases[i].Expected);
+            bins.Add(new CalibrationBin(from, Math.Min(to, 100), inBin.Count, Ratio(right, inBin.Count)));
+        }
+        return bins;
+    }
+
+    private static double? Ratio(int numerator, int denominator) =>
+        denominator == 0 ? null : Math.Round((double)numerator / denominator, 4);
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using SelfServiceBot.Knowledge;
+
+namespace SelfServiceBot.Web.Cli.Kb;
+
+/// <summary>The <c>kb</c> verbs: the knowledge base authors' and operators' tools.</summary>
+internal static class KbCommand
+{
+    public const string Usage = """
+          SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json]
+                                             measure answer quality on labelled cases (JSON Lines {"text","expected"})
+          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--locale L] [--explain]
+                                             the decision the bot would take, and why
+          SelfServiceBot.Web kb index [--kb DIR] [--index DIR]   build the on-disk index the server opens
+          SelfServiceBot.Web kb lint [--kb FILE|DIR]              missing fields, duplicate and conflicting questions
+          SelfServiceBot.Web kb import --from FILE [--to DIR] [--locale L] [--overwrite]
+                                             JSON Lines, QnA Maker / question answering TSV or CSV into Markdown articles
+          SelfServiceBot.Web kb export --out FILE [--format jsonl|csv|tsv] [--kb DIR]
+          (--kb defaults to the knowledge base the server uses: Knowledge:KnowledgeBasePath or the nearest knowledgebase/)
+        """;
+
+    public static int Run(string[] args)
+    {
+        var options = LoadOptions();
+        var sub = args.Length > 1 ? args[1] : "";
+        var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite");
+        try
+        {
+            return sub switch
+            {
+                "eval" => KbEvalCommand.Run(rest, options),
+                "ask" => KbAskCommand.Run(rest, options),
+                "index" => KbIndexCommand.Run(rest, options),
+                "lint" => KbLintCommand.Run(rest, options),
+                "import" => KbInterchangeCommands.Import(rest, options),
+                "export" => KbInterchangeCommands.Export(rest, options),
+                _ => throw new CliUsageException(sub.Length == 0 ? "kb needs a command" : $"unknown kb command '{sub}'"),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            Console.Error.WriteLine($"kb {sub}: {ex.Message}");
+            Console.Error.WriteLine("usage:");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"kb {sub}: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>The same Knowledge settings the server would use (appsettings.json, environment).</summary>
+    private static KnowledgeOptions LoadOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new KnowledgeOptions();
+        configuration.GetSection(KnowledgeOptions.SectionName).Bind(options);
+        return options;
+    }
+}

@@ -1,0 +1,44 @@
+using SelfServiceBot.Knowledge.Engine;
+using SelfServiceBot.Knowledge.Evaluation;
+using SelfServiceBot.Knowledge.Interchange;
+
+namespace SelfServiceBot.Knowledge.Tests.Evaluation;
+
+/// <summary>
+/// The sample knowledge base against its own labelled cases (knowledgebase/eval), as <c>kb eval</c> runs
+/// them: a quality floor, so a change that makes answers worse fails here, not in front of customers.
+/// The floors sit a few points under what docs/knowledge.md reports.
+/// </summary>
+public sealed class SampleKnowledgeBaseQualityTests
+{
+    private static readonly Lazy<TemporaryEngine> Engine = new(() => TemporaryEngine.Build(KnowledgeSource.Load(SampleKnowledgeBase.Path)));
+
+    [Theory]
+    [InlineData("en", 0.68, 0.07, 0.80)]
+    [InlineData("zh-CN", 0.75, 0.06, 0.75)]
+    public void Answers_stay_accurate_and_out_of_scope_questions_stay_unanswered(string locale, double minTop1,
+        double maxWrongAnswer, double minOutOfScopeHandoff)
+    {
+        var cases = EvaluationCase.ReadJsonLines(Path.Combine(SampleKnowledgeBase.Path, "eval", locale + ".jsonl"));
+        var thresholds = new KnowledgeOptions().ThresholdsFor(locale);
+
+        var report = EvaluationRunner.Run(Engine.Value.Engine, cases, thresholds, locale, sweep: false, indexMs: 0);
+
+        Assert.True(report.InScope >= 150, $"only {report.InScope} in-scope cases");
+        Assert.True(report.Top1 >= minTop1, $"top1 {report.Top1}");
+        Assert.True(report.WrongAnswer <= maxWrongAnswer, $"wrong_answer {report.WrongAnswer}");
+        Assert.True(report.OosHandoff >= minOutOfScopeHandoff, $"oos_handoff {report.OosHandoff}");
+    }
+
+    [Fact]
+    public void The_sweep_covers_every_threshold_and_answers_less_as_the_threshold_rises()
+    {
+        var cases = EvaluationCase.ReadJsonLines(Path.Combine(SampleKnowledgeBase.Path, "eval", "en.jsonl"));
+
+        var report = EvaluationRunner.Run(Engine.Value.Engine, cases, new KnowledgeOptions().ThresholdsFor("en"), "en", sweep: true, indexMs: 0);
+
+        Assert.Equal(Enumerable.Range(0, 101), report.Sweep!.Select(p => p.Threshold));
+        var answered = report.Sweep!.Select(p => p.AnsweredCorrect!.Value + p.WrongAnswer!.Value * report.Cases / report.InScope).ToList();
+        Assert.True(answered.Zip(answered.Skip(1)).All(pair => pair.First >= pair.Second - 1e-9));
+    }
+}
