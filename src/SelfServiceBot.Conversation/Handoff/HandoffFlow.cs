@@ -50,6 +50,8 @@ internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, ICo
         state.ClarifyOptions = [];
         state.NoMatchCount = 0;
         state.SaidNotHelpful = false;
+        // Counting starts again: after the hand-off the next question must not trip the message limit at once.
+        state.MessageCount = 0;
         if (ticket.Status == HandoffStatus.External)
         {
             state.Stage = DialogStage.Idle;

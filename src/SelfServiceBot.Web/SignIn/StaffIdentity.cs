@@ -23,7 +23,8 @@ public static class StaffIdentity
         var builder = services.AddIdentityCore<StaffUser>(ConfigureDefaults)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BotDbContext>()
-            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddErrorDescriber<StaffIdentityErrors>();
         // After the defaults, so configuration wins (Identity:Lockout:MaxFailedAccessAttempts, ...).
         services.AddOptions<IdentityOptions>().BindConfiguration(StaffSignInOptions.SectionName);
         services.AddOptions<StaffSignInOptions>().BindConfiguration(StaffSignInOptions.SectionName);

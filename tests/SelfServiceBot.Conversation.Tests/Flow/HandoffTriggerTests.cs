@@ -30,7 +30,7 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
     public async Task Chinese_two_questions_without_an_answer_in_a_row_hand_off_for_low_confidence()
     {
         var flow = fixture.Host.Flow(Channels.WebChat, "zh-CN");
-        await flow.Send("生命的意义是什么？").AssertReplyContains("抱歉，我没有找到相关答案")
+        await flow.Send("火星上有生命吗？").AssertReplyContains("抱歉，我没有找到相关答案")
             .Send("天空为什么是蓝色的？").AssertReplyMatches(ChineseTicket)
             .StartTestAsync();
 
@@ -39,7 +39,7 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
 
     [Theory]
     [InlineData("en-US", "How do I track my order?", "No", "Ask something else", "What is the meaning of life?", EnglishTicket)]
-    [InlineData("zh-CN", "我的订单到哪里了？", "否", "换个问题", "生命的意义是什么？", ChineseTicket)]
+    [InlineData("zh-CN", "我的订单到哪里了？", "否", "换个问题", "火星上有生命吗？", ChineseTicket)]
     public async Task After_a_No_the_next_failure_hands_off_for_negative_feedback(string locale, string question, string no, string askElse, string unknown, string ticket)
     {
         var flow = fixture.Host.Flow(Channels.WebChat, locale);
@@ -72,6 +72,28 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
         await flow.Send(first).Send(yes).Send(second).Send(yes).AssertLastReplyMatches(".").Send(first).AssertLastReplyMatches(ticket).StartTestAsync();
 
         Assert.Equal(HandoffReasons.Policy, (await Single(flow)).Reason);
+    }
+
+    [Fact]
+    public async Task After_a_cancelled_message_limit_hand_off_the_next_question_is_answered_again()
+    {
+        await using var host = await ConversationTestHost.StartAsync(services => services.Configure<HandoffOptions>(o =>
+        {
+            o.MessageLimit = 3;
+            o.AutoAssign = false;
+        }));
+        var agents = host.Services.GetRequiredService<SelfServiceBot.Handoff.Agents.AgentDirectory>();
+        await agents.EnsureAsync("anna", "Anna", default);
+        await agents.SetPresenceAsync("anna", "online", default);
+        var flow = host.Flow(Channels.WebChat, "en-US");
+
+        await flow.Send("How do I track my order?").Send("Yes")
+            .Send("How long does delivery take?").AssertLastReplyMatches("next in line")
+            .Send("cancel").AssertLastReplyMatches("^OK, I've cancelled the request")
+            .Send("How do I track my order?").AssertReplyContains("track your order")
+            .StartTestAsync();
+
+        Assert.Equal(HandoffReasons.Policy, Assert.Single(await host.HandoffsAsync(flow.ConversationId)).Reason);
     }
 
     private async Task<Data.Entities.HandoffRequestRecord> Single(TestFlow flow) => Assert.Single(await fixture.Host.HandoffsAsync(flow.ConversationId));

@@ -57,11 +57,21 @@ public sealed class DeskDatabase : IAsyncDisposable
                 throw new InvalidOperationException("SSB_TEST_POSTGRES is not set: run ./test.sh, or export SSB_TEST_POSTGRES=$(scripts/start-test-postgres.sh)");
             }
             database = "ssb_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(admin))
+            for (var attempt = 1; ; attempt++)
             {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-                await create.ExecuteNonQueryAsync();
+                try
+                {
+                    await using var connection = new NpgsqlConnection(admin);
+                    await connection.OpenAsync();
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+                    await create.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == "55006" && attempt < 5)
+                {
+                    // "template1 is being accessed by other users": another test class is creating its database right now.
+                    await Task.Delay(200 * attempt);
+                }
             }
             connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
         }

@@ -32,6 +32,24 @@ public class StaffCultureTests
     }
 
     [Fact]
+    public async Task Password_rules_on_the_change_password_page_are_explained_in_Chinese_to_a_Chinese_browser()
+    {
+        using var app = new AppServer();
+        await StaffClient.CreateUserAsync(app, "anna@example.com", "Correct-horse-9", StaffRoles.Agent);
+        using var client = new StaffClient(app, acceptLanguage: "zh-CN");
+        await client.SignInAsync("anna@example.com", "Correct-horse-9");
+
+        var response = await client.PostFormAsync("/account/change-password", new Dictionary<string, string>
+        {
+            ["currentPassword"] = "Correct-horse-9", ["newPassword"] = "short", ["confirmPassword"] = "short",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("密码至少需要 10 个字符。", html);
+        Assert.Contains("密码需要至少一个数字（0-9）。", html);
+    }
+
+    [Fact]
     public async Task An_English_browser_gets_English()
     {
         using var app = new AppServer();

@@ -11,8 +11,10 @@
   };
   const state = { board: null, current: null, presence: 'offline' };
 
+  // WebSockets without the negotiate round trip: behind a round-robin proxy (deploy/) both would otherwise have to
+  // reach the same instance.
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/agent')
+    .withUrl('/hubs/agent', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect()
     .build();
 
