@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace SelfServiceBot.Web.Tests.Cli;
+
+public sealed class KbLintCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ssb-kb-lint-").FullName;
+
+    [Fact]
+    public async Task Lint_reports_broken_files_missing_related_articles_and_the_same_question_in_two_articles()
+    {
+        Write("en/orders/track.md", "---\nid: track\ntitle: Track my order\nquestions:\n  - Where is my parcel?\nrelated: [nowhere]\n---\nAnswer.\n");
+        Write("en/orders/parcel.md", "---\nid: parcel\ntitle: Parcel help\nquestions:\n  - where is my parcel\n---\nAnswer.\n");
+        Write("en/orders/broken.md", "---\nid: broken\ntitle: [unclosed\n---\nAnswer.\n");
+
+        var (exit, stdout) = await RunAsync("kb", "lint", "--kb", _folder);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.md", stdout);
+        Assert.Contains("related article 'nowhere' does not exist", stdout);
+        Assert.Contains("is the same question as", stdout);
+        Assert.Contains("alternate questions; give at least 5", stdout);
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private static async Task<(int Exit, string Stdout)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
