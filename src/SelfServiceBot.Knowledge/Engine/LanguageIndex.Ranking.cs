@@ -94,7 +94,7 @@ internal sealed partial class LanguageIndex
                 candidates.Add(c);
             }
             candidates.Remove(excludeArticle);
-            var ranked = Combine(candidates, questionScores, bodyScores, allScores, p, unique);
+            var ranked = Combine(candidates, questionScores, bodyScores, allScores, p, unique, keep: Math.Max(max, 2));
             return new RankedResult(WithConfidence(ranked, calibrator, max), terms, corrections);
         }
         finally
@@ -103,36 +103,44 @@ internal sealed partial class LanguageIndex
         }
     }
 
+    /// <summary>Scores every candidate, then builds the full evidence only for the best <paramref name="keep"/>.</summary>
     private List<RankedArticle> Combine(HashSet<int> candidates, Dictionary<int, (double Score, int Phrasing)> questionScores,
-        Dictionary<int, double> bodyScores, Dictionary<int, double> allScores, ReadOnlySpan<float> probabilities, List<string> terms)
+        Dictionary<int, double> bodyScores, Dictionary<int, double> allScores, ReadOnlySpan<float> probabilities, List<string> terms,
+        int keep)
     {
         var allMax = allScores.Count > 0 ? allScores.Values.Max() : 0;
         var questionMax = questionScores.Count > 0 ? questionScores.Values.Max(s => s.Score) : 0;
         var bodyMax = bodyScores.Count > 0 ? bodyScores.Values.Max() : 0;
-        var termWeight = terms.Sum(Idf);
-        var ranked = new List<RankedArticle>(candidates.Count);
+        var scored = new (int Article, double Score)[candidates.Count];
+        var n = 0;
         foreach (var a in candidates)
         {
-            var (questionScore, phrasing) = questionScores.GetValueOrDefault(a, (0, -1));
-            var bodyScore = bodyScores.GetValueOrDefault(a);
-            var lexical = (Relative(questionScore, questionMax) + _settings.BodyWeight * Relative(bodyScore, bodyMax)
+            var lexical = (Relative(questionScores.GetValueOrDefault(a, (0, -1)).Score, questionMax)
+                           + _settings.BodyWeight * Relative(bodyScores.GetValueOrDefault(a), bodyMax)
                            + _settings.AllQuestionsWeight * Relative(allScores.GetValueOrDefault(a), allMax))
                           / (1 + _settings.BodyWeight + _settings.AllQuestionsWeight);
-            var probability = probabilities[a];
+            scored[n++] = (a, _settings.BmWeight * lexical + (1 - _settings.BmWeight) * probabilities[a]);
+        }
+        Array.Sort(scored, (x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c : string.CompareOrdinal(Articles[x.Article].Id, Articles[y.Article].Id));
+
+        var termWeight = terms.Sum(Idf);
+        var ranked = new List<RankedArticle>(Math.Min(keep, scored.Length));
+        foreach (var (a, score) in scored.Take(keep))
+        {
+            var (questionScore, phrasing) = questionScores.GetValueOrDefault(a, (0, -1));
             var (messageCoverage, phrasingCoverage) = phrasing >= 0 ? Coverage(terms, termWeight, phrasing) : (0, 0);
             ranked.Add(new RankedArticle
             {
                 Article = Articles[a],
-                Score = _settings.BmWeight * lexical + (1 - _settings.BmWeight) * probability,
+                Score = score,
                 QuestionScore = questionScore,
-                BodyScore = bodyScore,
-                ClassifierProbability = probability,
+                BodyScore = bodyScores.GetValueOrDefault(a),
+                ClassifierProbability = probabilities[a],
                 MessageCoverage = messageCoverage,
                 PhrasingCoverage = phrasingCoverage,
                 ClosestPhrasing = phrasing >= 0 ? Phrasings[phrasing].Text : null,
             });
         }
-        ranked.Sort((x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c : string.CompareOrdinal(x.Article.Id, y.Article.Id));
         return ranked;
     }
 

@@ -61,6 +61,8 @@ internal sealed partial class LanguageIndex
             .SelectMany(g => g.Select((x, n) => (x.Index, Fold: n % Folds)))
             .ToList();
         var folds = eligible.Count <= _settings.MaxCalibrationQuestions * 2 ? Folds : 1;
+        // The serving classifier does not depend on the calibration: train it on the other core meanwhile.
+        var serving = Task.Run(() => SoftmaxClassifier.Train(vectors, labels, Articles.Count, _features.Count, _settings.Classifier));
         var samples = new List<(double[] Features, bool Correct)>();
         for (var fold = 0; fold < folds && Articles.Count > 2; fold++)
         {
@@ -96,6 +98,6 @@ internal sealed partial class LanguageIndex
             }
         }
         _calibrator = ConfidenceCalibrator.Fit(samples);
-        _classifier = SoftmaxClassifier.Train(vectors, labels, Articles.Count, _features.Count, _settings.Classifier);
+        _classifier = serving.GetAwaiter().GetResult();
     }
 }
