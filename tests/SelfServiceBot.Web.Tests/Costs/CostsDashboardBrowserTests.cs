@@ -61,6 +61,13 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
 
         await page.Locator("#whatif-run").ClickAsync();
         await Expect(page.Locator("#table-whatif tbody tr")).ToHaveCountAsync(4);
+        // The output of `kb eval --sweep --json` is accepted as it is.
+        await page.Locator("#whatif-sweep").FillAsync("""
+            {"cases":100,"in_scope":80,"sweep":[{"threshold":40,"answered_correct":0.7,"wrong_answer":0.05},
+            {"threshold":50,"answered_correct":0.6,"wrong_answer":0.03},{"threshold":60,"answered_correct":0.5,"wrong_answer":0.01}]}
+            """);
+        await page.Locator("#whatif-run").ClickAsync();
+        await Expect(page.Locator("#table-whatif tbody tr")).ToHaveCountAsync(3);
         await page.Locator("#table-category").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("costs-dashboard-tables.png") });
     }

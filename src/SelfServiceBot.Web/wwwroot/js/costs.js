@@ -161,10 +161,21 @@
     link.download = `${id}.md`; link.click();
   }
 
+  // `kb eval --sweep --json` prints one object whose sweep has answered_correct (over in-scope cases) and
+  // wrong_answer (over all cases) per threshold: turned into answer_rate and precision here.
+  function fromKbEval(json) {
+    if (Array.isArray(json) || !json || !Array.isArray(json.sweep) || !json.cases) return json;
+    return json.sweep.map(p => {
+      const right = (p.answered_correct ?? 0) * json.in_scope;
+      const answered = right + (p.wrong_answer ?? 0) * json.cases;
+      return { threshold: p.threshold, answer_rate: answered / json.cases, precision: answered ? right / answered : 0 };
+    });
+  }
+
   function whatIf() {
     if (!report) return;
     let sweep;
-    try { sweep = JSON.parse($('whatif-sweep').value); } catch { sweep = null; }
+    try { sweep = fromKbEval(JSON.parse($('whatif-sweep').value)); } catch { sweep = null; }
     const current = Array.isArray(sweep) ? sweep.find(s => s.threshold === Number($('whatif-current').value)) : null;
     if (!current) { $('table-whatif').innerHTML = `<tbody><tr><td>${t('badSweep')}</td></tr></tbody>`; return; }
     const base = current.answer_rate * current.precision;
