@@ -20,7 +20,7 @@ public sealed class KbEvalCommandTests : IDisposable
             """{"text":"I have not received my refund","expected":"refund"}""",
             """{"text":"what is the capital of France","expected":null}""");
 
-        var (exit, stdout, stderr) = await RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--sweep", "--json");
+        var (exit, stdout, stderr) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--sweep", "--json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(stdout);
@@ -38,10 +38,10 @@ public sealed class KbEvalCommandTests : IDisposable
     [Fact]
     public async Task A_missing_option_is_a_usage_error_and_a_bad_cases_line_names_its_line()
     {
-        var (missingExit, _, missingError) = await RunAsync("kb", "eval", "--kb", "x.jsonl");
+        var (missingExit, _, missingError) = await ProductExecutable.RunAsync("kb", "eval", "--kb", "x.jsonl");
         var kb = Write("kb.jsonl", """{"id":"a","title":"A","answer":"x","questions":["q"]}""");
         var cases = Write("cases.jsonl", """{"text":"fine","expected":"a"}""", """{"expected":"a"}""");
-        var (badExit, _, badError) = await RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--json");
+        var (badExit, _, badError) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--json");
 
         Assert.Equal(2, missingExit);
         Assert.Contains("--cases is required", missingError);
@@ -54,21 +54,6 @@ public sealed class KbEvalCommandTests : IDisposable
         var path = Path.Combine(_folder, name);
         File.WriteAllLines(path, lines);
         return path;
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SelfServiceBot.Web.Tests.Cli;
 
 public sealed class KbLintCommandTests : IDisposable
@@ -13,7 +11,7 @@ public sealed class KbLintCommandTests : IDisposable
         Write("en/orders/parcel.md", "---\nid: parcel\ntitle: Parcel help\nquestions:\n  - where is my parcel\n---\nAnswer.\n");
         Write("en/orders/broken.md", "---\nid: broken\ntitle: [unclosed\n---\nAnswer.\n");
 
-        var (exit, stdout) = await RunAsync("kb", "lint", "--kb", _folder);
+        var (exit, stdout, _) = await ProductExecutable.RunAsync("kb", "lint", "--kb", _folder);
 
         Assert.Equal(1, exit);
         Assert.Contains("broken.md", stdout);
@@ -27,21 +25,6 @@ public sealed class KbLintCommandTests : IDisposable
         var path = Path.Combine(_folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    private static async Task<(int Exit, string Stdout)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
