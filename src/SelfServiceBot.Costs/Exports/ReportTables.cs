@@ -11,6 +11,8 @@ public static class ReportTables
     public static IReadOnlyList<ReportTable> From(CostReport r) =>
     [
         new("summary", ["figure", "value"], Summary(r)),
+        new("model_versions", ["from", "to", "months", "model_source", "L", "P", "m", "H", "human_cpc"],
+            r.ModelVersions.Select(v => Row(v.From, v.To, v.Months, v.ModelSource, v.L, v.P, v.M, v.H, v.HumanCpc)).ToList()),
         new("by_channel", SegmentColumns("channel"), r.ByChannel.Select(Segment).ToList()),
         new("by_locale", SegmentColumns("locale"), r.ByLocale.Select(Segment).ToList()),
         new("by_category", ["category", "contacts", "deflected", "durable_deflected", "escalated", "human_direct", "human_cost", "share", "cumulative_share", "abc", "savings"],
@@ -18,6 +20,11 @@ public static class ReportTables
         new("by_article", ["article_id", "deflected", "durable_deflected", "escalated", "savings"],
             r.ByArticle.Select(a => Row(a.ArticleId, a.Deflected, a.DurableDeflected, a.Escalated, a.Savings)).ToList()),
         new("by_escalation_reason", ["reason", "count", "human_cost"], r.ByEscalationReason.Select(x => Row(x.Reason, x.Count, x.HumanCost)).ToList()),
+        new("csat", ["contacts", "responses", "mean", "share_4_5"],
+            [Csat("bot_only", r.Csat.BotOnly), Csat("escalated", r.Csat.Escalated), Csat("human_direct", r.Csat.HumanDirect)]),
+        new("budget", ["channel", "monthly_budget", "budget", "actual", "variance", "variance_share"],
+            new[] { ("human", r.Budget?.Human), ("bot", r.Budget?.Bot) }.Where(x => x.Item2 is not null)
+                .Select(x => Row(x.Item1, x.Item2!.MonthlyBudget, x.Item2.Budget, x.Item2.Actual, x.Item2.Variance, x.Item2.VarianceShare)).ToList()),
         new("trend", ["start", "contacts", "deflected", "durable_deflected", "escalated", "abandoned", "unengaged", "human_direct", "gross_savings"],
             r.Trend.Points.Select(p => Row(p.Start, p.Contacts, p.Deflected, p.DurableDeflected, p.Escalated, p.Abandoned, p.Unengaged, p.HumanDirect, p.GrossSavings)).ToList()),
     ];
@@ -29,6 +36,8 @@ public static class ReportTables
         Row(s.Key, s.Contacts, s.Engaged, s.Deflected, s.DurableDeflected, s.Escalated, s.Abandoned, s.Unengaged, s.HumanDirect, s.DeflectionRate, s.EscalationRate, s.HumanCost, s.GrossSavings);
 
     private static IReadOnlyList<object?> Row(params object?[] cells) => cells;
+
+    private static IReadOnlyList<object?> Csat(string contacts, CsatRow c) => Row(contacts, c.Responses, c.Mean, c.Share45);
 
     private static List<IReadOnlyList<object?>> Summary(CostReport r) =>
     [

@@ -11,17 +11,35 @@ namespace SelfServiceBot.Costs.Model;
 /// </summary>
 public sealed class CostModelStore(IDbContextFactory<BotDbContext> factory, IOptions<CostsOptions> options, TimeProvider clock)
 {
-    public async Task<(CostModel Model, string Source)> ValidAtAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// The models that apply in [from, to), in time order: the one valid on <paramref name="from"/>, then one span per version
+    /// that starts inside the period. Of several versions saved for the same day the last saved wins.
+    /// </summary>
+    public async Task<IReadOnlyList<ModelSpan>> DuringAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var at = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = Midnight(to);
         await using var db = factory.CreateDbContext();
-        // ValidFrom is compared in SQL (SQLite stores it as a sortable number); picking the latest happens here.
-        var candidates = await db.CostModelVersions.AsNoTracking().Where(v => v.ValidFrom <= at).ToListAsync(cancellationToken);
-        var version = candidates.OrderByDescending(v => v.ValidFrom).ThenByDescending(v => v.Id).FirstOrDefault();
-        return version is null
-            ? (options.Value.ToModel(), "configuration")
-            : (CostModel.Parse(version.ModelJson), $"stored:{version.Id}");
+        // ValidFrom is compared in SQL (SQLite stores it as a sortable number); ordering and picking happen here.
+        var candidates = await db.CostModelVersions.AsNoTracking().Where(v => v.ValidFrom < end).ToListAsync(cancellationToken);
+        var versions = candidates.GroupBy(v => Day(v.ValidFrom)).Select(g => g.MaxBy(v => v.Id)!).OrderBy(v => v.ValidFrom).ToList();
+        var atStart = versions.LastOrDefault(v => Day(v.ValidFrom) <= from);
+        var (model, source) = atStart is null ? (options.Value.ToModel(), "configuration") : (CostModel.Parse(atStart.ModelJson), Source(atStart));
+        var spans = new List<ModelSpan>();
+        var start = from;
+        foreach (var version in versions.Where(v => Day(v.ValidFrom) > from))
+        {
+            spans.Add(new ModelSpan(start, Day(version.ValidFrom), model, source));
+            (start, model, source) = (Day(version.ValidFrom), CostModel.Parse(version.ModelJson), Source(version));
+        }
+        spans.Add(new ModelSpan(start, to, model, source));
+        return spans;
     }
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    private static string Source(CostModelVersionRecord version) => $"stored:{version.Id}";
 
     public async Task<IReadOnlyList<CostModelVersionRecord>> HistoryAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +58,7 @@ public sealed class CostModelStore(IDbContextFactory<BotDbContext> factory, IOpt
         }
         var record = new CostModelVersionRecord
         {
-            ValidFrom = new DateTimeOffset(validFrom.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            ValidFrom = Midnight(validFrom),
             ModelJson = model.ToJson(),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = by,
@@ -56,3 +74,6 @@ public sealed class CostModelInvalidException(IReadOnlyList<string> errors) : Ex
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }
+
+/// <summary>A stretch [From, To) of a report period and the cost model valid in it (<c>configuration</c>, <c>stored:ID</c> or <c>file</c>).</summary>
+public sealed record ModelSpan(DateOnly From, DateOnly To, CostModel Model, string Source);

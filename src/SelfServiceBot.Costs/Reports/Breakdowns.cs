@@ -21,23 +21,31 @@ internal static class Breakdowns
     /// Pareto by human cost, descending: A while the cumulative share before the category is below 55%, B below 85%, C after;
     /// the first is always A. With no human cost at all every share is null and every category counts as A.
     /// </summary>
-    public static IReadOnlyList<CategoryRow> Categories(IEnumerable<ContactGroup> groups, Money money)
-    {
-        var rows = groups.GroupBy(g => g.Category ?? Unknown)
+    public static IReadOnlyList<CategoryRow> Categories(IEnumerable<ContactGroup> groups, Money money) =>
+        Pareto(groups.GroupBy(g => g.Category ?? Unknown)
             .Select(g => (Category: g.Key, t: Tally.Of(g)))
-            .Select(x => (x.Category, x.t, Cost: money.HumanCost(x.t)))
-            .OrderByDescending(x => x.Cost ?? 0).ThenByDescending(x => x.t.Contacts).ThenBy(x => x.Category, StringComparer.Ordinal)
+            .Select(x => new CategoryTotals(x.Category, x.t.Contacts, x.t.Deflected, x.t.DurableDeflected, x.t.Escalated, x.t.HumanDirect,
+                money.HumanCost(x.t), x.t.DurableDeflected * money.HumanCpc)));
+
+    /// <summary>
+    /// Pareto by human cost, descending: A while the cumulative share before the category is below 55%, B below 85%, C after;
+    /// the first is always A. With no human cost at all every share is null and every category counts as A.
+    /// </summary>
+    public static IReadOnlyList<CategoryRow> Pareto(IEnumerable<CategoryTotals> categories)
+    {
+        var rows = categories
+            .OrderByDescending(x => x.HumanCost ?? 0).ThenByDescending(x => x.Contacts).ThenBy(x => x.Category, StringComparer.Ordinal)
             .ToList();
-        var total = rows.Sum(x => x.Cost ?? 0);
+        var total = rows.Sum(x => x.HumanCost ?? 0);
         var before = 0m;
         var result = new List<CategoryRow>(rows.Count);
-        foreach (var (category, t, cost) in rows)
+        foreach (var x in rows)
         {
             var shareBefore = Ratio(before, total) ?? 0;
             var abc = result.Count == 0 || shareBefore < 0.55m ? "A" : shareBefore < 0.85m ? "B" : "C";
-            before += cost ?? 0;
-            result.Add(new CategoryRow(category, t.Contacts, t.Deflected, t.DurableDeflected, t.Escalated, t.HumanDirect, cost,
-                Ratio(cost, total), Ratio(before, total), abc, t.DurableDeflected * money.HumanCpc));
+            before += x.HumanCost ?? 0;
+            result.Add(new CategoryRow(x.Category, x.Contacts, x.Deflected, x.DurableDeflected, x.Escalated, x.HumanDirect, x.HumanCost,
+                Ratio(x.HumanCost, total), Ratio(before, total), abc, x.Savings));
         }
         return result;
     }
@@ -59,3 +67,7 @@ internal static class Breakdowns
             .Select(x => new ReasonRow(x.Reason, x.t.Escalated, money.HumanCost(x.t)))
             .ToList();
 }
+
+/// <summary>A category's counts and money before the Pareto ranking gives it shares and a class.</summary>
+internal sealed record CategoryTotals(
+    string Category, long Contacts, long Deflected, long DurableDeflected, long Escalated, long HumanDirect, decimal? HumanCost, decimal? Savings);

@@ -26,10 +26,11 @@ internal static class CostCalculator
         var money = new Money(m, H, humanCpc, h);
         return new CostReport
         {
-            From = period.From.ToString("yyyy-MM-dd"),
-            To = period.To.ToString("yyyy-MM-dd"),
+            From = Day(period.From),
+            To = Day(period.To),
             ModelSource = modelSource,
             Model = model,
+            ModelVersions = [new ModelVersionUsed(Day(period.From), Day(period.To), months, modelSource, L, P, m, H, humanCpc, model)],
             Contacts = t.Contacts,
             Engaged = t.Engaged,
             Deflected = t.Deflected,
@@ -76,7 +77,9 @@ internal static class CostCalculator
         };
     }
 
-    private static CsatRow Csat(CsatTally c) => new(c.Responses, Ratio(c.Sum, c.Responses), Ratio(c.High, c.Responses));
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static CsatRow Csat(CsatTally c) => new(c.Responses, Ratio(c.Sum, c.Responses), Ratio(c.High, c.Responses));
 
     private static BudgetReport? Budget(BudgetInputs? budget, decimal months, decimal? humanTotal, decimal botTotal)
     {

@@ -18,9 +18,15 @@ public sealed record CostReport
 
     public required string From { get; init; }
     public required string To { get; init; }
-    /// <summary><c>file</c>, <c>configuration</c>, or <c>stored:ID</c> (the version valid at the period's start).</summary>
+    /// <summary>
+    /// <c>file</c>, <c>configuration</c>, or <c>stored:ID</c>; when versions change inside the period, each part's source in
+    /// time order, joined by ", ".
+    /// </summary>
     public required string ModelSource { get; init; }
+    /// <summary>The model valid on the period's first day; every model used is in <see cref="ModelVersions"/>.</summary>
     public required CostModel Model { get; init; }
+    /// <summary>One entry per part of the period priced with one model version (one entry when no version starts inside it).</summary>
+    public required IReadOnlyList<ModelVersionUsed> ModelVersions { get; init; }
 
     public long Contacts { get; init; }
     public long Engaged { get; init; }
@@ -73,6 +79,15 @@ public sealed record CostReport
     public string ToJson(bool indented = false) =>
         JsonSerializer.Serialize(this, indented ? new JsonSerializerOptions(Json) { WriteIndented = true } : Json);
 }
+
+/// <summary>
+/// A part [from, to) of the report period, the model valid in it, and the intensive figures that priced its contacts
+/// (L, P, m, H and human_cpc of that part alone).
+/// </summary>
+public sealed record ModelVersionUsed(
+    string From, string To, decimal Months, string ModelSource, [property: JsonPropertyName("L")] decimal L,
+    [property: JsonPropertyName("P")] decimal P, [property: JsonPropertyName("m")] decimal? M, [property: JsonPropertyName("H")] decimal H,
+    decimal? HumanCpc, CostModel Model);
 
 /// <summary>A channel or locale: its contacts by outcome, rates over its engaged contacts, human cost and savings.</summary>
 public sealed record SegmentRow(

@@ -71,6 +71,69 @@ public class ExportTests
         Assert.Equal(3, (await h.ContactsAsync()).Count);
     }
 
+    [Fact]
+    public async Task Across_model_versions_both_files_hold_the_json_figures_the_versions_csat_and_budget()
+    {
+        await using var h = await LedgerHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var t = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        await SaveAsync(h,
+            Closed(DeflectedConfirmed, "a", t, category: "orders", article: "track-order", csat: 5),
+            Closed(Escalated, "b", t.AddDays(1), category: "payment", reason: "policy", handleMinutes: 12.5m, csat: 4),
+            Closed(Escalated, "c", t.AddDays(20), category: "payment", reason: "policy", csat: 2),
+            Closed(DeflectedAssumed, "d", t.AddDays(21), category: "orders", article: "track-order"));
+        var store = h.Services.GetRequiredService<SelfServiceBot.Costs.Model.CostModelStore>();
+        await store.SaveAsync(TestModels.Standard(), From, "test", default);
+        await store.SaveAsync(ModelVersionTests.Raised(), new DateOnly(2026, 3, 16), "test", default);
+        var report = await h.Services.GetRequiredService<CostReportService>().ReportAsync(From, To, null, default);
+        using var json = System.Text.Json.JsonDocument.Parse(report.ToJson());
+        var root = json.RootElement;
+        using var file = new MemoryStream();
+        await ExcelExport.WriteAsync(report, h.Services.GetRequiredService<ContactList>().ReadAsync(From, To, default), file, default);
+        var csv = new StringWriter();
+        await CsvExport.WriteReportAsync(report, csv);
+        file.Position = 0;
+        using var document = SpreadsheetDocument.Open(file, false);
+        var csvTables = CsvTables(csv.ToString());
+
+        foreach (var (name, sheet) in new[] { "summary", "model_versions", "csat", "budget" }.Select(n => (n, Sheet(document, n))))
+        {
+            Assert.Equal(sheet.Select(r => string.Join(',', r.Select(SelfServiceBot.Costs.Import.CsvReader.Escape))), csvTables[name]);
+        }
+        var summary = Sheet(document, "summary");
+        foreach (var row in summary.Skip(1).Where(r => root.GetProperty(r[0]).ValueKind == System.Text.Json.JsonValueKind.Number))
+        {
+            Assert.Equal(root.GetProperty(row[0]).GetDecimal(), decimal.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Assert.Equal("stored:1, stored:2", Value(summary, "model_source"));
+        var versions = Sheet(document, "model_versions");
+        Assert.Equal(3, versions.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            var v = root.GetProperty("model_versions")[i];
+            Assert.Equal($"{v.GetProperty("from")},{v.GetProperty("to")},{v.GetProperty("model_source")}",
+                $"{versions[i + 1][0]},{versions[i + 1][1]},{versions[i + 1][3]}");
+            Assert.Equal(v.GetProperty("human_cpc").GetDecimal(), decimal.Parse(versions[i + 1][8], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var csat = Sheet(document, "csat");
+        Assert.Equal(["escalated", "2", "3"], csat.Single(r => r[0] == "escalated")[..3]);
+        var budget = Sheet(document, "budget");
+        Assert.Equal(root.GetProperty("budget").GetProperty("human").GetProperty("variance").GetDecimal(),
+            decimal.Parse(budget.Single(r => r[0] == "human")[4], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The CSV's "# name" sections: each table's lines (header first).</summary>
+    private static Dictionary<string, List<string>> CsvTables(string csv)
+    {
+        var tables = new Dictionary<string, List<string>>();
+        List<string>? current = null;
+        foreach (var line in csv.Replace("\r\n", "\n").Split('\n'))
+        {
+            if (line.StartsWith("# ", StringComparison.Ordinal)) tables[line[2..]] = current = [];
+            else if (line.Length > 0) current!.Add(line);
+        }
+        return tables;
+    }
+
     private static List<string[]> Sheet(SpreadsheetDocument document, string name)
     {
         var workbook = document.WorkbookPart!;

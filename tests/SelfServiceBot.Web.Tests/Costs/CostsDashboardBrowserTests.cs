@@ -97,6 +97,57 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await Expect(admin.Locator("#history tbody tr")).ToHaveCountAsync(1);
     }
 
+    [Theory]
+    [InlineData("en", "Cost model versions")]
+    [InlineData("zh-CN", "成本模型版本")]
+    public async Task Across_model_versions_the_dashboard_names_them_and_every_figure_equals_the_json_and_has_its_formula(string lang, string versionsNote)
+    {
+        using var app = await CostsApiTests.StartWithDemoDataAsync();
+        var (from, to, change) = await ModelVersionReportTests.TwoVersionsAsync(app);
+        var client = await StaffSessions.ApiClientAsync(app, "Manager");
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/costs/report?from={from}&to={to}"));
+        var r = json.RootElement;
+        var page = await SignedInPageAsync(chromium, app, "Manager", lang == "en" ? "en-US" : "zh-CN");
+
+        await page.GotoAsync($"{app.BaseAddress}reports/costs?from={from}&to={to}&lang={lang}");
+
+        await Expect(page.Locator("#model-source [data-figure='model_versions']")).ToContainTextAsync($"stored:1 ({from} – {change}), stored:2 ({change} – {to})");
+        var figures = new Dictionary<string, JsonElement>
+        {
+            ["csat_bot"] = r.GetProperty("csat").GetProperty("bot_only").GetProperty("mean"),
+            ["csat_escalated"] = r.GetProperty("csat").GetProperty("escalated").GetProperty("mean"),
+        };
+        foreach (var name in new[] { "contacts", "deflection_rate", "durable_deflection_rate", "escalation_rate", "abandonment_rate", "human_cpc", "bot_cpc",
+            "blended_cpc", "gross_savings", "net_savings", "roi", "payback_months", "months", "L", "P", "m", "H" })
+        {
+            figures[name] = r.GetProperty(name);
+        }
+        foreach (var (name, expected) in figures)
+        {
+            var shown = page.Locator($"[data-figure='{name}']");
+            await Expect(shown).ToHaveCountAsync(1);
+            Assert.False(string.IsNullOrEmpty(await shown.GetAttributeAsync("title")), $"{name} has no formula");
+            var value = await shown.GetAttributeAsync("data-value");
+            if (expected.ValueKind == JsonValueKind.Null)
+            {
+                Assert.Equal("null", value);
+            }
+            else
+            {
+                Assert.Equal(expected.GetDouble(), double.Parse(value!, CultureInfo.InvariantCulture), Math.Abs(expected.GetDouble()) * 1e-12);
+            }
+        }
+        // A numbered footnote per tile and input, and one naming the versions with each part's human cost per contact.
+        await Expect(page.Locator("#footnotes li")).ToHaveCountAsync(figures.Count + 1);
+        var versions = page.Locator("#footnotes li").Last;
+        await Expect(versions).ToContainTextAsync(versionsNote);
+        await Expect(versions).ToContainTextAsync($"stored:2 {change} – {to}");
+        Assert.StartsWith("gross_savings / durable_deflected", await page.Locator(".tile[data-figure='human_cpc']").GetAttributeAsync("title"));
+        // Computed columns carry their formula too.
+        Assert.Equal(5, await page.Locator("#table-category th[title]").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshot($"costs-dashboard-versions-{lang}.png"), FullPage = true });
+    }
+
     // Screenshots go to the test output (and are copied into docs/images by hand when the page changes).
     private static string Screenshot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
 }

@@ -13,6 +13,15 @@ internal static class ReportSummary
     {
         var s = new StringBuilder();
         s.AppendLine($"Cost report {r.From} to {r.To} (exclusive), {r.Months.ToString("0.###", Invariant)} months, model: {r.ModelSource}");
+        if (r.ModelVersions.Count > 1)
+        {
+            // Which model priced which days: the summary's money adds up over these parts (docs/cost-model.md).
+            s.AppendLine("The period spans cost model versions; each part is priced with its own, money is the sum of the parts:");
+            foreach (var v in r.ModelVersions)
+            {
+                s.AppendLine($"  {v.ModelSource,-14} {v.From} to {v.To}  {v.Months.ToString("0.###", Invariant)} months  human cost/contact {Money(v.HumanCpc)}  m {Money(v.M)}/min  H {v.H.ToString("0.##", Invariant)} min");
+            }
+        }
         s.AppendLine();
         s.AppendLine($"Contacts            {r.Contacts,10}   engaged {r.Engaged}, unengaged {r.Unengaged}, human direct {r.HumanDirect}");
         s.AppendLine($"Deflected           {r.Deflected,10}   confirmed {r.DeflectedConfirmed}, assumed {r.DeflectedAssumed}, recontacted {r.Recontacted}, durable {r.DurableDeflected}");

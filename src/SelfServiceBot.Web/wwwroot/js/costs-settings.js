@@ -2,10 +2,10 @@
 (() => {
   const texts = {
     en: { title: 'Cost model', back: 'Dashboard', validFrom: 'Valid from', saveButton: 'Save new version', history: 'History', saved: 'Saved.',
-      note: 'Each version applies from its date until the next one; a report uses the version valid on its first day (before the first version: the Costs configuration). Versions are kept, never changed. Names and meanings: docs/cost-model.md.',
+      note: 'Each version applies from its date until the next one; a report over days of several versions prices each day with the version valid on it (before the first version: the Costs configuration). Versions are kept, never changed. Names and meanings: docs/cost-model.md.',
       id: 'Version', by: 'Saved by', at: 'Saved at', none: 'No saved versions: reports use the Costs configuration.', invalid: 'Not saved' },
     'zh-CN': { title: '成本模型', back: '仪表板', validFrom: '生效日期', saveButton: '保存新版本', history: '历史', saved: '已保存。',
-      note: '每个版本从其日期起生效，直到下一个版本；报告使用其第一天有效的版本（第一个版本之前：Costs 配置）。版本只增不改。名称与含义见 docs/cost-model.md。',
+      note: '每个版本从其日期起生效，直到下一个版本；跨越多个版本的报告按每一天当时有效的版本计算（第一个版本之前：Costs 配置）。版本只增不改。名称与含义见 docs/cost-model.md。',
       id: '版本', by: '保存人', at: '保存时间', none: '尚无保存的版本：报告使用 Costs 配置。', invalid: '未保存' },
   };
   let lang = new URLSearchParams(location.search).get('lang') || (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');

@@ -60,7 +60,6 @@
 
   function render() {
     const r = report;
-    $('model-source').textContent = `${t('modelSource')}${r.model_source} · ${fmt.num(r.months)} ${t('months')} · L ${fmt.money(r.L)} · P ${fmt.num(r.P)} · m ${fmt.money(r.m)} · H ${fmt.num(r.H)}`;
     const tiles = [
       ['contacts', r.contacts, fmt.count], ['deflection_rate', r.deflection_rate, fmt.pct], ['durable_deflection_rate', r.durable_deflection_rate, fmt.pct],
       ['escalation_rate', r.escalation_rate, fmt.pct], ['abandonment_rate', r.abandonment_rate, fmt.pct], ['human_cpc', r.human_cpc, fmt.money],
@@ -69,22 +68,44 @@
       ['csat_bot', r.csat.bot_only.mean, v => `${fmt.num(v)} (${fmt.pct(r.csat.bot_only.share_4_5)})`],
       ['csat_escalated', r.csat.escalated.mean, v => `${fmt.num(v)} (${fmt.pct(r.csat.escalated.share_4_5)})`],
     ];
+    // The inputs every cost figure rests on, shown under the period with their own numbered formulas.
+    const inputs = [['months', r.months, fmt.num], ['L', r.L, fmt.money], ['P', r.P, fmt.num], ['m', r.m, fmt.money], ['H', r.H, fmt.num]];
+    const versioned = r.model_versions.length > 1;
+    const formula = key => (versioned && texts.formulas[key + '_versions']) || texts.formulas[key];
+    const label = key => texts[lang].tiles[key] ?? texts[lang].inputs[key];
     $('tiles').replaceChildren(...tiles.map(([key, value, format], i) => {
       const tile = document.createElement('div');
       tile.className = 'tile'; tile.dataset.figure = key; tile.dataset.value = value == null ? 'null' : String(value);
-      tile.title = texts.formulas[key];
+      tile.title = formula(key);
       tile.innerHTML = `<span class="label"></span><sup>${i + 1}</sup><strong></strong>`;
       tile.querySelector('.label').textContent = texts[lang].tiles[key];
       tile.querySelector('strong').textContent = format(value);
       return tile;
     }));
-    $('footnotes').replaceChildren(...tiles.map(([key]) => {
+    const source = document.createElement('span');
+    source.dataset.figure = 'model_versions';
+    source.textContent = t('modelSource') + r.model_versions.map(v => `${v.model_source} (${v.from} – ${v.to})`).join(', ');
+    if (versioned) { source.title = t('versionsNote'); source.insertAdjacentHTML('beforeend', `<sup>${tiles.length + inputs.length + 1}</sup>`); }
+    $('model-source').replaceChildren(source, ...inputs.map(([key, value, format], i) => {
+      const span = document.createElement('span');
+      span.dataset.figure = key; span.dataset.value = value == null ? 'null' : String(value); span.title = formula(key);
+      span.textContent = key === 'months' ? ` · ${format(value)} ${t('months')}` : ` · ${key} ${format(value)}`;
+      span.insertAdjacentHTML('beforeend', `<sup>${tiles.length + i + 1}</sup>`);
+      return span;
+    }));
+    const notes = [...tiles, ...inputs].map(([key]) => [label(key), formula(key)]);
+    if (versioned) {
+      const parts = r.model_versions.map(v => `${v.model_source} ${v.from} – ${v.to}: human_cpc ${fmt.money(v.human_cpc)}, m ${fmt.money(v.m)}, H ${fmt.num(v.H)}`);
+      notes.push([t('versions'), `${t('versionsNote')} ${parts.join('; ')}.`]);
+    }
+    $('footnotes').replaceChildren(...notes.map(([name, text]) => {
       const li = document.createElement('li');
       li.innerHTML = '<b></b>: <code></code>';
-      li.querySelector('b').textContent = texts[lang].tiles[key];
-      li.querySelector('code').textContent = texts.formulas[key];
+      li.querySelector('b').textContent = name;
+      li.querySelector('code').textContent = text;
       return li;
     }));
+    document.querySelectorAll('figcaption[data-t]').forEach(caption => { caption.title = texts.formulas.charts[caption.dataset.t]; });
     renderCharts(r);
     renderTables(r);
   }
@@ -116,7 +137,8 @@
   }
 
   function table(id, columns, rows) {
-    const head = `<thead><tr>${columns.map(([label]) => `<th>${label}</th>`).join('')}</tr></thead>`;
+    // A column computed by a formula shows it as the header's tooltip (texts.formulas.columns, keyed by the column's text key).
+    const head = `<thead><tr>${columns.map(([label, , , formula]) => `<th${formula ? ` title="${escape(formula)}"` : ''}>${label}</th>`).join('')}</tr></thead>`;
     const body = rows.map(row => `<tr>${columns.map(([, get, format]) => `<td>${escape((format || String)(get(row)))}</td>`).join('')}</tr>`).join('');
     $(id).innerHTML = head + `<tbody>${body}</tbody>`;
   }
@@ -124,21 +146,24 @@
   const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
   function renderTables(r) {
-    const segment = [[t('key'), x => x.key], [t('contacts'), x => x.contacts, fmt.count], [t('engaged'), x => x.engaged, fmt.count],
-      [t('deflected'), x => x.deflected, fmt.count], [t('durable'), x => x.durable_deflected, fmt.count], [t('escalated'), x => x.escalated, fmt.count],
-      [t('deflectionRate'), x => x.deflection_rate, fmt.pct], [t('humanCost'), x => x.human_cost, fmt.money], [t('savings'), x => x.gross_savings, fmt.money]];
+    const f = texts.formulas.columns;
+    const segment = [[t('key'), x => x.key], [t('contacts'), x => x.contacts, fmt.count], [t('engaged'), x => x.engaged, fmt.count, f.engaged],
+      [t('deflected'), x => x.deflected, fmt.count, f.deflected], [t('durable'), x => x.durable_deflected, fmt.count, f.durable], [t('escalated'), x => x.escalated, fmt.count],
+      [t('deflectionRate'), x => x.deflection_rate, fmt.pct, f.deflectionRate], [t('humanCost'), x => x.human_cost, fmt.money, f.humanCost],
+      [t('savings'), x => x.gross_savings, fmt.money, f.savings]];
     table('table-channel', segment, r.by_channel);
     table('table-locale', segment, r.by_locale);
-    table('table-category', [[t('category'), x => x.category], [t('abc'), x => x.abc], [t('contacts'), x => x.contacts, fmt.count],
-      [t('escalated'), x => x.escalated, fmt.count], [t('humanDirect'), x => x.human_direct, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money],
-      [t('share'), x => x.share, fmt.pct], [t('cumulative'), x => x.cumulative_share, fmt.pct], [t('savings'), x => x.savings, fmt.money]], r.by_category);
-    table('table-article', [[t('article'), x => x.article_id], [t('deflected'), x => x.deflected, fmt.count], [t('durable'), x => x.durable_deflected, fmt.count],
-      [t('escalated'), x => x.escalated, fmt.count], [t('savings'), x => x.savings, fmt.money]], r.by_article);
-    table('table-reason', [[t('reason'), x => x.reason], [t('count'), x => x.count, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money]], r.by_escalation_reason);
+    table('table-category', [[t('category'), x => x.category], [t('abc'), x => x.abc, String, f.abc], [t('contacts'), x => x.contacts, fmt.count],
+      [t('escalated'), x => x.escalated, fmt.count], [t('humanDirect'), x => x.human_direct, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money, f.humanCost],
+      [t('share'), x => x.share, fmt.pct, f.share], [t('cumulative'), x => x.cumulative_share, fmt.pct, f.cumulative], [t('savings'), x => x.savings, fmt.money, f.savings]], r.by_category);
+    table('table-article', [[t('article'), x => x.article_id], [t('deflected'), x => x.deflected, fmt.count, f.deflected], [t('durable'), x => x.durable_deflected, fmt.count, f.durable],
+      [t('escalated'), x => x.escalated, fmt.count], [t('savings'), x => x.savings, fmt.money, f.savings]], r.by_article);
+    table('table-reason', [[t('reason'), x => x.reason], [t('count'), x => x.count, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money, f.humanCost]], r.by_escalation_reason);
     const budget = r.budget ? [[t('human'), r.budget.human], [t('bot'), r.budget.bot]].filter(([, b]) => b) : [];
     if (budget.length === 0) { $('table-budget').innerHTML = `<tbody><tr><td>${t('noBudget')}</td></tr></tbody>`; }
-    else table('table-budget', [[t('channel'), x => x[0]], [t('monthlyBudget'), x => x[1].monthly_budget, fmt.money], [t('budgetPeriod'), x => x[1].budget, fmt.money],
-      [t('actual'), x => x[1].actual, fmt.money], [t('variance'), x => x[1].variance, fmt.money], [t('varianceShare'), x => x[1].variance_share, fmt.pct]], budget);
+    else table('table-budget', [[t('channel'), x => x[0]], [t('monthlyBudget'), x => x[1].monthly_budget, fmt.money, f.monthlyBudget],
+      [t('budgetPeriod'), x => x[1].budget, fmt.money, f.budgetPeriod], [t('actual'), x => x[1].actual, fmt.money, f.actual],
+      [t('variance'), x => x[1].variance, fmt.money, f.variance], [t('varianceShare'), x => x[1].variance_share, fmt.pct, f.varianceShare]], budget);
   }
 
   function renderGaps(gaps) {
@@ -186,8 +211,9 @@
       return { threshold: s.threshold, deflected, wrong: report.engaged * s.answer_rate * (1 - s.precision),
         net: durable == null || report.human_cpc == null ? null : durable * report.human_cpc - report.bot_total };
     });
-    table('table-whatif', [[t('threshold'), x => x.threshold], [t('deflected'), x => x.deflected, fmt.count], [t('wrongAnswers'), x => x.wrong, fmt.count],
-      [t('netSavings'), x => x.net, fmt.money]], rows);
+    const f = texts.formulas.columns;
+    table('table-whatif', [[t('threshold'), x => x.threshold], [t('deflected'), x => x.deflected, fmt.count, f.whatIfDeflected],
+      [t('wrongAnswers'), x => x.wrong, fmt.count, f.wrongAnswers], [t('netSavings'), x => x.net, fmt.money, f.whatIfNet]], rows);
   }
 
   document.querySelectorAll('button.lang').forEach(b => b.addEventListener('click', () => { lang = b.dataset.lang; applyTexts(); if (report) load(); }));
