@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Reports;
@@ -11,9 +12,10 @@ namespace SelfServiceBot.Costs.Import;
 /// Loads the contract's contact CSV: a contact_id already imported is updated, never duplicated; a bad row is reported
 /// with its line and reason while the good rows load. Recontacts are recomputed for the time the file touches.
 /// </summary>
-public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, IOptions<CostsOptions> options)
+public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, IOptions<CostsOptions> options, ILogger<ContactImporter> logger)
 {
     private const int BatchSize = 1000;
+    private const int MaxAttempts = 10;
 
     public async Task<ImportResult> ImportAsync(TextReader reader, CancellationToken cancellationToken)
     {
@@ -65,10 +67,30 @@ public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, IOp
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    /// <summary>Also returns the earliest start an updated contact had before: the recontacts around it must be recomputed too.</summary>
+    /// <summary>
+    /// Inserts the new contact_ids and updates the known ones; also returns the earliest start an updated contact had before
+    /// (the recontacts around it must be recomputed too). Another import may insert one of the same new ids between the read
+    /// and the write: the unique (source, contact_id) index refuses the second insert, and the batch is read and written again,
+    /// now as an update, so concurrent and repeated imports never duplicate a contact nor fail on it.
+    /// </summary>
     private async Task<(int Inserted, int Updated, DateTimeOffset? EarliestBefore)> SaveAsync(IEnumerable<ContactRecord> rows, CancellationToken cancellationToken)
     {
         var incoming = rows.ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySaveAsync(incoming, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation(ex, "Contact import batch met a contact_id inserted meanwhile (attempt {Attempt}); reading it again", attempt);
+            }
+        }
+    }
+
+    private async Task<(int Inserted, int Updated, DateTimeOffset? EarliestBefore)> TrySaveAsync(List<ContactRecord> incoming, CancellationToken cancellationToken)
+    {
         var keys = incoming.Select(c => c.ContactKey).ToList();
         await using var db = factory.CreateDbContext();
         var existing = await db.Contacts
@@ -84,7 +106,10 @@ public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, IOp
             }
             else
             {
-                db.Contacts.Add(contact);
+                // A copy: a failed attempt leaves its entities tracked by the failed context.
+                var added = new ContactRecord { Source = contact.Source, ContactKey = contact.ContactKey };
+                ContactCsv.CopyInto(added, contact);
+                db.Contacts.Add(added);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
