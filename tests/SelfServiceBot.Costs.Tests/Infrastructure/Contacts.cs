@@ -8,7 +8,7 @@ public static class Contacts
 {
     private static int _next;
 
-    public static ContactRecord Closed(string outcome, string customer, DateTimeOffset started, DateTimeOffset? ended = null,
+    public static ContactRecord Closed(string outcome, string? customer, DateTimeOffset started, DateTimeOffset? ended = null,
         string channel = "webchat", string locale = "en", string? category = null, string? article = null, string? reason = null,
         decimal? handleMinutes = null, int? csat = null, long inputTokens = 0, long outputTokens = 0)
     {

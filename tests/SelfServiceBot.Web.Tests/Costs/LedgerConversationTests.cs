@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Costs.Ledger;
@@ -13,10 +14,8 @@ public class LedgerConversationTests
 {
     private static int _activity;
 
-    private static async Task SayAsync(AppServer app, string conversation, string text, string? activityId = null)
-    {
-        var processor = app.Services.GetRequiredService<TurnProcessor>();
-        await processor.ProcessAsync(new Activity
+    private static Task SayAsync(AppServer app, string conversation, string text, string? activityId = null, string locale = "en-US") =>
+        SendAsync(app, new Activity
         {
             Type = ActivityTypes.Message,
             Id = activityId ?? Interlocked.Increment(ref _activity).ToString(),
@@ -24,10 +23,12 @@ public class LedgerConversationTests
             Conversation = new ConversationAccount { Id = conversation },
             From = new ChannelAccount { Id = "customer-" + conversation },
             Recipient = new ChannelAccount { Id = "bot" },
-            Locale = "en-US",
+            Locale = locale,
             Text = text,
-        }, new BufferedReplySink(), CancellationToken.None);
-    }
+        });
+
+    private static async Task SendAsync(AppServer app, Activity activity) =>
+        await app.Services.GetRequiredService<TurnProcessor>().ProcessAsync(activity, new BufferedReplySink(), CancellationToken.None);
 
     private static async Task<Dictionary<string, string?>> OutcomesAfterTheTimeoutAsync(AppServer app)
     {
@@ -58,5 +59,56 @@ public class LedgerConversationTests
         Assert.Equal(ContactOutcomes.DeflectedAssumed, outcomes["silent"]);
         Assert.Equal(ContactOutcomes.Escalated, outcomes["person"]);
         Assert.Equal(3, outcomes.Count);
+    }
+
+    [Fact]
+    public async Task With_a_test_clock_each_outcome_comes_from_the_running_bot_and_silence_counts_only_after_the_timeout()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        using var app = new AppServer(new Dictionary<string, string?> { ["Costs:LedgerIntervalSeconds"] = "0" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var ledger = app.Services.GetRequiredService<ContactLedger>();
+        await SayAsync(app, "confirmed", "How do I track my order?");
+        await SayAsync(app, "confirmed", "Yes");
+        await SayAsync(app, "silent", "How do I track my order?");
+        await SayAsync(app, "silent-zh", "我的订单到哪里了？", locale: "zh-CN");
+        await SayAsync(app, "unhelpful", "How do I track my order?");
+        await SayAsync(app, "unhelpful", "No");
+        await SayAsync(app, "person", "I want to talk to a person");
+        await SendAsync(app, new Activity
+        {
+            Type = ActivityTypes.Event, Name = "webchat/join", Id = "join-1", ChannelId = Channels.DirectLine,
+            Conversation = new ConversationAccount { Id = "joined" }, From = new ChannelAccount { Id = "customer-joined" },
+            Recipient = new ChannelAccount { Id = "bot" }, Locale = "en-US",
+        });
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        await ledger.CatchUpAsync(default);
+        var early = await ContactsAsync(app);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await ledger.CatchUpAsync(default);
+        var late = await ContactsAsync(app);
+
+        // Before the 30 minutes only the escalation is final; the others are open, without an outcome yet.
+        Assert.Equal(ContactOutcomes.Escalated, early["person"].Outcome);
+        Assert.All(early.Where(c => c.Key != "person"), c => Assert.Null(c.Value.Outcome));
+        Assert.Equal(ContactOutcomes.DeflectedConfirmed, late["confirmed"].Outcome);
+        Assert.Equal(ContactOutcomes.DeflectedAssumed, late["silent"].Outcome);
+        Assert.Equal((ContactOutcomes.DeflectedAssumed, "zh-CN", "orders"), (late["silent-zh"].Outcome, late["silent-zh"].Locale, late["silent-zh"].Category));
+        Assert.Equal(ContactOutcomes.Abandoned, late["unhelpful"].Outcome);
+        Assert.Equal(ContactOutcomes.Unengaged, late["joined"].Outcome);
+        Assert.Equal(ContactOutcomes.Escalated, late["person"].Outcome);
+        Assert.Equal("explicit_request", late["person"].EscalationReason);
+        // The contact ends at its last activity, not when the ledger noticed the silence.
+        Assert.Equal(clock.Start, late["silent"].EndedAt);
+        Assert.Equal(6, late.Count);
+    }
+
+    private static async Task<Dictionary<string, SelfServiceBot.Data.Entities.ContactRecord>> ContactsAsync(AppServer app)
+    {
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+        var contacts = await db.Contacts.AsNoTracking().ToListAsync();
+        Assert.Equal(contacts.Count, contacts.Select(c => c.ConversationId).Distinct().Count());
+        return contacts.ToDictionary(c => c.ConversationId!);
     }
 }
