@@ -39,6 +39,7 @@ public class ModelVersionReportTests
         var api = await client.GetStringAsync($"/api/costs/report?from={from}&to={to}");
         var (exit, cli, error) = await CostsApiTests.RunCliAsync(app, "costs", "report", "--from", from, "--to", to, "--json");
         var (_, summary, _) = await CostsApiTests.RunCliAsync(app, "costs", "report", "--from", from, "--to", to);
+        var (_, secondOnly, _) = await CostsApiTests.RunCliAsync(app, "costs", "report", "--from", change, "--to", to);
         var csv = await client.GetStringAsync($"/api/costs/report.csv?from={from}&to={to}");
         var xlsx = await client.GetByteArrayAsync($"/api/costs/report.xlsx?from={from}&to={to}");
 
@@ -52,6 +53,10 @@ public class ModelVersionReportTests
         Assert.Matches($@"stored:2\s+{change} to {to}", summary);
         Assert.Contains($"Gross savings       {Money(r, "gross_savings"),10}", summary);
         Assert.Contains($"net {Money(r, "net_savings")}", summary);
+        Assert.Contains($"Human cost/contact  {Money(r, "human_cpc"),10}   (gross savings / durable deflections, over the parts above;", summary);
+        Assert.Contains("model: stored:2\n", secondOnly.ReplaceLineEndings("\n"));
+        Assert.Contains("(m x H + per contact;", secondOnly);
+        Assert.DoesNotContain("spans cost model versions", secondOnly);
 
         var csvLines = csv.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SelfServiceBot.Costs;
 using SelfServiceBot.Costs.Demo;
+using SelfServiceBot.Costs.Model;
 using SelfServiceBot.Costs.Reports;
 using SelfServiceBot.Data;
 
@@ -40,6 +43,17 @@ internal static class CostsBenchmark
         });
         Console.WriteLine($"report {from:yyyy-MM-dd}..{to:yyyy-MM-dd} over {report!.Contacts:N0} contacts: median {Median(reportTimes):0} ms, best {reportTimes.Min():0} ms ({Runs} runs)");
         Console.WriteLine($"SELECT count(*) ... GROUP BY outcome:      median {Median(countTimes):0} ms, best {countTimes.Min():0} ms ({Runs} runs)");
+        // With --versions N the year is then split among N stored cost model versions, each part priced on its own.
+        if (a.Int("--versions") is int versions and > 1)
+        {
+            var model = services.GetRequiredService<IOptions<CostsOptions>>().Value.ToModel();
+            for (var i = 0; i < versions; i++)
+            {
+                await services.GetRequiredService<CostModelStore>().SaveAsync(model, from.AddDays(i * 365 / versions), "bench", CancellationToken.None);
+            }
+            var splitTimes = await TimeAsync(async () => report = await reports.ReportAsync(from, to, null, CancellationToken.None));
+            Console.WriteLine($"the same report across {report.ModelVersions.Count} model versions: median {Median(splitTimes):0} ms, best {splitTimes.Min():0} ms ({Runs} runs)");
+        }
         Console.WriteLine($"ratio report / plain GROUP BY: {Median(reportTimes) / Median(countTimes):0.0}x");
         return 0;
     }

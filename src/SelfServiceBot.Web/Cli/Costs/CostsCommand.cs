@@ -16,8 +16,9 @@ internal static class CostsCommand
                                              load contacts (history, phone, e-mail); a contact_id already loaded is updated
           SelfServiceBot.Web costs demo [--months 6] [--contacts N] [--seed 1]
                                              replace the demo contacts with plausible ones for the dashboard
-          SelfServiceBot.Web costs bench [--contacts 1000000]
-                                             time the report over N demo contacts beside a plain GROUP BY (scripts/bench-costs.sh)
+          SelfServiceBot.Web costs bench [--contacts 1000000] [--versions 1]
+                                             time the report over N demo contacts beside a plain GROUP BY (scripts/bench-costs.sh);
+                                             --versions splits the year among that many stored cost model versions
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -29,7 +30,7 @@ internal static class CostsCommand
                 "report" => await ReportAsync(CliArguments.Parse(args.Skip(1), ["--from", "--to", "--model"], ["--json"])),
                 "import" => await ImportAsync(CliArguments.Parse(args.Skip(1), ["--contacts"], [])),
                 "demo" => await DemoAsync(CliArguments.Parse(args.Skip(1), ["--months", "--contacts", "--seed"], [])),
-                "bench" => await CostsBenchmark.RunAsync(CliArguments.Parse(args.Skip(1), ["--contacts", "--seed"], [])),
+                "bench" => await CostsBenchmark.RunAsync(CliArguments.Parse(args.Skip(1), ["--contacts", "--seed", "--versions"], [])),
                 _ => throw new UsageException("costs needs one of: report, import, demo, bench."),
             };
         }

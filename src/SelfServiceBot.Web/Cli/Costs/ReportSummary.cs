@@ -28,7 +28,8 @@ internal static class ReportSummary
         s.AppendLine($"Escalated           {r.Escalated,10}   abandoned {r.Abandoned}");
         s.AppendLine($"Deflection rate     {Pct(r.DeflectionRate),10}   durable {Pct(r.DurableDeflectionRate)}, escalation {Pct(r.EscalationRate)}, abandonment {Pct(r.AbandonmentRate)}, containment {Pct(r.ContainmentRate)}");
         s.AppendLine();
-        s.AppendLine($"Human cost/contact  {Money(r.HumanCpc),10}   (m x H + per contact; m = {Money(r.M)}/min, H = {r.H.ToString("0.##", Invariant)} min; allocated {Money(r.HumanCpcAllocated)})");
+        var humanCpc = r.ModelVersions.Count > 1 ? "gross savings / durable deflections, over the parts above" : "m x H + per contact";
+        s.AppendLine($"Human cost/contact  {Money(r.HumanCpc),10}   ({humanCpc}; m = {Money(r.M)}/min, H = {r.H.ToString("0.##", Invariant)} min; allocated {Money(r.HumanCpcAllocated)})");
         s.AppendLine($"Bot cost/contact    {Money(r.BotCpc),10}   (bot total {Money(r.BotTotal)} = fixed {Money(r.BotFixed)} + variable {Money(r.BotVariable)})");
         s.AppendLine($"Blended cost/contact{Money(r.BlendedCpc),10}   savings per contact {Money(r.SavingsPerContact)}");
         s.AppendLine($"Gross savings       {Money(r.GrossSavings),10}   net {Money(r.NetSavings)}, ROI {Pct(r.Roi)}, payback {Num(r.PaybackMonths)} months");
