@@ -12,10 +12,18 @@ namespace SelfServiceBot.Costs.Ledger;
 internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options, DateTimeOffset now)
 {
     private readonly Dictionary<(string, string), ContactRecord?> _latest = [];
+    private readonly Dictionary<(string, string), string> _previousType = [];
 
     public async Task ApplyAsync(ConversationEventRecord e, CancellationToken cancellationToken)
     {
         var latest = await LatestAsync(e.ChannelId, e.ConversationId, cancellationToken);
+        if (e.Type == ConversationEventTypes.CustomerMessage && await IsRatingReplyAsync(latest, e, cancellationToken))
+        {
+            // The answer to "How would you rate the help you got?" after a hand-back: part of the rated contact, not a new one.
+            _previousType[(e.ChannelId, e.ConversationId)] = e.Type;
+            return;
+        }
+        _previousType[(e.ChannelId, e.ConversationId)] = e.Type;
         switch (e.Type)
         {
             case ConversationEventTypes.ContactStarted:
@@ -151,6 +159,26 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
         contact.HandoffReference = data.String("reference") ?? contact.HandoffReference;
         contact.Category = data.String("category") ?? contact.Category;
         contact.ArticleId ??= e.ArticleId;
+    }
+
+    /// <summary>
+    /// The rating is recorded (csat_given) while the bot handles the customer's reply, before the turn's own events, so the
+    /// reply is the customer message right after it in the conversation's log, when no contact is open.
+    /// </summary>
+    private async Task<bool> IsRatingReplyAsync(ContactRecord? latest, ConversationEventRecord e, CancellationToken cancellationToken)
+    {
+        if (latest is not { Outcome: ContactOutcomes.Escalated } || Current(latest, e) is not null)
+        {
+            return false;
+        }
+        if (!_previousType.TryGetValue((e.ChannelId, e.ConversationId), out var previous))
+        {
+            previous = await db.ConversationEvents.AsNoTracking()
+                .Where(x => x.ChannelId == e.ChannelId && x.ConversationId == e.ConversationId && x.Id < e.Id)
+                .OrderByDescending(x => x.Id).Select(x => x.Type)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        return previous == HandoffEventTypes.CsatGiven;
     }
 
     private async Task<ContactRecord?> LatestAsync(string channelId, string conversationId, CancellationToken cancellationToken)

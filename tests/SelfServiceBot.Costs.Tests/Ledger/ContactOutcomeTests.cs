@@ -92,7 +92,9 @@ public class ContactOutcomeTests
         await c.HandoffAsync(T0 + 46 * Minute, "h1", Step.Assigned());
         await c.HandoffAsync(T0 + 58 * Minute, "h1", Step.Resolved(12.5m, category: "payment"));
         await c.HandoffAsync(T0 + 58 * Minute, "h1", Step.HandedBack());
+        // The desk records the rating while the bot handles the customer's reply, before the turn's own events.
         await c.HandoffAsync(T0 + 59 * Minute, "h1", Step.Csat(4));
+        await c.TurnAsync(T0 + 59 * Minute, Step.Message("4"));
         await h.CatchUpAtAsync(T0 + 60 * Minute);
 
         var contact = Assert.Single(await h.ContactsAsync());
@@ -104,6 +106,34 @@ public class ContactOutcomeTests
         Assert.Equal(4, contact.Csat);
         Assert.Equal(T0 + 58 * Minute, contact.EndedAt);
         Assert.Equal("zh-CN", contact.Locale);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_reply_to_the_rating_question_is_part_of_the_rated_contact_but_a_new_question_after_the_hand_back_is_a_new_contact(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var rated = h.Conversation("rated", user: "customer-1");
+        var asked = h.Conversation("asked", user: "customer-2");
+        foreach (var c in new[] { rated, asked })
+        {
+            await c.TurnAsync(T0, Step.Started(), Step.Message("agent please"), Step.Handoff("explicit_request"));
+            await c.HandoffAsync(T0 + Minute, "h-" + c.ConversationId, Step.Assigned());
+            await c.HandoffAsync(T0 + 5 * Minute, "h-" + c.ConversationId, Step.Resolved(4m));
+            await c.HandoffAsync(T0 + 5 * Minute, "h-" + c.ConversationId, Step.HandedBack());
+        }
+        await rated.HandoffAsync(T0 + 6 * Minute, "h-rated", Step.Csat(5));
+        // The ledger runs between the rating and the reply: the reply is the first event of the next batch.
+        await h.CatchUpAtAsync(T0 + 6 * Minute);
+        await rated.TurnAsync(T0 + 6 * Minute, Step.Message("5"));
+        await asked.TurnAsync(T0 + 6 * Minute, Step.Message("how long does a refund take"), Step.Answer("refund-time", "returns"));
+
+        await h.CatchUpAtAsync(T0 + 40 * Minute);
+
+        var contacts = await h.ContactsAsync();
+        var ratedContact = Assert.Single(contacts, x => x.ConversationId == "rated");
+        Assert.Equal((ContactOutcomes.Escalated, 5), (ratedContact.Outcome, ratedContact.Csat));
+        Assert.Equal([ContactOutcomes.Escalated, ContactOutcomes.DeflectedAssumed],
+            contacts.Where(x => x.ConversationId == "asked").Select(x => x.Outcome));
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Costs.Ledger;
@@ -93,6 +95,11 @@ public class LedgerConversationTests
         Assert.Equal(ContactOutcomes.Escalated, early["person"].Outcome);
         Assert.All(early.Where(c => c.Key != "person"), c => Assert.Null(c.Value.Outcome));
         Assert.Equal(ContactOutcomes.DeflectedConfirmed, late["confirmed"].Outcome);
+        var confirmed = late["confirmed"];
+        Assert.Equal((confirmed.ArticleId, true, false), (confirmed.ArticlesShown, confirmed.HelpfulFeedback, confirmed.UnhelpfulFeedback));
+        Assert.InRange(confirmed.Confidence ?? -1, 0, 100);
+        Assert.Equal((0L, 0L), (confirmed.LlmInputTokens, confirmed.LlmOutputTokens));   // no LLM features yet
+        Assert.True(late["unhelpful"].UnhelpfulFeedback);
         Assert.Equal(ContactOutcomes.DeflectedAssumed, late["silent"].Outcome);
         Assert.Equal((ContactOutcomes.DeflectedAssumed, "zh-CN", "orders"), (late["silent-zh"].Outcome, late["silent-zh"].Locale, late["silent-zh"].Category));
         Assert.Equal(ContactOutcomes.Abandoned, late["unhelpful"].Outcome);
@@ -102,6 +109,40 @@ public class LedgerConversationTests
         // The contact ends at its last activity, not when the ledger noticed the silence.
         Assert.Equal(clock.Start, late["silent"].EndedAt);
         Assert.Equal(6, late.Count);
+    }
+
+    [Fact]
+    public async Task A_hand_off_through_the_desk_is_escalated_with_the_agents_handle_time_disposition_and_the_customers_rating()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        using var app = new AppServer(new Dictionary<string, string?> { ["Costs:LedgerIntervalSeconds"] = "0", ["Handoff:AutoAssign"] = "false" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var agents = app.Services.GetRequiredService<AgentDirectory>();
+        await agents.EnsureAsync("agent-anna", "Anna", default);
+        await agents.UpdateProfileAsync("agent-anna", ["*"], ["en", "zh-CN"], 3, default);
+        await agents.SetPresenceAsync("agent-anna", SelfServiceBot.Data.Entities.AgentPresence.Online, default);
+        var desk = app.Services.GetRequiredService<HandoffDesk>();
+
+        await SayAsync(app, "desk", "I want to talk to a person");
+        long handoff;
+        await using (var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext())
+        {
+            handoff = (await db.HandoffRequests.SingleAsync(h => h.ConversationId == "desk")).Id;
+        }
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await desk.ClaimAsync(handoff, "agent-anna", default));
+        clock.Advance(TimeSpan.FromMinutes(6.5));
+        Assert.True(await desk.ResolveAsync(handoff, "agent-anna", new Disposition("delivery", true, null), default));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync(app, "desk", "4");
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await app.Services.GetRequiredService<ContactLedger>().CatchUpAsync(default);
+
+        // One contact: the customer's reply to the rating question ("4") starts no second one.
+        var contact = Assert.Single((await ContactsAsync(app)).Values);
+        Assert.Equal((ContactOutcomes.Escalated, "explicit_request"), (contact.Outcome, contact.EscalationReason));
+        Assert.Equal((390_000L, 4, "delivery"), (contact.HandleMilliseconds, contact.Csat, contact.Category));
+        Assert.Equal(clock.Start + TimeSpan.FromMinutes(8.5), contact.EndedAt);   // the hand-back
     }
 
     private static async Task<Dictionary<string, SelfServiceBot.Data.Entities.ContactRecord>> ContactsAsync(AppServer app)
