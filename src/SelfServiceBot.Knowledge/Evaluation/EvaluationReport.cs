@@ -23,6 +23,9 @@ public sealed record EvaluationReport
     [JsonPropertyName("articles")] public int Articles { get; init; }
     [JsonPropertyName("calibration")] public IReadOnlyList<CalibrationBin>? Calibration { get; init; }
     [JsonPropertyName("sweep")] public IReadOnlyList<SweepPoint>? Sweep { get; init; }
+
+    /// <summary>The cases that went wrong, for <c>--failures</c>; not part of the report's JSON.</summary>
+    [JsonIgnore] public IReadOnlyList<EvaluationFailure> Failures { get; init; } = [];
 }
 
 /// <summary>In-scope cases whose best article had a confidence in [from, to): how often that article was right.</summary>
