@@ -14,6 +14,7 @@ public static class EvaluationRunner
     {
         var rankings = new RankedResult[cases.Count];
         var latencies = new double[cases.Count];
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < cases.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -22,6 +23,7 @@ public static class EvaluationRunner
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             progress?.Invoke(i + 1, cases.Count);
         }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         var inScope = cases.Count(c => c.Expected is not null);
         var top1 = 0;
@@ -64,6 +66,7 @@ public static class EvaluationRunner
                 }).ToList()
                 : null,
             Failures = Failures(cases, rankings, thresholds),
+            AllocatedKbPerMessage = cases.Count == 0 ? 0 : Math.Round(allocated / 1024.0 / cases.Count, 1),
         };
     }
 
