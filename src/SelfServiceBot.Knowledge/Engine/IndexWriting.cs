@@ -11,7 +11,7 @@ namespace SelfServiceBot.Knowledge.Engine;
 /// <summary>Writes one language's articles into a Lucene directory, replacing what was there.</summary>
 internal static class IndexWriting
 {
-    public static Similarity Similarity { get; } = new BM25Similarity(k1: 1.2f, b: 0.5f);
+    public static BM25Similarity Similarity { get; } = new(k1: 1.2f, b: 0.5f);
 
     public static void Write(LuceneDirectory directory, Analyzer analyzer, IReadOnlyList<KnowledgeArticle> articles,
         IReadOnlyList<Phrasing> phrasings)

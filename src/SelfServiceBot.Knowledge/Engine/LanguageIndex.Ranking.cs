@@ -1,6 +1,4 @@
 using System.Buffers;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Ranking;
 
@@ -42,39 +40,52 @@ internal sealed partial class LanguageIndex
         var questionScores = new Dictionary<int, (double Score, int Phrasing)>();
         var bodyScores = new Dictionary<int, double>();
         var allScores = new Dictionary<int, double>();
-        var searcher = _searchers.Acquire();
+        var scores = ArrayPool<float>.Shared.Rent(_postings.Question.MaxDoc);
+        var touched = ArrayPool<int>.Shared.Rent(_postings.Question.MaxDoc);
+        var best = ArrayPool<int>.Shared.Rent(_settings.MaxHits);
         try
         {
-            foreach (var hit in searcher.Search(Query(IndexFields.Question, unique), _settings.MaxHits).ScoreDocs)
+            Array.Clear(scores, 0, _postings.Question.MaxDoc);
+            var count = _postings.Question.Accumulate(unique, scores, touched);
+            var kept = FieldPostings.SelectBest(scores, touched, count, _settings.MaxHits, best);
+            for (var i = 0; i < kept; i++)
             {
-                var phrasing = _docPhrasing[hit.Doc];
-                var article = _docArticle[hit.Doc];
+                var doc = best[i];
+                var (phrasing, article, score) = (_docPhrasing[doc], _docArticle[doc], scores[doc]);
                 if (phrasing == excludePhrasing || article == excludeArticle)
                 {
                     continue;
                 }
-                if (!questionScores.TryGetValue(article, out var best) || hit.Score > best.Score)
+                // The closest phrasing; between equal ones the first, as Lucene ranks them.
+                if (!questionScores.TryGetValue(article, out var closest) || score > closest.Score
+                    || (score == closest.Score && phrasing < closest.Phrasing))
                 {
-                    questionScores[article] = (hit.Score, phrasing);
+                    questionScores[article] = (score, phrasing);
                 }
             }
-            foreach (var hit in searcher.Search(Query(IndexFields.Body, unique), Articles.Count).ScoreDocs)
-            {
-                bodyScores[_docArticle[hit.Doc]] = hit.Score;
-            }
-            bodyScores.Remove(excludeArticle);
+            FieldPostings.Clear(scores, touched, count);
+            ScoreArticles(_postings.Body, bodyScores);
             if (_settings.AllQuestionsWeight > 0)
             {
-                foreach (var hit in searcher.Search(Query(IndexFields.AllQuestions, unique), Articles.Count).ScoreDocs)
-                {
-                    allScores[_docArticle[hit.Doc]] = hit.Score;
-                }
-                allScores.Remove(excludeArticle);
+                ScoreArticles(_postings.AllQuestions, allScores);
             }
         }
         finally
         {
-            _searchers.Release(searcher);
+            ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(touched);
+            ArrayPool<int>.Shared.Return(best);
+        }
+
+        void ScoreArticles(FieldPostings field, Dictionary<int, double> byArticle)
+        {
+            var count = field.Accumulate(unique, scores, touched);
+            for (var i = 0; i < count; i++)
+            {
+                byArticle[_docArticle[touched[i]]] = scores[touched[i]];
+            }
+            FieldPostings.Clear(scores, touched, count);
+            byArticle.Remove(excludeArticle);
         }
 
         var probabilities = ArrayPool<float>.Shared.Rent(Articles.Count);
@@ -185,16 +196,6 @@ internal sealed partial class LanguageIndex
     private double IdfOf(int documentFrequency) => Math.Log(1 + (double)Phrasings.Count / (documentFrequency + 0.5));
 
     private static double Relative(double score, double max) => max > 0 ? score / max : 0;
-
-    private static BooleanQuery Query(string field, List<string> terms)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms)
-        {
-            query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-        }
-        return query;
-    }
 
     private static IEnumerable<int> TopIndices(ReadOnlySpan<float> values, int count)
     {

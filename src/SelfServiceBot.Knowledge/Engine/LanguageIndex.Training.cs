@@ -63,7 +63,7 @@ internal sealed partial class LanguageIndex
         var folds = eligible.Count <= _settings.MaxCalibrationQuestions * 2 ? Folds : 1;
         // The serving classifier does not depend on the calibration: train it on the other core meanwhile.
         var serving = Task.Run(() => SoftmaxClassifier.Train(vectors, labels, Articles.Count, _features.Count, _settings.Classifier));
-        var samples = new List<(double[] Features, bool Correct)>();
+        var samples = new List<(double[] Features, bool Correct, double Weight)>();
         for (var fold = 0; fold < folds && Articles.Count > 2; fold++)
         {
             var heldOut = eligible.Where(x => x.Fold == fold).Select(x => x.Index).ToList();
@@ -84,7 +84,7 @@ internal sealed partial class LanguageIndex
                 {
                     var candidate = result.Articles[i];
                     var rival = i == 0 ? (result.Articles.Count > 1 ? result.Articles[1] : null) : result.Articles[0];
-                    samples.Add((ConfidenceCalibrator.Features(candidate, rival), candidate.Article.Id == Articles[expected].Id));
+                    samples.Add((ConfidenceCalibrator.Features(candidate, rival), candidate.Article.Id == Articles[expected].Id, 1));
                 }
                 // The same question with its article removed from the knowledge base: whatever comes
                 // first is wrong. This is what an unanswerable question in the same domain looks like,
@@ -93,7 +93,7 @@ internal sealed partial class LanguageIndex
                 if (withoutArticle.Articles.Count > 0)
                 {
                     var rival = withoutArticle.Articles.Count > 1 ? withoutArticle.Articles[1] : null;
-                    samples.Add((ConfidenceCalibrator.Features(withoutArticle.Articles[0], rival), false));
+                    samples.Add((ConfidenceCalibrator.Features(withoutArticle.Articles[0], rival), false, _settings.UnanswerableWeight));
                 }
             }
         }

@@ -17,6 +17,7 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly int[] _docArticle;
     private readonly int[] _docPhrasing;
+    private readonly (FieldPostings Question, FieldPostings Body, FieldPostings AllQuestions) _postings;
     private readonly IReadOnlyList<string>[] _phrasingTokens;
     private readonly HashSet<string>[] _phrasingTerms;
     private readonly double[] _phrasingWeights;
@@ -43,7 +44,7 @@ internal sealed partial class LanguageIndex : IDisposable
         Phrasings = phrasings;
         _settings = settings;
         _searchers = new SearcherManager(directory, new SimilaritySearcherFactory());
-        (_docArticle, _docPhrasing) = ReadDocumentMap();
+        (_docArticle, _docPhrasing, _postings) = ReadIndex();
         _phrasingTokens = phrasings.Select(p => analyzer.Tokens(p.Text)).ToArray();
         _phrasingTerms = _phrasingTokens.Select(t => t.ToHashSet(StringComparer.Ordinal)).ToArray();
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -85,12 +86,16 @@ internal sealed partial class LanguageIndex : IDisposable
         return index;
     }
 
-    private (int[] Articles, int[] Phrasings) ReadDocumentMap()
+    /// <summary>Which article and phrasing each document is, and the postings of the searched fields.</summary>
+    private (int[] Articles, int[] Phrasings, (FieldPostings, FieldPostings, FieldPostings) Postings) ReadIndex()
     {
         var searcher = _searchers.Acquire();
         try
         {
             var reader = searcher.IndexReader;
+            var (k1, b) = (IndexWriting.Similarity.K1, IndexWriting.Similarity.B);
+            var postings = (FieldPostings.Read(reader, IndexFields.Question, k1, b), FieldPostings.Read(reader, IndexFields.Body, k1, b),
+                FieldPostings.Read(reader, IndexFields.AllQuestions, k1, b));
             var articles = new int[reader.MaxDoc];
             var phrasings = new int[reader.MaxDoc];
             for (var doc = 0; doc < reader.MaxDoc; doc++)
@@ -99,7 +104,7 @@ internal sealed partial class LanguageIndex : IDisposable
                 articles[doc] = int.Parse(stored.Get(IndexFields.Article), System.Globalization.CultureInfo.InvariantCulture);
                 phrasings[doc] = stored.GetField(IndexFields.Phrasing)?.GetInt32Value() ?? -1;
             }
-            return (articles, phrasings);
+            return (articles, phrasings, postings);
         }
         finally
         {

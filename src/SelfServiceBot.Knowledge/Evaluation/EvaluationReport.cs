@@ -23,6 +23,15 @@ public sealed record EvaluationReport
     [JsonPropertyName("articles")] public int Articles { get; init; }
     [JsonPropertyName("calibration")] public IReadOnlyList<CalibrationBin>? Calibration { get; init; }
     [JsonPropertyName("sweep")] public IReadOnlyList<SweepPoint>? Sweep { get; init; }
+
+    /// <summary>
+    /// Memory allocated per message while ranking (KB): what drives garbage collections, hence the latency tail.
+    /// Unlike times, it does not move with the machine's load. Not part of the report's JSON.
+    /// </summary>
+    [JsonIgnore] public double AllocatedKbPerMessage { get; init; }
+
+    /// <summary>The cases that went wrong, for <c>--failures</c>; not part of the report's JSON.</summary>
+    [JsonIgnore] public IReadOnlyList<EvaluationFailure> Failures { get; init; } = [];
 }
 
 /// <summary>In-scope cases whose best article had a confidence in [from, to): how often that article was right.</summary>

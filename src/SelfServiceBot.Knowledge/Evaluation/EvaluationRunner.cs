@@ -14,6 +14,7 @@ public static class EvaluationRunner
     {
         var rankings = new RankedResult[cases.Count];
         var latencies = new double[cases.Count];
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < cases.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -22,6 +23,7 @@ public static class EvaluationRunner
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             progress?.Invoke(i + 1, cases.Count);
         }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         var inScope = cases.Count(c => c.Expected is not null);
         var top1 = 0;
@@ -63,7 +65,31 @@ public static class EvaluationRunner
                     return new SweepPoint(t, o.AnsweredCorrect, o.WrongAnswer, o.Clarify, o.OosHandoff);
                 }).ToList()
                 : null,
+            Failures = Failures(cases, rankings, thresholds),
+            AllocatedKbPerMessage = cases.Count == 0 ? 0 : Math.Round(allocated / 1024.0 / cases.Count, 1),
         };
+    }
+
+    private static List<EvaluationFailure> Failures(IReadOnlyList<EvaluationCase> cases, RankedResult[] rankings, Thresholds thresholds)
+    {
+        var failures = new List<EvaluationFailure>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var expected = cases[i].Expected;
+            var result = KnowledgeDecisionPolicy.Decide(rankings[i], thresholds);
+            var ids = rankings[i].Articles.Select(a => a.Article.Id).ToList();
+            var rankedFirst = ids.Count > 0 && ids[0] == expected;
+            var answeredOther = result.Decision == KnowledgeDecision.Answer && result.Best!.ArticleId != expected;
+            if (rankedFirst && !answeredOther || expected is null && !answeredOther)
+            {
+                continue;
+            }
+            var rank = expected is null ? -1 : ids.IndexOf(expected);
+            failures.Add(new EvaluationFailure(cases[i].Text, expected, result.Decision.ToString().ToLowerInvariant(),
+                rank < 0 ? null : rank + 1,
+                rankings[i].Articles.Take(3).Select(a => new EvaluationCandidate(a.Article.Id, a.Confidence)).ToList()));
+        }
+        return failures;
     }
 
     private static (double? AnsweredCorrect, double? WrongAnswer, double? Clarify, double? ClarifyHit, double? OosHandoff)

@@ -67,18 +67,20 @@ public sealed class ConfidenceCalibrator
         return new ConfidenceCalibrator(weights, mean, Read(FeatureCount));
     }
 
-    public static ConfidenceCalibrator Fit(IReadOnlyList<(double[] Features, bool Correct)> samples)
+    /// <summary>Fits on weighted samples: a weight says how many real questions one sample stands for.</summary>
+    public static ConfidenceCalibrator Fit(IReadOnlyList<(double[] Features, bool Correct, double Weight)> samples)
     {
         if (samples.Count < 10 || samples.All(s => s.Correct) || samples.All(s => !s.Correct))
         {
             return Uncalibrated;
         }
+        var total = samples.Sum(s => s.Weight);
         var mean = new double[FeatureCount];
         var scale = new double[FeatureCount];
         for (var i = 0; i < FeatureCount; i++)
         {
-            mean[i] = samples.Average(s => s.Features[i]);
-            var variance = samples.Average(s => Math.Pow(s.Features[i] - mean[i], 2));
+            mean[i] = samples.Sum(s => s.Weight * s.Features[i]) / total;
+            var variance = samples.Sum(s => s.Weight * Math.Pow(s.Features[i] - mean[i], 2)) / total;
             scale[i] = variance > 1e-12 ? Math.Sqrt(variance) : 1;
         }
         var weights = new double[FeatureCount + 1];
@@ -89,9 +91,9 @@ public sealed class ConfidenceCalibrator
         for (var step = 0; step < 400; step++)
         {
             Array.Clear(gradient);
-            foreach (var (features, correct) in samples)
+            foreach (var (features, correct, weight) in samples)
             {
-                var error = model.Probability(features) - (correct ? 1 : 0);
+                var error = weight * (model.Probability(features) - (correct ? 1 : 0));
                 for (var i = 0; i < FeatureCount; i++)
                 {
                     gradient[i] += error * (features[i] - mean[i]) / scale[i];
@@ -101,7 +103,7 @@ public sealed class ConfidenceCalibrator
             for (var i = 0; i <= FeatureCount; i++)
             {
                 var l2 = i < FeatureCount ? 1e-3 * weights[i] : 0;
-                weights[i] -= 0.5 * (gradient[i] / samples.Count + l2);
+                weights[i] -= 0.5 * (gradient[i] / total + l2);
                 // Monotone: more coverage or a higher score never lowers confidence, even where the
                 // held-out questions were too few to say so (a projected gradient step).
                 if (i < FeatureCount && weights[i] < 0)

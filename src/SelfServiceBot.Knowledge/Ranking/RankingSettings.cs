@@ -19,6 +19,12 @@ public sealed record RankingSettings
 
     public ClassifierSettings Classifier { get; init; } = new();
 
+    /// <summary>
+    /// How many unanswerable questions one simulated one (a phrasing with its article removed) stands for in the
+    /// confidence calibration, per answerable one: the share of customers' questions the knowledge base cannot answer.
+    /// </summary>
+    public double UnanswerableWeight { get; init; } = 1.0;
+
     /// <summary>Held-out phrasings used to calibrate confidence (at most this many).</summary>
     public int MaxCalibrationQuestions { get; init; } = 1500;
 }

@@ -6,11 +6,12 @@ using SelfServiceBot.Knowledge.Engine;
 namespace SelfServiceBot.Knowledge.Search;
 
 /// <summary>
-/// The conversation's view of the knowledge engine: rank, decide with the locale's thresholds, and
-/// when the conversation's language has no confident answer, try the other languages the message could
-/// be written in: one with Chinese characters in Chinese, one without in the others. So an English
-/// "Where is my refund?" in a zh-CN conversation gets the English article rather than "Did you mean"
-/// Chinese ones that mention "refund". The first answer wins, else the first "Did you mean".
+/// The conversation's view of the knowledge engine: rank, decide with the locale's thresholds, in the
+/// languages the message could be written in first (one with Chinese characters in Chinese, one without in
+/// the others), then the conversation's own language. So an English "Where is my refund?" in a zh-CN
+/// conversation gets the English article the customer can read, not a Chinese one that mentions "refund";
+/// a Chinese message in an English conversation gets the Chinese one. The first answer wins, else the
+/// first "Did you mean".
 /// </summary>
 public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOptionsMonitor<KnowledgeOptions> options) : IKnowledgeSearch
 {
@@ -26,7 +27,8 @@ public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOpt
         var settings = options.CurrentValue;
         var own = KnowledgeEngine.LanguageOf(locale);
         var written = ScriptOf.HasHan(text);
-        var languages = new[] { own }.Concat(engine.OtherLanguages(locale).Where(l => (l == Chinese) == written));
+        var inScript = new[] { own }.Concat(engine.OtherLanguages(locale)).Where(l => (l == Chinese) == written);
+        var languages = inScript.Append(own).Distinct();
         KnowledgeResult? choices = null;
         foreach (var language in languages)
         {

@@ -63,7 +63,7 @@ public sealed class ConversationEventTests(ConversationHostFixture fixture) : IC
 
         var events = await Host.EventsAsync(flow.ConversationId);
         var clarify = Assert.Single(events, e => e.Type == ConversationEventTypes.ClarifyShown);
-        Assert.Equal(["return-item", "return-label"],
+        Assert.Equal(["return-item", "return-label", "return-in-store"],
             Data(clarify).GetProperty("articleIds").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("low_confidence", Assert.Single(events, e => e.Type == ConversationEventTypes.HandoffRequested).Reason);
     }

@@ -36,6 +36,33 @@ public sealed class KbEvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Failures_lists_each_case_that_went_wrong_with_where_its_article_ranked()
+    {
+        var kb = Write("kb.jsonl",
+            """{"id":"track","title":"Track my order","answer":"a","questions":["where is my parcel","has my order shipped","tracking number please"]}""",
+            """{"id":"refund","title":"Where is my refund","answer":"b","questions":["refund not received","money back when","when do I get refunded"]}""",
+            """{"id":"password","title":"Reset my password","answer":"c","questions":["forgot password","cannot sign in","password reset link"]}""");
+        var cases = Write("cases.jsonl",
+            """{"text":"where is my parcel","expected":"track"}""",
+            """{"text":"forgot password","expected":"refund"}""",
+            """{"text":"退款","expected":"refund","locale":"zh-CN"}""");
+        var failures = Path.Combine(_folder, "failures.jsonl");
+
+        var (exit, _, stderr) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--json", "--failures", failures);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2 failed cases", stderr);
+        var lines = File.ReadAllLines(failures).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["forgot password", "退款"], lines.Select(l => l.GetProperty("text").GetString()));
+        var wrong = lines[0];
+        Assert.Equal("refund", wrong.GetProperty("expected").GetString());
+        Assert.Equal("answer", wrong.GetProperty("decision").GetString());
+        Assert.Equal("password", wrong.GetProperty("ranked")[0].GetProperty("id").GetString());
+        Assert.Equal(100, wrong.GetProperty("ranked")[0].GetProperty("confidence").GetInt32());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("expected_rank").ValueKind);
+    }
+
+    [Fact]
     public async Task A_missing_option_is_a_usage_error_and_a_bad_cases_line_names_its_line()
     {
         var (missingExit, _, missingError) = await ProductExecutable.RunAsync("kb", "eval", "--kb", "x.jsonl");

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.IdentityModel.JsonWebTokens;
 using SelfServiceBot.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SelfServiceBot.Web.Tests.DirectLine;
 
@@ -51,11 +52,15 @@ public class DirectLineTokenTests
     [Fact]
     public async Task An_expired_token_is_refused_with_403_everywhere()
     {
-        using var app = new AppServer(new Dictionary<string, string?> { ["DirectLine:TokenLifetime"] = "00:00:01" });
+        // A shifted clock rather than a one-second lifetime and a sleep: on a loaded machine starting the
+        // conversation alone can take longer than a second.
+        var clock = new ShiftableClock();
+        using var app = new AppServer(new Dictionary<string, string?> { ["DirectLine:TokenLifetime"] = "00:01:00" },
+            services => services.AddSingleton<TimeProvider>(clock));
         using var client = new DirectLineTestClient(app);
         var (conversationId, token, _) = await client.StartAsync();
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromMinutes(2));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(HttpMethod.Post, "tokens/refresh", token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(HttpMethod.Get, $"conversations/{conversationId}/activities", token)).StatusCode);

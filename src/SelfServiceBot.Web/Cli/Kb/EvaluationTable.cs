@@ -19,6 +19,7 @@ internal static class EvaluationTable
         Row(output, "oos_handoff", r.OosHandoff, "out-of-scope cases not answered");
         output.WriteLine($"  {"p50_ms",-18}{r.P50Ms.ToString("0.###", CultureInfo.InvariantCulture),8}");
         output.WriteLine($"  {"p99_ms",-18}{r.P99Ms.ToString("0.###", CultureInfo.InvariantCulture),8}");
+        output.WriteLine($"  {"allocated_kb",-18}{r.AllocatedKbPerMessage.ToString("0.#", CultureInfo.InvariantCulture),8}   per message, while ranking");
         output.WriteLine($"  {"index_ms",-18}{r.IndexMs.ToString("0.#", CultureInfo.InvariantCulture),8}");
         if (r.Calibration is { } bins)
         {

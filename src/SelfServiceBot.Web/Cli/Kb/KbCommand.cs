@@ -7,7 +7,7 @@ namespace SelfServiceBot.Web.Cli.Kb;
 internal static class KbCommand
 {
     public const string Usage = """
-          SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json]
+          SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json] [--failures FILE]
                                              measure answer quality on labelled cases (JSON Lines {"text","expected"})
           SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--locale L] [--explain]
                                              the decision the bot would take, and why

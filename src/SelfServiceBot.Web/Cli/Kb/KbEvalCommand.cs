@@ -8,11 +8,16 @@ using SelfServiceBot.Knowledge.Interchange;
 namespace SelfServiceBot.Web.Cli.Kb;
 
 /// <summary>
-/// <c>kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json]</c>:
-/// builds a temporary index, runs every case, prints the measures (one JSON object with --json).
+/// <c>kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json]
+/// [--failures FILE]</c>:
+/// builds a temporary index, runs every case, prints the measures (one JSON object with --json);
+/// --failures writes each case that went wrong as a JSON line, for authors.
 /// </summary>
 internal static class KbEvalCommand
 {
+    // Chinese stays readable in the failures file.
+    private static readonly JsonSerializerOptions FailureJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static int Run(CliArguments args, KnowledgeOptions options)
     {
         var kbPath = args.Required("kb");
@@ -40,6 +45,11 @@ internal static class KbEvalCommand
         var report = EvaluationRunner.Run(temporary.Engine, cases, thresholds, locale, args.Has("sweep"),
             temporary.BuildTime.TotalMilliseconds, progress.Report);
         progress.Done();
+        if (args.Get("failures") is { } failuresPath)
+        {
+            File.WriteAllLines(failuresPath, report.Failures.Select(f => JsonSerializer.Serialize(f, FailureJson)));
+            Console.Error.WriteLine($"{report.Failures.Count} failed cases written to {failuresPath}");
+        }
 
         if (args.Has("json"))
         {

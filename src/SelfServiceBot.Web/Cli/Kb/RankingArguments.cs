@@ -15,6 +15,7 @@ internal static class RankingArguments
             BmWeight = Double(args, "bm-weight") ?? settings.BmWeight,
             BodyWeight = Double(args, "body-weight") ?? settings.BodyWeight,
             AllQuestionsWeight = Double(args, "all-weight") ?? settings.AllQuestionsWeight,
+            UnanswerableWeight = Double(args, "unanswerable-weight") ?? settings.UnanswerableWeight,
             Classifier = classifier with
             {
                 Epochs = args.Int("epochs") ?? classifier.Epochs,
