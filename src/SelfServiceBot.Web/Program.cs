@@ -5,6 +5,7 @@ using SelfServiceBot.Conversation;
 using SelfServiceBot.Costs;
 using SelfServiceBot.Data;
 using SelfServiceBot.Web.AgentConsole;
+using SelfServiceBot.Web.AgentProfiles;
 using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Costs;
@@ -36,12 +37,14 @@ builder.Services.AddHealth();
 builder.AddDiagnostics();
 builder.AddSignIn();
 builder.AddAgentConsole();
+builder.AddAgentProfiles();
 
 var app = builder.Build();
 
 app.MapChatPage();
 app.MapSignIn();
 app.MapAgentConsole();
+app.MapAgentProfiles();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();

@@ -19,7 +19,7 @@ public static class ConsoleTexts
         ["transfer"] = "Transfer", ["toQueue"] = "to queue (e.g. billing/en)", ["toAgent"] = "to agent", ["draft"] = "Draft a KB article",
         ["claimLost"] = "Someone else took this chat first.", ["closed"] = "This chat is closed.", ["supervisor"] = "Supervisor view",
         ["agents"] = "Agents", ["load"] = "Chats", ["queues"] = "Queues", ["longest"] = "Longest wait",
-        ["connection"] = "Connection lost, reconnecting…",
+        ["connection"] = "Connection lost, reconnecting…", ["profiles"] = "Agent profiles",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Chinese = new Dictionary<string, string>
@@ -34,6 +34,6 @@ public static class ConsoleTexts
         ["transfer"] = "转接", ["toQueue"] = "转到队列（如 billing/zh-CN）", ["toAgent"] = "转给客服", ["draft"] = "生成知识库草稿",
         ["claimLost"] = "此对话已被其他客服接入。", ["closed"] = "此对话已结束。", ["supervisor"] = "主管视图",
         ["agents"] = "客服", ["load"] = "对话数", ["queues"] = "队列", ["longest"] = "最长等待",
-        ["connection"] = "连接中断，正在重连…",
+        ["connection"] = "连接中断，正在重连…", ["profiles"] = "客服资料",
     };
 }
