@@ -27,6 +27,7 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
     public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
     public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
+    public DbSet<KnowledgeDraftRecord> KnowledgeDrafts => Set<KnowledgeDraftRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,6 +11,7 @@ using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Costs;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
+using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -38,6 +39,7 @@ builder.AddDiagnostics();
 builder.AddSignIn();
 builder.AddAgentConsole();
 builder.AddAgentProfiles();
+builder.AddKnowledgeDrafts();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapChatPage();
 app.MapSignIn();
 app.MapAgentConsole();
 app.MapAgentProfiles();
+app.MapKnowledgeDrafts();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();

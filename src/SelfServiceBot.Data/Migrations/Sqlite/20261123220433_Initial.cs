@@ -313,6 +313,38 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnowledgeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    QuestionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: false),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    HandoffId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", nullable: true),
+                    ArticleId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ArticlePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessedActivities",
                 columns: table => new
                 {
@@ -562,6 +594,16 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 name: "IX_HandoffRequests_Status_Queue",
                 table: "HandoffRequests",
                 columns: new[] { "Status", "Queue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Source_Locale_Status",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Source", "Locale", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Status_Id",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />
@@ -620,6 +662,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HandoffRequests");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeDrafts");
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");

@@ -315,6 +315,38 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnowledgeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    QuestionsJson = table.Column<string>(type: "text", nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceReference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    HandoffId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "text", nullable: true),
+                    ArticleId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ArticlePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessedActivities",
                 columns: table => new
                 {
@@ -564,6 +596,16 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 name: "IX_HandoffRequests_Status_Queue",
                 table: "HandoffRequests",
                 columns: new[] { "Status", "Queue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Source_Locale_Status",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Source", "Locale", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Status_Id",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />
@@ -622,6 +664,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "HandoffRequests");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeDrafts");
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");
