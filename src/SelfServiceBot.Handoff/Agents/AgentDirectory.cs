@@ -67,6 +67,7 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
             await db.Agents.Where(a => a.UserId == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Presence, presence).SetProperty(a => a.PresenceChangedAt, clock.GetUtcNow()), cancellationToken);
         }
+        await notifier.PresenceChangedAsync(userId, presence, cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
         if (presence == AgentPresence.Online)
         {

@@ -16,14 +16,14 @@ namespace SelfServiceBot.Web.AgentConsole;
 /// checks ownership (only the chat's agent may write to, resolve or transfer it). Texts go out as data: the page inserts
 /// them with textContent, never as HTML.
 /// </summary>
-public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledgeSearch knowledge, KnowledgeDraftStore drafts, IKnowledgeCategories categories) : Hub
+public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConnections consoles, IKnowledgeSearch knowledge, KnowledgeDraftStore drafts, IKnowledgeCategories categories) : Hub
 {
     public const string AgentsGroup = "agents";
 
     public sealed record Line(string From, string Text, DateTimeOffset At);
     public sealed record Chat(HandoffSummary Handoff, IReadOnlyList<Line> Lines, IReadOnlyList<string> OfferedArticleIds);
     public sealed record AgentView(string Id, string Name, string Presence, int Load, int Capacity, string Skills, string Languages);
-    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor);
+    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor, string MyPresence);
     public sealed record Reply(string Title, string Answer);
     public sealed record DraftProposal(string Title, IReadOnlyList<string> Questions, string Answer, string Locale, string Category, IReadOnlyList<string>? Categories = null);
     public sealed record DraftSaved(long? Id, IReadOnlyList<string> Errors, string? ReviewUrl);
@@ -34,14 +34,16 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledge
     {
         var name = Context.User!.FindFirstValue(StaffIdentity.DisplayNameClaim) ?? Context.User!.Identity?.Name ?? "Agent";
         await agents.EnsureAsync(Me, name, Context.ConnectionAborted);
+        await consoles.ConnectedAsync(Me, Context.ConnectionId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup);
         await base.OnConnectedAsync();
     }
 
-    // Closing the console stops new chats arriving; the page sets its presence again when it reconnects.
+    // Presence belongs to the agent over all their consoles: one tab closing changes nothing; when the last one closes the
+    // agent goes offline after the grace period (AgentConnections), unless a console comes back first.
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        await agents.SetPresenceAsync(Me, AgentPresence.Offline, CancellationToken.None);
+        await consoles.DisconnectedAsync(Me, Context.ConnectionId, CancellationToken.None);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -53,7 +55,7 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledge
         var list = await agents.ListAsync(Context.ConnectionAborted);
         return new Board(open,
             list.Select(a => new AgentView(a.Agent.UserId, a.Agent.DisplayName, a.Agent.Presence, a.Load, a.Agent.Capacity, a.Agent.Skills, a.Agent.Languages)).ToList(),
-            Me, IsSupervisor);
+            Me, IsSupervisor, list.FirstOrDefault(a => a.Agent.UserId == Me).Agent?.Presence ?? AgentPresence.Offline);
     }
 
     public Task<bool> Claim(long handoffId) => desk.ClaimAsync(handoffId, Me, Context.ConnectionAborted);

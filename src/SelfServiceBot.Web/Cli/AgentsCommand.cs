@@ -128,7 +128,7 @@ internal static class AgentsCommand
         var saved = (await roster.FindAsync(agent.UserId, CancellationToken.None))!;
         Console.WriteLine($"Updated {saved.Email}: skills {string.Join(',', saved.Profile.Skills)}; languages {string.Join(',', saved.Profile.Languages)}; " +
                           $"capacity {saved.Profile.Capacity}.");
-        Console.WriteLine("The running server assigns waiting chats this agent can now take the next time it assigns.");
+        Console.WriteLine("The running server assigns waiting chats this agent can now take at its next sweep (Handoff:Presence:HeartbeatSeconds).");
         return 0;
     }
 

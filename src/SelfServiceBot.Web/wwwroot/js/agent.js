@@ -199,6 +199,8 @@
     refreshBoard();
   });
   connection.on('customerTyping', id => { if (id === state.current) $('typing').hidden = false; });
+  // Presence is the agent's, over all their tabs: a change in one shows in the others.
+  connection.on('presenceChanged', presence => { state.presence = presence; $('presence').value = presence; });
   connection.onreconnecting(() => { $('connection').hidden = false; });
   connection.onreconnected(async () => {
     $('connection').hidden = true;
@@ -206,5 +208,10 @@
     await refreshBoard();
   });
 
-  connection.start().then(refreshBoard).then(() => { document.body.dataset.ready = 'true'; });
+  connection.start().then(refreshBoard).then(() => {
+    // Another tab may already have set it (or this one was reloaded within the grace period).
+    state.presence = state.board.myPresence;
+    $('presence').value = state.presence;
+    document.body.dataset.ready = 'true';
+  });
 })();

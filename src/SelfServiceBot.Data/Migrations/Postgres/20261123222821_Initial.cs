@@ -13,6 +13,21 @@ namespace SelfServiceBot.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgentConnections",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ConnectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentConnections", x => x.ConnectionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Agents",
                 columns: table => new
                 {
@@ -22,7 +37,8 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     Languages = table.Column<string>(type: "text", nullable: false),
                     Capacity = table.Column<int>(type: "integer", nullable: false),
                     Presence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PresenceChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    PresenceChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -473,6 +489,21 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 values: new object[] { "contacts", 0L, null, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_InstanceId",
+                table: "AgentConnections",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_LastSeenAt",
+                table: "AgentConnections",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_UserId",
+                table: "AgentConnections",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -611,6 +642,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentConnections");
+
             migrationBuilder.DropTable(
                 name: "Agents");
 

@@ -11,6 +11,21 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgentConnections",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentConnections", x => x.ConnectionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Agents",
                 columns: table => new
                 {
@@ -20,7 +35,8 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     Languages = table.Column<string>(type: "TEXT", nullable: false),
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     Presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PresenceChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PresenceChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,6 +487,21 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 values: new object[] { "contacts", 0L, null, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_InstanceId",
+                table: "AgentConnections",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_LastSeenAt",
+                table: "AgentConnections",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_UserId",
+                table: "AgentConnections",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -609,6 +640,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentConnections");
+
             migrationBuilder.DropTable(
                 name: "Agents");
 
