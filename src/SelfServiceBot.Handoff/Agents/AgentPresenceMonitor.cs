@@ -28,11 +28,14 @@ internal sealed partial class AgentPresenceMonitor(AgentConnections connections,
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // Not the host's token: it is cancelled when open consoles hold the shutdown up, which is exactly when their rows
+        // should be handed over. A few seconds at most, and never an error that fails the stop.
+        using var release = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await connections.ReleaseAsync(cancellationToken);
+            await connections.ReleaseAsync(release.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // Then the rows expire like a crashed instance's.
             LogReleaseFailed(ex);
