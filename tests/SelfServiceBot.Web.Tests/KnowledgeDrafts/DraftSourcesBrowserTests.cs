@@ -101,6 +101,8 @@ public class DraftSourcesBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await secondGap.GetByRole(AriaRole.Button, new() { Name = "起草文章" }).ClickAsync();
         await Expect(secondGap.Locator(".draft-saved")).ToHaveTextAsync("草稿 #2 已保存，等待主管审核");
         Assert.Equal(0, await secondGap.Locator("a").CountAsync());
+        await secondGap.ScrollIntoViewIfNeededAsync();
+        await manager.ScreenshotAsync(new() { Path = StaffBrowser.Screenshot("costs-gap-draft-zh.png") });
     }
 
     private static async Task SendAsync(IPage page, string text)
