@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# What the tests need beyond the .NET SDK: Debian's chromium (browser tests) and the npm packages
-# (Web Chat bundle, Direct Line client for the Node test). Idempotent; quiet when all is there.
+# What the tests need beyond the .NET SDK: Debian's chromium (browser tests), redis-server (the SignalR backplane test
+# starts its own on a free port) and the npm packages (Web Chat bundle, Direct Line client for the Node test).
+# Idempotent; quiet when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "installing chromium (apt)"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # npm packages pinned by their package-lock.json files: the Web Chat bundle for the chat page (the

@@ -19,6 +19,7 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
     public DbSet<HandoffMessageRecord> HandoffMessages => Set<HandoffMessageRecord>();
     public DbSet<AgentRecord> Agents => Set<AgentRecord>();
+    public DbSet<AgentConnectionRecord> AgentConnections => Set<AgentConnectionRecord>();
     public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
@@ -27,6 +28,7 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
     public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
     public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
+    public DbSet<KnowledgeDraftRecord> KnowledgeDrafts => Set<KnowledgeDraftRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -35,6 +35,28 @@ public sealed class HandoffOptions
 
     /// <summary>When people answer chats; null = always (agents' presence still decides).</summary>
     public BusinessHoursOptions? BusinessHours { get; set; }
+
+    /// <summary>How long an agent stays present after their last console closes, and how instances keep that in the database.</summary>
+    public AgentPresenceOptions Presence { get; set; } = new();
+}
+
+/// <summary>The <c>Handoff:Presence</c> section.</summary>
+public sealed class AgentPresenceOptions
+{
+    /// <summary>An agent whose last console closed goes offline after this (a reload or a short network cut keeps them online).</summary>
+    public double GraceSeconds { get; set; } = 30;
+
+    /// <summary>How often each instance renews its consoles' rows and sweeps (offline after the grace, expired rows, assignment).</summary>
+    public double HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>A console row not renewed for this long belongs to an instance that died; it is removed.</summary>
+    public double ExpirySeconds { get; set; } = 60;
+
+    public TimeSpan Grace => TimeSpan.FromSeconds(GraceSeconds);
+    public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds);
+    public TimeSpan Expiry => TimeSpan.FromSeconds(ExpirySeconds);
+
+    internal bool IsValid() => GraceSeconds >= 0 && HeartbeatSeconds > 0 && ExpirySeconds >= 2 * HeartbeatSeconds;
 }
 
 public sealed class BusinessHoursOptions

@@ -19,6 +19,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName)
             .Validate(o => o.BusinessHours is null || TimeZoneExists(o.BusinessHours.TimeZone), "Handoff:BusinessHours:TimeZone is not a known time zone id.")
             .Validate(o => o.NoMatchLimit >= 0 && o.MessageLimit >= 0, "Handoff:NoMatchLimit and Handoff:MessageLimit must be 0 (off) or more.")
+            .Validate(o => o.Presence.IsValid(), "Handoff:Presence needs GraceSeconds >= 0, HeartbeatSeconds > 0 and ExpirySeconds >= 2 x HeartbeatSeconds.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHandoffNotifier, NoHandoffNotifier>();
@@ -26,6 +27,8 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<HandoffDesk>();
         services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<AgentConnections>();
+        services.AddHostedService<AgentPresenceMonitor>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
         return services;
     }

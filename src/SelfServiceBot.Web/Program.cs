@@ -5,11 +5,13 @@ using SelfServiceBot.Conversation;
 using SelfServiceBot.Costs;
 using SelfServiceBot.Data;
 using SelfServiceBot.Web.AgentConsole;
+using SelfServiceBot.Web.AgentProfiles;
 using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Costs;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
+using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -36,12 +38,16 @@ builder.Services.AddHealth();
 builder.AddDiagnostics();
 builder.AddSignIn();
 builder.AddAgentConsole();
+builder.AddAgentProfiles();
+builder.AddKnowledgeDrafts();
 
 var app = builder.Build();
 
 app.MapChatPage();
 app.MapSignIn();
 app.MapAgentConsole();
+app.MapAgentProfiles();
+app.MapKnowledgeDrafts();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();

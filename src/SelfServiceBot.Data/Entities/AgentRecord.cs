@@ -14,6 +14,8 @@ public sealed class AgentRecord
     public int Capacity { get; set; } = 3;
     public string Presence { get; set; } = AgentPresence.Offline;
     public DateTimeOffset? PresenceChangedAt { get; set; }
+    /// <summary>When the agent last had a console open (a connection opened or closed); the grace period counts from here.</summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
 }
 
 public static class AgentPresence

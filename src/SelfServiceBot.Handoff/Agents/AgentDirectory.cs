@@ -31,13 +31,29 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
         }
     }
 
-    public async Task UpdateProfileAsync(string userId, IEnumerable<string> skills, IEnumerable<string> languages, int capacity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets what the agent can take (creating the profile when they never opened the console) and routes at once: a
+    /// waiting chat the agent can now take (a new skill, language or more room) is assigned when they are online.
+    /// </summary>
+    /// <exception cref="AgentProfileException">The languages or capacity are not valid, or a list is empty.</exception>
+    public async Task UpdateProfileAsync(string userId, string displayName, AgentProfile profile, CancellationToken cancellationToken)
     {
-        await using var db = factory.CreateDbContext();
-        await db.Agents.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.Skills, string.Join(',', skills))
-            .SetProperty(a => a.Languages, string.Join(',', languages))
-            .SetProperty(a => a.Capacity, Math.Clamp(capacity, 1, 20)), cancellationToken);
+        // Skills are checked against the knowledge base by the caller (page, CLI): the desk does not know the categories.
+        if (profile.Check(profile.Skills) is { Count: > 0 } errors)
+        {
+            throw new AgentProfileException(errors);
+        }
+        profile = profile.Canonical(profile.Skills);
+        await EnsureAsync(userId, displayName, cancellationToken);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Agents.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Skills, string.Join(',', profile.Skills))
+                .SetProperty(a => a.Languages, string.Join(',', profile.Languages))
+                .SetProperty(a => a.Capacity, profile.Capacity), cancellationToken);
+        }
+        await notifier.QueueChangedAsync(cancellationToken);
+        await desk.AssignWaitingAsync(cancellationToken);
     }
 
     public async Task SetPresenceAsync(string userId, string presence, CancellationToken cancellationToken)
@@ -51,6 +67,7 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
             await db.Agents.Where(a => a.UserId == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Presence, presence).SetProperty(a => a.PresenceChangedAt, clock.GetUtcNow()), cancellationToken);
         }
+        await notifier.PresenceChangedAsync(userId, presence, cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
         if (presence == AgentPresence.Online)
         {

@@ -13,6 +13,9 @@ public interface IHandoffNotifier
     Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken);
 
     Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken);
+
+    /// <summary>The agent's presence changed (in one of their consoles, or by the grace period): their other consoles follow.</summary>
+    Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken);
 }
 
 internal sealed class NoHandoffNotifier : IHandoffNotifier
@@ -20,5 +23,6 @@ internal sealed class NoHandoffNotifier : IHandoffNotifier
     public Task QueueChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task HandoffChangedAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
     public Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken) => Task.CompletedTask;
     public Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Web.SignIn;
@@ -14,11 +16,17 @@ public static class AgentConsoleExtensions
 
     public static WebApplicationBuilder AddAgentConsole(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
-        if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        builder.Services.AddSignalR();
+        // Redis or in-process is decided when the hub is first used (ConfiguredHubLifetimeManager), from the final configuration.
+        builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ConfiguredHubLifetimeManager<>));
+        builder.Services.AddOptions<RedisOptions>().Configure<IConfiguration>((o, configuration) =>
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ssb"));
-        }
+            if (configuration[ConfiguredHubLifetimeManager<AgentHub>.ConfigurationKey] is { Length: > 0 } redis)
+            {
+                o.Configuration = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            }
+            o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ssb");
+        });
         builder.Services.Replace(ServiceDescriptor.Singleton<IHandoffNotifier, SignalRHandoffNotifier>());
         builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Agent", StaffPolicies.Agents));
         return builder;

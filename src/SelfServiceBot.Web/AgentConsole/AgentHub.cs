@@ -5,6 +5,8 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.Web.AgentProfiles;
+using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.AgentConsole;
@@ -14,15 +16,17 @@ namespace SelfServiceBot.Web.AgentConsole;
 /// checks ownership (only the chat's agent may write to, resolve or transfer it). Texts go out as data: the page inserts
 /// them with textContent, never as HTML.
 /// </summary>
-public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledgeSearch knowledge) : Hub
+public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConnections consoles, IKnowledgeSearch knowledge, KnowledgeDraftStore drafts, IKnowledgeCategories categories) : Hub
 {
     public const string AgentsGroup = "agents";
 
     public sealed record Line(string From, string Text, DateTimeOffset At);
     public sealed record Chat(HandoffSummary Handoff, IReadOnlyList<Line> Lines, IReadOnlyList<string> OfferedArticleIds);
     public sealed record AgentView(string Id, string Name, string Presence, int Load, int Capacity, string Skills, string Languages);
-    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor);
+    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor, string MyPresence);
     public sealed record Reply(string Title, string Answer);
+    public sealed record DraftProposal(string Title, IReadOnlyList<string> Questions, string Answer, string Locale, string Category, IReadOnlyList<string>? Categories = null);
+    public sealed record DraftSaved(long? Id, IReadOnlyList<string> Errors, string? ReviewUrl);
 
     private string Me => Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -30,14 +34,16 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledge
     {
         var name = Context.User!.FindFirstValue(StaffIdentity.DisplayNameClaim) ?? Context.User!.Identity?.Name ?? "Agent";
         await agents.EnsureAsync(Me, name, Context.ConnectionAborted);
+        await consoles.ConnectedAsync(Me, Context.ConnectionId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup);
         await base.OnConnectedAsync();
     }
 
-    // Closing the console stops new chats arriving; the page sets its presence again when it reconnects.
+    // Presence belongs to the agent over all their consoles: one tab closing changes nothing; when the last one closes the
+    // agent goes offline after the grace period (AgentConnections), unless a console comes back first.
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        await agents.SetPresenceAsync(Me, AgentPresence.Offline, CancellationToken.None);
+        await consoles.DisconnectedAsync(Me, Context.ConnectionId, CancellationToken.None);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -49,7 +55,7 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledge
         var list = await agents.ListAsync(Context.ConnectionAborted);
         return new Board(open,
             list.Select(a => new AgentView(a.Agent.UserId, a.Agent.DisplayName, a.Agent.Presence, a.Load, a.Agent.Capacity, a.Agent.Skills, a.Agent.Languages)).ToList(),
-            Me, IsSupervisor);
+            Me, IsSupervisor, list.FirstOrDefault(a => a.Agent.UserId == Me).Agent?.Presence ?? AgentPresence.Offline);
     }
 
     public Task<bool> Claim(long handoffId) => desk.ClaimAsync(handoffId, Me, Context.ConnectionAborted);
@@ -91,15 +97,40 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, IKnowledge
         return result.Candidates.Take(5).Select(c => new Reply(c.Title, c.Answer)).ToList();
     }
 
-    /// <summary>A draft knowledge-base article from a closed chat (question from the customer, answer from the agent) for an author to review.</summary>
-    public async Task<string?> DraftArticle(long handoffId)
+    /// <summary>A first draft of a knowledge base article from the chat (question from the customer, answer from the agent), to edit.</summary>
+    public async Task<DraftProposal?> DraftArticle(long handoffId)
     {
         if (await Open(handoffId) is not { } chat)
         {
             return null;
         }
-        return ArticleDraft.From(chat);
+        var draft = ChatDraft.From(chat.Handoff, chat.Lines.Select(l => (l.From, l.Text)));
+        return new DraftProposal(draft.Title, draft.Questions, draft.Answer, draft.Locale, draft.Category,
+            await categories.ListAsync(Context.ConnectionAborted));
     }
+
+    /// <summary>Stores the agent's edited draft for a supervisor to review (/agent/drafts); problems come back in the console's language.</summary>
+    public async Task<DraftSaved?> SaveDraft(long handoffId, DraftProposal edited)
+    {
+        if (await Open(handoffId) is not { } chat)
+        {
+            return null;
+        }
+        var content = new DraftContent(edited.Title ?? "", edited.Questions ?? [], edited.Answer ?? "", edited.Locale ?? "", edited.Category ?? "").Normalized();
+        if (content.Check(publishing: false) is { Count: > 0 } errors)
+        {
+            var texts = KnowledgeDraftTexts.For(Culture);
+            return new DraftSaved(null, errors.Select(texts.Describe).ToList(), null);
+        }
+        var conversationId = (await desk.FindAsync(handoffId, Context.ConnectionAborted))?.ConversationId;
+        var draft = await drafts.CreateAsync(content, new DraftSource(KnowledgeDraftSources.Conversation, chat.Handoff.Reference, conversationId, handoffId),
+            Context.User!.Identity?.Name ?? Me, Context.ConnectionAborted);
+        return new DraftSaved(draft.Id, [], IsSupervisor ? KnowledgeDraftsApi.ReviewUrl(draft.Id) : null);
+    }
+
+    private System.Globalization.CultureInfo Culture =>
+        Context.GetHttpContext()?.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture
+        ?? System.Globalization.CultureInfo.CurrentUICulture;
 
     private bool IsSupervisor => Context.User!.IsInRole(StaffRoles.Supervisor) || Context.User!.IsInRole(StaffRoles.Admin);
 

@@ -19,7 +19,10 @@ public static class ConsoleTexts
         ["transfer"] = "Transfer", ["toQueue"] = "to queue (e.g. billing/en)", ["toAgent"] = "to agent", ["draft"] = "Draft a KB article",
         ["claimLost"] = "Someone else took this chat first.", ["closed"] = "This chat is closed.", ["supervisor"] = "Supervisor view",
         ["agents"] = "Agents", ["load"] = "Chats", ["queues"] = "Queues", ["longest"] = "Longest wait",
-        ["connection"] = "Connection lost, reconnecting…",
+        ["connection"] = "Connection lost, reconnecting…", ["profiles"] = "Agent profiles", ["drafts"] = "Knowledge base drafts",
+        ["draftHeading"] = "New knowledge base draft", ["draftTitle"] = "Title (the question as the customer asked it)",
+        ["draftQuestions"] = "Other ways customers ask it (one per line)", ["draftAnswer"] = "Answer (Markdown)",
+        ["draftSave"] = "Save draft for review", ["draftSaved"] = "Draft #{0} saved for review.", ["draftReview"] = "Review it",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Chinese = new Dictionary<string, string>
@@ -34,6 +37,9 @@ public static class ConsoleTexts
         ["transfer"] = "转接", ["toQueue"] = "转到队列（如 billing/zh-CN）", ["toAgent"] = "转给客服", ["draft"] = "生成知识库草稿",
         ["claimLost"] = "此对话已被其他客服接入。", ["closed"] = "此对话已结束。", ["supervisor"] = "主管视图",
         ["agents"] = "客服", ["load"] = "对话数", ["queues"] = "队列", ["longest"] = "最长等待",
-        ["connection"] = "连接中断，正在重连…",
+        ["connection"] = "连接中断，正在重连…", ["profiles"] = "客服资料", ["drafts"] = "知识库草稿",
+        ["draftHeading"] = "新的知识库草稿", ["draftTitle"] = "标题（客户提问的原话）",
+        ["draftQuestions"] = "客户的其他问法（每行一个）", ["draftAnswer"] = "答案（Markdown）",
+        ["draftSave"] = "保存草稿待审核", ["draftSaved"] = "草稿 #{0} 已保存，等待审核。", ["draftReview"] = "去审核",
     };
 }

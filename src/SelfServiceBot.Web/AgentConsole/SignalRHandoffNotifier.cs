@@ -15,6 +15,9 @@ internal sealed class SignalRHandoffNotifier(IHubContext<AgentHub> hub) : IHando
     public Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken) =>
         hub.Clients.Group(AgentHub.AgentsGroup).SendAsync("customerMessage", handoffId, text, DateTimeOffset.UtcNow, cancellationToken);
 
+    public Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken) =>
+        hub.Clients.User(agentId).SendAsync("presenceChanged", presence, cancellationToken);
+
     public Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken) =>
         agentId is null ? Task.CompletedTask : hub.Clients.User(agentId).SendAsync("customerTyping", handoffId, cancellationToken);
 }

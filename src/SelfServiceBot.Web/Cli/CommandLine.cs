@@ -6,7 +6,7 @@ namespace SelfServiceBot.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users"];
+    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -23,6 +23,8 @@ public static class CommandLine
                 return Kb.KbCommand.Run(args);
             case "users":
                 return await UsersCommand.RunAsync(args[1..]);
+            case "agents":
+                return await AgentsCommand.RunAsync(args[1..]);
             case "costs":
                 return await Costs.CostsCommand.RunAsync(args[1..]);
             default:
@@ -37,5 +39,5 @@ public static class CommandLine
           SelfServiceBot.Web                 serve: chat at /, Bot Framework endpoint at /api/messages, Direct Line at /v3/directline
           SelfServiceBot.Web health [URL]    exit 0 when URL (default http://localhost:3978/healthz) answers 200; for container health checks
           SelfServiceBot.Web help            this text
-        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + Costs.CostsCommand.Usage;
+        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + AgentsCommand.Usage + "\n" + Costs.CostsCommand.Usage;
 }

@@ -11,6 +11,9 @@ public static class StaffPolicies
     /// <summary>The agent console: agents, their supervisors, admins.</summary>
     public const string Agents = "Agents";
 
+    /// <summary>Running the desk: agents' profiles, reviewing knowledge base drafts. Supervisors and admins.</summary>
+    public const string Supervisors = "Supervisors";
+
     /// <summary>Reports and dashboards (e.g. the managers' cost dashboard): managers, supervisors, admins.</summary>
     public const string Reports = "Reports";
 
@@ -20,6 +23,7 @@ public static class StaffPolicies
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Agents] = [StaffRoles.Agent, StaffRoles.Supervisor, StaffRoles.Admin],
+        [Supervisors] = [StaffRoles.Supervisor, StaffRoles.Admin],
         [Reports] = [StaffRoles.Manager, StaffRoles.Supervisor, StaffRoles.Admin],
         [Admin] = [StaffRoles.Admin],
     };

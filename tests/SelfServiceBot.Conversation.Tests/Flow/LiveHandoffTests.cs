@@ -93,6 +93,7 @@ public sealed class LiveHandoffTests : IAsyncLifetime
         public Task QueueChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task HandoffChangedAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken)
         {
             Typing.Enqueue((handoffId, agentId));

@@ -104,8 +104,7 @@ public sealed class DeskDatabase : IAsyncDisposable
     public async Task<string> OnlineAgentAsync(string name, string skills = "*", string languages = "en,zh-CN", int capacity = 3)
     {
         var id = "agent-" + name;
-        await Agents.EnsureAsync(id, name, default);
-        await Agents.UpdateProfileAsync(id, skills.Split(','), languages.Split(','), capacity, default);
+        await Agents.UpdateProfileAsync(id, name, new AgentProfile(skills.Split(','), languages.Split(','), capacity), default);
         await Agents.SetPresenceAsync(id, AgentPresence.Online, default);
         return id;
     }

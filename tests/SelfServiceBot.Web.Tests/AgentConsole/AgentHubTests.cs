@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
@@ -46,16 +48,26 @@ public class AgentHubTests
         Assert.True(await anna.InvokeAsync<bool>("Send", placement.Id, "It arrives tomorrow before noon."));
         Assert.False(await lee.InvokeAsync<bool>("Send", placement.Id, "not mine to answer"));
         var leeBoard = await lee.InvokeAsync<AgentHub.Board>("GetBoard");
-        var draft = await lee.InvokeAsync<string>("DraftArticle", placement.Id);
+        var draft = await lee.InvokeAsync<AgentHub.DraftProposal>("DraftArticle", placement.Id);
+        var refused = await anna.InvokeAsync<AgentHub.DraftSaved>("SaveDraft", placement.Id, draft with { Category = "Orders & more", Title = " " });
+        var byAnna = await anna.InvokeAsync<AgentHub.DraftSaved>("SaveDraft", placement.Id, draft with { Questions = ["Has my parcel left?"] });
+        var byLee = await lee.InvokeAsync<AgentHub.DraftSaved>("SaveDraft", placement.Id, draft);
         Assert.True(await anna.InvokeAsync<bool>("TransferToQueue", placement.Id, "billing/en"));
 
         Assert.False(annaBoard.Supervisor);
         Assert.Equal(placement.Id, Assert.Single(annaBoard.Open).Id);
         Assert.True(leeBoard.Supervisor);
         Assert.Contains(leeBoard.Agents, a => a.Name == "anna@example.com" && a.Presence == "online" && a.Load == 1);
-        Assert.Contains("title: \"Where is my parcel?\"", draft);
-        Assert.Contains("category: orders", draft);
-        Assert.EndsWith("It arrives tomorrow before noon.\n", draft.ReplaceLineEndings("\n"));
+        Assert.Equal(("Where is my parcel?", "orders", "en", "It arrives tomorrow before noon."), (draft.Title, draft.Category, draft.Locale, draft.Answer));
+        Assert.Contains("returns", draft.Categories!);
+        Assert.Null(refused.Id);
+        Assert.Equal(["Give the article a title.", "'Orders & more' is not a category name: use lower-case letters, digits and dashes, e.g. orders."], refused.Errors);
+        Assert.Null(byAnna.ReviewUrl);
+        Assert.Equal($"/agent/drafts/{byLee.Id}", byLee.ReviewUrl);
+        var stored = (await app.Services.GetRequiredService<KnowledgeDraftStore>().FindAsync(byAnna.Id!.Value, default))!;
+        Assert.Equal(("Where is my parcel?", "It arrives tomorrow before noon.", KnowledgeDraftSources.Conversation, placement.Reference, "conv-1", placement.Id, "anna@example.com"),
+            (stored.Title, stored.Answer, stored.Source, stored.SourceReference, stored.ConversationId, stored.HandoffId, stored.CreatedBy));
+        Assert.Equal(["Has my parcel left?"], KnowledgeDraftStore.QuestionsOf(stored));
         Assert.Equal(("queued", "billing/en"), ((await desk.FindAsync(placement.Id, default))!.Status, (await desk.FindAsync(placement.Id, default))!.Queue));
     }
 

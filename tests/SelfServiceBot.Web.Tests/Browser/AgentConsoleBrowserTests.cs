@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -80,6 +82,21 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await Expect(agent.Locator("#presence")).ToBeVisibleAsync();
         await Expect(agent.Locator("h2").First).ToHaveTextAsync("我的对话");
         await agent.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, "console-zh.png") });
+        var anna = (await app.Services.GetRequiredService<Web.AgentProfiles.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
+        var desk = app.Services.GetRequiredService<HandoffDesk>();
+        var chat = await desk.RequestAsync(new NewHandoff("directline", "zh-1", "u1", null, "zh-CN", "low_confidence", "orders", "我的包裹到哪了？", null, [], "[]",
+            new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "zh-1" } }), default);
+        await desk.ClaimAsync(chat.Id, anna, default);
+        await desk.SendAgentMessageAsync(chat.Id, anna, "您的包裹明天上午送达。", default);
+        await agent.Locator("#mine li", new() { HasText = "我的包裹到哪了？" }).ClickAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "生成知识库草稿" }).ClickAsync();
+        await Expect(agent.Locator("#draft-form h3")).ToHaveTextAsync("新的知识库草稿");
+        await Expect(agent.Locator("#draft-title")).ToHaveValueAsync("我的包裹到哪了？");
+        await Expect(agent.Locator("#draft-answer")).ToHaveValueAsync("您的包裹明天上午送达。");
+        await Expect(agent.Locator("#draft-locale")).ToHaveValueAsync("zh-CN");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "保存草稿待审核" }).ClickAsync();
+        await Expect(agent.Locator("#draft-saved")).ToHaveTextAsync("草稿 #1 已保存，等待审核。");
+        await agent.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, "console-draft-zh.png"), FullPage = true });
 
         var manager = await chromium.NewPageAsync("en-US");
         await manager.GotoAsync(new Uri(app.BaseAddress, "/agent").ToString());

@@ -22,6 +22,10 @@ public class StaffPoliciesTests : IClassFixture<StaffPoliciesTests.App>
     [InlineData(StaffRoles.Supervisor, StaffPolicies.Reports, true)]
     [InlineData(StaffRoles.Admin, StaffPolicies.Reports, true)]
     [InlineData(StaffRoles.Agent, StaffPolicies.Reports, false)]
+    [InlineData(StaffRoles.Supervisor, StaffPolicies.Supervisors, true)]
+    [InlineData(StaffRoles.Admin, StaffPolicies.Supervisors, true)]
+    [InlineData(StaffRoles.Agent, StaffPolicies.Supervisors, false)]
+    [InlineData(StaffRoles.Manager, StaffPolicies.Supervisors, false)]
     [InlineData(StaffRoles.Admin, StaffPolicies.Admin, true)]
     [InlineData(StaffRoles.Supervisor, StaffPolicies.Admin, false)]
     public async Task A_role_passes_exactly_the_policies_it_belongs_to(string role, string policy, bool allowed)

@@ -9,7 +9,7 @@
     for (const child of children) node.append(child);
     return node;
   };
-  const state = { board: null, current: null, presence: 'offline' };
+  const state = { board: null, current: null, presence: 'offline', draftFor: null };
 
   // WebSockets without the negotiate round trip: behind a round-robin proxy (deploy/) both would otherwise have to
   // reach the same instance.
@@ -63,6 +63,7 @@
   }
 
   async function openChat(id, focus) {
+    $('draft-form').hidden = state.draftFor !== id;
     const chat = await connection.invoke('Open', id);
     state.current = chat ? id : null;
     $('pick').hidden = !!chat;
@@ -154,10 +155,37 @@
     }));
   });
 
+  // A knowledge base draft from the chat: prefilled by the server, edited here, stored for a supervisor's review.
   $('draft').addEventListener('click', async () => {
     const draft = await connection.invoke('DraftArticle', state.current);
-    $('draft-text').hidden = !draft;
-    $('draft-text').value = draft ?? '';
+    if (!draft) return;
+    state.draftFor = state.current;
+    $('draft-form').hidden = false;
+    $('draft-title').value = draft.title;
+    $('draft-questions').value = draft.questions.join('\n');
+    $('draft-answer').value = draft.answer;
+    $('draft-locale').value = draft.locale;
+    $('draft-category').value = draft.category;
+    $('draft-categories').replaceChildren(...(draft.categories ?? []).map(c => el('option', { value: c })));
+    $('draft-errors').hidden = true;
+    $('draft-saved').hidden = true;
+    $('draft-title').focus();
+  });
+
+  $('draft-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const result = await connection.invoke('SaveDraft', state.current, {
+      title: $('draft-title').value, questions: $('draft-questions').value.split('\n'), answer: $('draft-answer').value,
+      locale: $('draft-locale').value, category: $('draft-category').value,
+    });
+    if (!result) return;
+    $('draft-errors').replaceChildren(...result.errors.map(text => el('li', { textContent: text })));
+    $('draft-errors').hidden = result.errors.length === 0;
+    $('draft-saved').hidden = result.id == null;
+    if (result.id != null) {
+      $('draft-saved').replaceChildren(t.draftSaved.replace('{0}', result.id),
+        ...(result.reviewUrl ? [' ', el('a', { href: result.reviewUrl, textContent: t.draftReview })] : []));
+    }
   });
 
   connection.on('queueChanged', () => refreshBoard());
@@ -171,6 +199,8 @@
     refreshBoard();
   });
   connection.on('customerTyping', id => { if (id === state.current) $('typing').hidden = false; });
+  // Presence is the agent's, over all their tabs: a change in one shows in the others.
+  connection.on('presenceChanged', presence => { state.presence = presence; $('presence').value = presence; });
   connection.onreconnecting(() => { $('connection').hidden = false; });
   connection.onreconnected(async () => {
     $('connection').hidden = true;
@@ -178,5 +208,10 @@
     await refreshBoard();
   });
 
-  connection.start().then(refreshBoard).then(() => { document.body.dataset.ready = 'true'; });
+  connection.start().then(refreshBoard).then(() => {
+    // Another tab may already have set it (or this one was reloaded within the grace period).
+    state.presence = state.board.myPresence;
+    $('presence').value = state.presence;
+    document.body.dataset.ready = 'true';
+  });
 })();

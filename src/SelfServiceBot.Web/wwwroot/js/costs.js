@@ -172,18 +172,33 @@
     $('table-gaps').querySelectorAll('tbody tr').forEach((row, i) => {
       const button = document.createElement('button');
       button.type = 'button'; button.textContent = t('draft');
-      button.addEventListener('click', () => draft(gaps[i]));
+      button.addEventListener('click', () => draft(gaps[i], row.lastElementChild));
       row.lastElementChild.append(button);
     });
   }
 
-  // A Markdown draft in the knowledge base's format (front matter), to be completed and saved under knowledgebase/.
-  function draft(gap) {
-    const id = gap.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'new-article';
-    const text = `---\nid: ${id}\ntitle: ${gap.question}\ncategory: ${gap.category ?? ''}\nlocale: ${lang}\nquestions:\n  - ${gap.question}\n---\n\nTODO: the answer.\n`;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
-    link.download = `${id}.md`; link.click();
+  // Stores a knowledge base draft from the gap's question for a supervisor to review (/agent/drafts); the cell then links
+  // to it. The question is the customer's text: it only ever goes into the page as text.
+  async function draft(gap, cell) {
+    const status = document.createElement('span');
+    try {
+      const antiforgery = await fetch('/api/kb/drafts/antiforgery');
+      if (!antiforgery.ok) throw new Error(antiforgery.status);
+      const { token, headerName } = await antiforgery.json();
+      const response = await fetch('/api/kb/drafts/from-gap', { method: 'POST',
+        headers: { 'Content-Type': 'application/json', [headerName]: token }, body: JSON.stringify({ question: gap.question, category: gap.category }) });
+      if (!response.ok) throw new Error((await response.json().catch(() => ({}))).detail ?? response.status);
+      const saved = await response.json();
+      const text = t(saved.canReview ? 'draftSaved' : 'draftSavedNoReview').replace('{0}', saved.id);
+      const link = document.createElement(saved.canReview ? 'a' : 'span');
+      link.className = 'draft-saved'; link.textContent = text;
+      if (saved.canReview) link.href = saved.reviewUrl;
+      cell.replaceChildren(link);
+    } catch (error) {
+      status.className = 'draft-failed'; status.textContent = `${t('draftFailed')}: ${error.message}`;
+      cell.querySelector('.draft-failed')?.remove();
+      cell.append(status);
+    }
   }
 
   // `kb eval --sweep --json` prints one object whose sweep has answered_correct (over in-scope cases) and

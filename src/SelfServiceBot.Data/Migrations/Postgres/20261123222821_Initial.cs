@@ -13,6 +13,21 @@ namespace SelfServiceBot.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgentConnections",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ConnectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentConnections", x => x.ConnectionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Agents",
                 columns: table => new
                 {
@@ -22,7 +37,8 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     Languages = table.Column<string>(type: "text", nullable: false),
                     Capacity = table.Column<int>(type: "integer", nullable: false),
                     Presence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PresenceChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    PresenceChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -315,6 +331,38 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnowledgeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    QuestionsJson = table.Column<string>(type: "text", nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceReference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    HandoffId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "text", nullable: true),
+                    ArticleId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ArticlePath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessedActivities",
                 columns: table => new
                 {
@@ -441,6 +489,21 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 values: new object[] { "contacts", 0L, null, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_InstanceId",
+                table: "AgentConnections",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_LastSeenAt",
+                table: "AgentConnections",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_UserId",
+                table: "AgentConnections",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -564,11 +627,24 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 name: "IX_HandoffRequests_Status_Queue",
                 table: "HandoffRequests",
                 columns: new[] { "Status", "Queue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Source_Locale_Status",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Source", "Locale", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Status_Id",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentConnections");
+
             migrationBuilder.DropTable(
                 name: "Agents");
 
@@ -622,6 +698,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "HandoffRequests");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeDrafts");
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");

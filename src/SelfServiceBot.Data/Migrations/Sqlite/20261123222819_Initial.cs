@@ -11,6 +11,21 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgentConnections",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentConnections", x => x.ConnectionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Agents",
                 columns: table => new
                 {
@@ -20,7 +35,8 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     Languages = table.Column<string>(type: "TEXT", nullable: false),
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     Presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PresenceChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PresenceChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -313,6 +329,38 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnowledgeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    QuestionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: false),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    HandoffId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", nullable: true),
+                    ArticleId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ArticlePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessedActivities",
                 columns: table => new
                 {
@@ -439,6 +487,21 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 values: new object[] { "contacts", 0L, null, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_InstanceId",
+                table: "AgentConnections",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_LastSeenAt",
+                table: "AgentConnections",
+                column: "LastSeenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentConnections_UserId",
+                table: "AgentConnections",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -562,11 +625,24 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 name: "IX_HandoffRequests_Status_Queue",
                 table: "HandoffRequests",
                 columns: new[] { "Status", "Queue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Source_Locale_Status",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Source", "Locale", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeDrafts_Status_Id",
+                table: "KnowledgeDrafts",
+                columns: new[] { "Status", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentConnections");
+
             migrationBuilder.DropTable(
                 name: "Agents");
 
@@ -620,6 +696,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HandoffRequests");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeDrafts");
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");
