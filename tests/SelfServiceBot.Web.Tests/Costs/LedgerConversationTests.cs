@@ -119,7 +119,7 @@ public class LedgerConversationTests
             services => services.AddSingleton<TimeProvider>(clock));
         var agents = app.Services.GetRequiredService<AgentDirectory>();
         await agents.EnsureAsync("agent-anna", "Anna", default);
-        await agents.UpdateProfileAsync("agent-anna", ["*"], ["en", "zh-CN"], 3, default);
+        await agents.UpdateProfileAsync("agent-anna", "Anna", new AgentProfile(["*"], ["en", "zh-CN"], 3), default);
         await agents.SetPresenceAsync("agent-anna", SelfServiceBot.Data.Entities.AgentPresence.Online, default);
         var desk = app.Services.GetRequiredService<HandoffDesk>();
 
