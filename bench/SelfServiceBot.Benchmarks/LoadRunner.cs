@@ -28,6 +28,7 @@ internal static class LoadRunner
             int i;
             while ((i = Interlocked.Increment(ref next)) < turns)
             {
+                await session.PrepareAsync();
                 var started = Stopwatch.GetTimestamp();
                 var ok = false;
                 try { ok = await session.TurnAsync(Questions.Pick(i)); }

@@ -5,6 +5,7 @@ using SelfServiceBot.Benchmarks;
 // Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
 //   scripts/bench-turns.sh [--turns N] [--concurrency C]
 var options = BenchOptions.Parse(args);
+Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
 await using var echoBotServer = await AppProcess.StartAsync(options, echoBot: true);
 await using var connector = await ConnectorStandIn.StartAsync();
@@ -12,10 +13,10 @@ await using var connector = await ConnectorStandIn.StartAsync();
 var suites = new ITurnDriver[]
 {
     new EchoDriver(server.BaseUrl),
-    new BotMessagesDriver(echoBotServer.BaseUrl, connector, "echo bot"),
-    new DirectLineDriver(echoBotServer.BaseUrl, "echo bot"),
-    new BotMessagesDriver(server.BaseUrl, connector),
-    new DirectLineDriver(server.BaseUrl),
+    new BotMessagesDriver(echoBotServer.BaseUrl, connector, options.QuestionsPerConversation, "echo bot"),
+    new DirectLineDriver(echoBotServer.BaseUrl, options.QuestionsPerConversation, "echo bot"),
+    new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation),
+    new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation),
 };
 
 var results = new List<RunResult>();
