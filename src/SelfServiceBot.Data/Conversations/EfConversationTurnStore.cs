@@ -1,32 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Data.Conversations;
 
 /// <summary>
-/// A turn's state, events and claim completion in one SaveChanges: one transaction, and on PostgreSQL one round trip.
-/// That fails only when the state changed since the turn read it, or some of the events are already there (a replay after
-/// a crash); then the same writes go step by step, still in one transaction.
+/// A turn's state, events and claim completion in one transaction of two statements (<see cref="TurnSql"/>). When the
+/// state changed since the turn read it, that transaction is rolled back and the writes go step by step instead, still in
+/// one transaction, this turn's state winning.
 /// </summary>
 internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IConversationTurnStore
 {
-    // Only PostgreSQL with several instances can race the careful path (two replays of one activity at once); SQLite
-    // serialises writers. A few attempts settle it: the loser sees the winner's rows on its next try.
+    // Only PostgreSQL with several instances can race the careful path (two turns inserting a conversation's first state,
+    // or the same events, at once); SQLite serialises writers. A few attempts settle it: the loser sees the winner's rows.
     private const int MaxCarefulAttempts = 5;
 
     public async Task<TurnWriteResult> WriteAsync(FinishedTurn turn, CancellationToken cancellationToken)
     {
-        var records = ConversationEventRecords.From(turn.Events);
-        try
+        if (await TryWriteAsReadAsync(turn, cancellationToken))
         {
-            await WriteAsReadAsync(turn, records, cancellationToken);
             return new TurnWriteResult(OverwroteNewerState: false);
         }
-        catch (DbUpdateException)
-        {
-            // The state's version moved on, an event key exists, or the claim row is missing: nothing was written.
-        }
+        // Another turn of the conversation saved state after this one read it; nothing of this turn was written.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -39,28 +33,26 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
         }
     }
 
-    private async Task WriteAsReadAsync(FinishedTurn turn, List<ConversationEventRecord> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// The usual case: the state if it is still as the turn read it, then the events (keys a replay already wrote are
+    /// skipped) and the claim's completion. False, and nothing written, when the state moved on.
+    /// </summary>
+    private async Task<bool> TryWriteAsReadAsync(FinishedTurn turn, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
-        if (turn.StateVersion is { } version)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TurnSql.SaveStateAsRead(db, turn, now).ExecuteAsync(cancellationToken) != 1)
         {
-            // Version is a concurrency token: the UPDATE only matches the row as the turn read it.
-            var state = db.ConversationStates.Attach(new ConversationStateRecord { ConversationKey = turn.ConversationKey, Json = "", Version = version }).Entity;
-            state.Json = turn.StateJson;
-            state.Version = version + 1;
-            state.UpdatedAt = now;
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
         }
-        else
+        if (TurnSql.EventsAndCompletion(db, turn, now) is { } rest)
         {
-            db.ConversationStates.Add(new ConversationStateRecord { ConversationKey = turn.ConversationKey, Json = turn.StateJson, Version = 1, UpdatedAt = now });
+            await rest.ExecuteAsync(cancellationToken);
         }
-        db.ConversationEvents.AddRange(events);
-        if (turn.CompletedActivity is { } activity)
-        {
-            db.ProcessedActivities.Attach(Claim(activity)).Entity.CompletedAt = now;
-        }
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private async Task<TurnWriteResult> WriteCarefullyAsync(FinishedTurn turn, List<ConversationEventRecord> events, CancellationToken cancellationToken)
@@ -110,7 +102,4 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
         db.ConversationStates.Add(new ConversationStateRecord { ConversationKey = turn.ConversationKey, Json = turn.StateJson, Version = 1, UpdatedAt = now });
         return turn.StateVersion is null;
     }
-
-    private static ProcessedActivity Claim(ActivityKey key) =>
-        new() { ChannelId = key.ChannelId, ConversationId = key.ConversationId, ActivityId = key.ActivityId };
 }
