@@ -5,12 +5,13 @@ namespace SelfServiceBot.Benchmarks;
 /// conversation would trip the hand-off message limit (Handoff:MessageLimit, 20) and grow the stored state and transcript,
 /// so the run would measure hand-offs and 20 KB states instead of answers.
 /// </param>
-internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, string WebDll)
+/// <param name="Only">Runs only the suites whose name contains this (e.g. to profile one of them); null: all.</param>
+internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, string WebDll, string? Only = null)
 {
     public static BenchOptions Parse(string[] args)
     {
         int turns = 2000, concurrency = 16, perConversation = 5;
-        string? dll = null;
+        string? dll = null, only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -19,6 +20,7 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
                 case "--concurrency": concurrency = int.Parse(args[++i]); break;
                 case "--questions-per-conversation": perConversation = int.Parse(args[++i]); break;
                 case "--web-dll": dll = args[++i]; break;
+                case "--only": only = args[++i]; break;
             }
         }
         if (perConversation < 1)
@@ -30,6 +32,6 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
         {
             throw new FileNotFoundException($"Build the web app in Release first (dotnet build -c Release): {dll}");
         }
-        return new BenchOptions(turns, concurrency, perConversation, dll);
+        return new BenchOptions(turns, concurrency, perConversation, dll, only);
     }
 }

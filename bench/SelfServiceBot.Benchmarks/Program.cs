@@ -9,24 +9,25 @@ Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
 await using var echoBotServer = await AppProcess.StartAsync(options, echoBot: true);
 await using var connector = await ConnectorStandIn.StartAsync();
+Console.Error.WriteLine($"app pid {server.ProcessId}, echo bot app pid {echoBotServer.ProcessId}");
 
-var suites = new ITurnDriver[]
+var suites = new (ITurnDriver Driver, AppProcess App)[]
 {
-    new EchoDriver(server.BaseUrl),
-    new BotMessagesDriver(echoBotServer.BaseUrl, connector, options.QuestionsPerConversation, "echo bot"),
-    new DirectLineDriver(echoBotServer.BaseUrl, options.QuestionsPerConversation, "echo bot"),
-    new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation),
-    new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation),
+    (new EchoDriver(server.BaseUrl), server),
+    (new BotMessagesDriver(echoBotServer.BaseUrl, connector, options.QuestionsPerConversation, "echo bot"), echoBotServer),
+    (new DirectLineDriver(echoBotServer.BaseUrl, options.QuestionsPerConversation, "echo bot"), echoBotServer),
+    (new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation), server),
+    (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
 };
 
 var results = new List<RunResult>();
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
-    foreach (var driver in suites)
+    foreach (var (driver, app) in suites.Where(s => options.Only is null || s.Driver.Name.Contains(options.Only, StringComparison.Ordinal)))
     {
         var turns = concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns;
-        await LoadRunner.RunAsync(driver, Math.Min(50, turns / 10), concurrency); // warm-up
-        results.Add(await LoadRunner.RunAsync(driver, turns, concurrency));
+        await LoadRunner.RunAsync(driver, app, Math.Min(50, turns / 10), concurrency); // warm-up
+        results.Add(await LoadRunner.RunAsync(driver, app, turns, concurrency));
     }
 }
 
