@@ -5,12 +5,16 @@ namespace SelfServiceBot.Benchmarks;
 /// conversation would trip the hand-off message limit (Handoff:MessageLimit, 20) and grow the stored state and transcript,
 /// so the run would measure hand-offs and 20 KB states instead of answers.
 /// </param>
+/// <param name="WarmupTurns">
+/// Turns each suite runs under load before anything is measured. A fresh process spends its first thousand or so turns
+/// compiling (tiered JIT, dynamic PGO): measured cold, a turn cost several times the CPU it costs later.
+/// </param>
 /// <param name="Only">Runs only the suites whose name contains this (e.g. to profile one of them); null: all.</param>
-internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, string WebDll, string? Only = null)
+internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null)
 {
     public static BenchOptions Parse(string[] args)
     {
-        int turns = 2000, concurrency = 16, perConversation = 5;
+        int turns = 2000, concurrency = 16, perConversation = 5, warmup = 1500;
         string? dll = null, only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
@@ -21,6 +25,7 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
                 case "--questions-per-conversation": perConversation = int.Parse(args[++i]); break;
                 case "--web-dll": dll = args[++i]; break;
                 case "--only": only = args[++i]; break;
+                case "--warmup": warmup = int.Parse(args[++i]); break;
             }
         }
         if (perConversation < 1)
@@ -32,6 +37,6 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
         {
             throw new FileNotFoundException($"Build the web app in Release first (dotnet build -c Release): {dll}");
         }
-        return new BenchOptions(turns, concurrency, perConversation, dll, only);
+        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only);
     }
 }

@@ -20,13 +20,18 @@ var suites = new (ITurnDriver Driver, AppProcess App)[]
     (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
 };
 
+// Warm-up first: every suite under load, so what is measured is compiled code, connection pools and a warm database.
+var selected = suites.Where(s => options.Only is null || s.Driver.Name.Contains(options.Only, StringComparison.Ordinal)).ToList();
+foreach (var (driver, app) in selected)
+{
+    await LoadRunner.RunAsync(driver, app, options.WarmupTurns, options.Concurrency);
+}
 var results = new List<RunResult>();
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
-    foreach (var (driver, app) in suites.Where(s => options.Only is null || s.Driver.Name.Contains(options.Only, StringComparison.Ordinal)))
+    foreach (var (driver, app) in selected)
     {
         var turns = concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns;
-        await LoadRunner.RunAsync(driver, app, Math.Min(50, turns / 10), concurrency); // warm-up
         results.Add(await LoadRunner.RunAsync(driver, app, turns, concurrency));
     }
 }

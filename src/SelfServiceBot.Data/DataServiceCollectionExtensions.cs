@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddHostedService<DatabaseMigrationService>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();

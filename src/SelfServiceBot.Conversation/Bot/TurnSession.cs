@@ -80,30 +80,21 @@ internal sealed class TurnSession
             await SendTypingAsync(cancellationToken);
             return await work();
         }
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var typing = TypingAfterDelayAsync(done.Token, cancellationToken);
+        Task? typing = null;
+        var timer = _clock.CreateTimer(_ => Volatile.Write(ref typing, SendTypingAsync(cancellationToken)), null, _typingDelay, Timeout.InfiniteTimeSpan);
         try
         {
             return await work();
         }
         finally
         {
-            await done.CancelAsync();
-            await typing;
+            // Waits for a callback already running, so a typing that started is sent before the answer.
+            await timer.DisposeAsync();
+            if (Volatile.Read(ref typing) is { } started)
+            {
+                await started;
+            }
         }
-    }
-
-    private async Task TypingAfterDelayAsync(CancellationToken done, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(_typingDelay, _clock, done);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        await SendTypingAsync(cancellationToken);
     }
 
     public async Task SendAsync(Activity reply, string transcriptText, CancellationToken cancellationToken)

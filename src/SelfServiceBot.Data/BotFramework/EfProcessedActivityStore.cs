@@ -10,7 +10,7 @@ namespace SelfServiceBot.Data.BotFramework;
 /// Claims are rows keyed by (channel, conversation, activity id): the primary key makes two
 /// instances agree on who handles a redelivered activity.
 /// </summary>
-internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IProcessedActivityStore
+internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IProcessedActivityStore
 {
     /// <summary>
     /// One statement: insert the claim, or take over one abandoned longer than the lease (a crash mid-turn) and not completed;
@@ -20,6 +20,7 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
+        using var gate = await writes.EnterAsync(db, cancellationToken);
         const string claimedAt = nameof(ProcessedActivity.ClaimedAt), completedAt = nameof(ProcessedActivity.CompletedAt);
         var claimed = await new ModelSql(db)
             .Sql("INSERT INTO ").Table<ProcessedActivity>().Sql(" ")
@@ -41,6 +42,7 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
+        using var gate = await writes.EnterAsync(db, cancellationToken);
         await db.ProcessedActivities
             .Where(Is(key))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, now), cancellationToken);

@@ -8,7 +8,7 @@ namespace SelfServiceBot.Data.Conversations;
 /// state changed since the turn read it, that transaction is rolled back and the writes go step by step instead, still in
 /// one transaction, this turn's state winning.
 /// </summary>
-internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IConversationTurnStore
+internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IConversationTurnStore
 {
     // Only PostgreSQL with several instances can race the careful path (two turns inserting a conversation's first state,
     // or the same events, at once); SQLite serialises writers. A few attempts settle it: the loser sees the winner's rows.
@@ -39,8 +39,9 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
     /// </summary>
     private async Task<bool> TryWriteAsReadAsync(FinishedTurn turn, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
+        using var gate = await writes.EnterAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await TurnSql.SaveStateAsRead(db, turn, now).ExecuteAsync(cancellationToken) != 1)
         {

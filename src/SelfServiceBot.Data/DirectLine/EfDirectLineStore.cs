@@ -10,7 +10,7 @@ namespace SelfServiceBot.Data.DirectLine;
 /// conversation row's counter, bumped inside the same transaction that inserts the activities: the
 /// row lock (PostgreSQL) or the write lock (SQLite) orders concurrent appends, even across instances.
 /// </summary>
-internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IDirectLineStore
+internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IDirectLineStore
 {
     public async Task<bool> CreateConversationAsync(DirectLineConversationInfo conversation, CancellationToken cancellationToken)
     {
@@ -59,6 +59,7 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
             return [];
         }
         await using var db = factory.CreateDbContext();
+        using var gate = await writes.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Takes the numbers and says which they are in one statement; the row stays locked until the commit.
         const string lastSequence = nameof(DirectLineConversation.LastSequence);
