@@ -3,7 +3,7 @@ using SelfServiceBot.Benchmarks;
 // Turn benchmark: latency and throughput of a full bot turn through /api/messages and through Direct Line,
 // beside two baselines in the same run: a trivial echo endpoint on the same server (bare HTTP) and the
 // Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
-//   scripts/bench-turns.sh [--turns N] [--concurrency C]
+//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--questions-per-conversation Q] [--warmup W] [--only TEXT]
 var options = BenchOptions.Parse(args);
 Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
