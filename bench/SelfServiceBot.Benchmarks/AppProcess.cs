@@ -19,6 +19,18 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU time the app has used so far (all its threads): unlike wall time, hardly skewed by other work on the machine.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AppProcess> StartAsync(BenchOptions options, bool echoBot = false)
     {
         var port = FreePort();

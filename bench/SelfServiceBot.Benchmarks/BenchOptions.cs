@@ -1,25 +1,42 @@
 namespace SelfServiceBot.Benchmarks;
 
-internal sealed record BenchOptions(int Turns, int Concurrency, string WebDll)
+/// <param name="QuestionsPerConversation">
+/// How many questions a customer asks before starting a new conversation. Real contacts are short; one endless
+/// conversation would trip the hand-off message limit (Handoff:MessageLimit, 20) and grow the stored state and transcript,
+/// so the run would measure hand-offs and 20 KB states instead of answers.
+/// </param>
+/// <param name="WarmupTurns">
+/// Turns each suite runs under load before anything is measured. A fresh process spends its first thousand or so turns
+/// compiling (tiered JIT, dynamic PGO): measured cold, a turn cost several times the CPU it costs later.
+/// </param>
+/// <param name="Only">Runs only the suites whose name contains this (e.g. to profile one of them); null: all.</param>
+internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null)
 {
     public static BenchOptions Parse(string[] args)
     {
-        int turns = 2000, concurrency = 16;
-        string? dll = null;
+        int turns = 2000, concurrency = 16, perConversation = 5, warmup = 1500;
+        string? dll = null, only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
             {
                 case "--turns": turns = int.Parse(args[++i]); break;
                 case "--concurrency": concurrency = int.Parse(args[++i]); break;
+                case "--questions-per-conversation": perConversation = int.Parse(args[++i]); break;
                 case "--web-dll": dll = args[++i]; break;
+                case "--only": only = args[++i]; break;
+                case "--warmup": warmup = int.Parse(args[++i]); break;
             }
+        }
+        if (perConversation < 1)
+        {
+            throw new ArgumentException("--questions-per-conversation must be at least 1.");
         }
         dll ??= Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/SelfServiceBot.Web/bin/Release/net10.0/SelfServiceBot.Web.dll"));
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the web app in Release first (dotnet build -c Release): {dll}");
         }
-        return new BenchOptions(turns, concurrency, dll);
+        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only);
     }
 }

@@ -1,18 +1,26 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace SelfServiceBot.Benchmarks;
 
-/// <summary>A Web Chat-like client: token, conversation, WebSocket stream; a turn ends when the bot's reply arrives on the socket.</summary>
-internal sealed class DirectLineDriver(string baseUrl, string bot = "bot") : ITurnDriver
+/// <summary>
+/// A Web Chat-like client: token, conversation, WebSocket stream; a turn ends when the bot's reply arrives on the socket.
+/// After <c>questionsPerConversation</c> turns the customer moves on to a new conversation, opened in the background while
+/// the current one is in use (as other customers arrive while these chat), so opening it is load but not latency.
+/// </summary>
+internal sealed class DirectLineDriver(string baseUrl, int questionsPerConversation, string bot = "bot") : ITurnDriver
 {
     public string Name => $"{bot} turn via Direct Line (WebSocket)";
 
     public async Task<ITurnSession> OpenAsync(int index)
+    {
+        var session = new Session(this, $"user{index}");
+        await session.PrepareAsync();
+        return session;
+    }
+
+    private async Task<DirectLineConversation> OpenConversationAsync(string userId)
     {
         var generate = await Questions.Http.PostAsync($"{baseUrl}/v3/directline/tokens/generate", null);
         generate.EnsureSuccessStatusCode();
@@ -22,82 +30,51 @@ internal sealed class DirectLineDriver(string baseUrl, string bot = "bot") : ITu
         var started = await Questions.Http.SendAsync(start);
         started.EnsureSuccessStatusCode();
         var body = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var session = new Session(baseUrl, body.GetProperty("conversationId").GetString()!,
-            body.GetProperty("token").GetString()!, $"user{index}");
-        await session.ConnectAsync(body.GetProperty("streamUrl").GetString()!);
-        return session;
+        var conversation = new DirectLineConversation(baseUrl, body.GetProperty("conversationId").GetString()!,
+            body.GetProperty("token").GetString()!, userId);
+        await conversation.ConnectAsync(body.GetProperty("streamUrl").GetString()!);
+        return conversation;
     }
 
-    private sealed class Session(string baseUrl, string conversationId, string token, string userId) : ITurnSession
+    private sealed class Session(DirectLineDriver driver, string userId) : ITurnSession
     {
-        private readonly ClientWebSocket _socket = new();
-        private readonly ConcurrentDictionary<string, TaskCompletionSource> _answered = new();
-        private readonly CancellationTokenSource _stop = new();
-        private Task? _receiving;
+        private DirectLineConversation? _current;
+        private Task<DirectLineConversation>? _next;
+        private int _turnsInCurrent;
 
-        public async Task ConnectAsync(string streamUrl)
+        public async Task PrepareAsync()
         {
-            await _socket.ConnectAsync(new Uri(streamUrl), _stop.Token);
-            _receiving = Task.Run(ReceiveAsync);
-        }
-
-        public async Task<bool> TurnAsync(string text)
-        {
-            using var post = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/v3/directline/conversations/{conversationId}/activities")
+            if (_current is not null && _turnsInCurrent < driver._perConversation)
             {
-                Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = userId } }),
-            };
-            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await Questions.Http.SendAsync(post);
-            if (!response.IsSuccessStatusCode) return false;
-            var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-            var answered = _answered.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-            var finished = await Task.WhenAny(answered.Task, Task.Delay(TimeSpan.FromSeconds(10)));
-            _answered.TryRemove(id, out _);
-            return finished == answered.Task;
-        }
-
-        private async Task ReceiveAsync()
-        {
-            var buffer = new byte[64 * 1024];
-            var message = new MemoryStream();
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    var result = await _socket.ReceiveAsync(buffer, _stop.Token);
-                    if (result.MessageType == WebSocketMessageType.Close) return;
-                    message.Write(buffer, 0, result.Count);
-                    if (!result.EndOfMessage) continue;
-                    if (message.Length > 0) OnActivitySet(message.ToArray());
-                    message.SetLength(0);
-                }
+                return;
             }
-            catch (Exception) when (_stop.IsCancellationRequested) { }
-            catch (WebSocketException) { }
+            if (_current is not null)
+            {
+                await _current.DisposeAsync();
+            }
+            _current = await (_next ?? driver.OpenConversationAsync(userId));
+            _turnsInCurrent = 0;
+            _next = driver._perConversation > 1 ? driver.OpenConversationAsync(userId) : null;
         }
 
-        private void OnActivitySet(byte[] json)
+        public Task<bool> TurnAsync(string text)
         {
-            using var doc = JsonDocument.Parse(json);
-            if (!doc.RootElement.TryGetProperty("activities", out var activities)) return;
-            foreach (var activity in activities.EnumerateArray())
-            {
-                var fromBot = activity.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var role) && role.GetString() == "bot";
-                if (fromBot && activity.GetProperty("type").GetString() == "message" && activity.TryGetProperty("replyToId", out var replyTo))
-                {
-                    _answered.GetOrAdd(replyTo.GetString()!, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
-                        .TrySetResult();
-                }
-            }
+            _turnsInCurrent++;
+            return _current!.TurnAsync(text);
         }
 
         public async ValueTask DisposeAsync()
         {
-            _stop.Cancel();
-            _socket.Abort();
-            if (_receiving is not null) await _receiving;
-            _socket.Dispose();
+            if (_current is not null)
+            {
+                await _current.DisposeAsync();
+            }
+            if (_next is not null)
+            {
+                await (await _next).DisposeAsync();
+            }
         }
     }
+
+    private readonly int _perConversation = questionsPerConversation;
 }

@@ -12,6 +12,9 @@ internal interface ITurnDriver
 
 internal interface ITurnSession : IAsyncDisposable
 {
+    /// <summary>Gets ready for the next turn (e.g. moves on to a new conversation); not part of the turn's latency.</summary>
+    Task PrepareAsync() => Task.CompletedTask;
+
     /// <summary>Sends one message and completes when its answer has been seen; false if it was not.</summary>
     Task<bool> TurnAsync(string text);
 }
@@ -56,29 +59,30 @@ internal sealed class EchoDriver(string baseUrl) : ITurnDriver
 }
 
 /// <summary>A channel posting to /api/messages; the bot replies to the connector stand-in before the POST returns.</summary>
-internal sealed class BotMessagesDriver(string baseUrl, ConnectorStandIn connector, string bot = "bot") : ITurnDriver
+internal sealed class BotMessagesDriver(string baseUrl, ConnectorStandIn connector, int questionsPerConversation, string bot = "bot") : ITurnDriver
 {
     private readonly string _baseUrl = baseUrl;
     private readonly ConnectorStandIn _connector = connector;
-    private readonly string _run = Guid.NewGuid().ToString("N")[..6];
+    private readonly int _perConversation = questionsPerConversation;
 
     public string Name => $"{bot} turn via /api/messages";
 
-    public Task<ITurnSession> OpenAsync(int index) => Task.FromResult<ITurnSession>(new Session(this, index));
+    // Every session (also the warm-up's) has its own ids: a repeated id would be skipped as a redelivery.
+    public Task<ITurnSession> OpenAsync(int index) => Task.FromResult<ITurnSession>(new Session(this, Guid.NewGuid().ToString("N")[..10]));
 
-    private sealed class Session(BotMessagesDriver driver, int index) : ITurnSession
+    private sealed class Session(BotMessagesDriver driver, string customer) : ITurnSession
     {
         private int _n;
 
         public async Task<bool> TurnAsync(string text)
         {
-            var id = $"{driver._run}-{index}-{_n++}";
+            var id = $"{customer}-{_n++}";
             var activity = new
             {
                 type = "message", id, text, channelId = "emulator", serviceUrl = driver._connector.ServiceUrl, locale = "en-US",
-                from = new { id = $"user-{driver._run}-{index}", role = "user" },
+                from = new { id = $"user-{customer}", role = "user" },
                 recipient = new { id = "bot", role = "bot" },
-                conversation = new { id = $"conv-{driver._run}-{index}" },
+                conversation = new { id = $"conv-{customer}-{(_n - 1) / driver._perConversation}" },
                 timestamp = DateTimeOffset.UtcNow,
             };
             using var response = await Questions.Http.PostAsJsonAsync($"{driver._baseUrl}/api/messages", activity);

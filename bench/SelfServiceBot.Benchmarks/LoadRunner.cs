@@ -2,9 +2,13 @@ using System.Diagnostics;
 
 namespace SelfServiceBot.Benchmarks;
 
-internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs)
+/// <param name="AppCpuMs">CPU time the app used during the run.</param>
+internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs, double AppCpuMs)
 {
     public double TurnsPerSecond => Turns / Seconds;
+
+    /// <summary>The app's CPU time per turn: what a turn costs the server, whatever else the machine is doing.</summary>
+    public double AppCpuMsPerTurn => AppCpuMs / Turns;
     public double Percentile(double p)
     {
         if (LatenciesMs.Length == 0) return double.NaN;
@@ -16,18 +20,20 @@ internal sealed record RunResult(string Name, int Concurrency, int Turns, int Er
 /// <summary>Closed loop: `concurrency` sessions each send their next message as soon as the last one was answered.</summary>
 internal static class LoadRunner
 {
-    public static async Task<RunResult> RunAsync(ITurnDriver driver, int turns, int concurrency)
+    public static async Task<RunResult> RunAsync(ITurnDriver driver, AppProcess app, int turns, int concurrency)
     {
         var sessions = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(driver.OpenAsync));
         var latencies = new double[turns];
         var next = -1;
         var errors = 0;
+        var cpuBefore = app.CpuTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(sessions.Select(async session =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < turns)
             {
+                await session.PrepareAsync();
                 var started = Stopwatch.GetTimestamp();
                 var ok = false;
                 try { ok = await session.TurnAsync(Questions.Pick(i)); }
@@ -37,7 +43,8 @@ internal static class LoadRunner
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuMs = (app.CpuTime - cpuBefore).TotalMilliseconds;
         foreach (var session in sessions) await session.DisposeAsync();
-        return new RunResult(driver.Name, concurrency, turns, errors, seconds, latencies);
+        return new RunResult(driver.Name, concurrency, turns, errors, seconds, latencies, cpuMs);
     }
 }

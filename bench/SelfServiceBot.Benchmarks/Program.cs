@@ -3,29 +3,36 @@ using SelfServiceBot.Benchmarks;
 // Turn benchmark: latency and throughput of a full bot turn through /api/messages and through Direct Line,
 // beside two baselines in the same run: a trivial echo endpoint on the same server (bare HTTP) and the
 // Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
-//   scripts/bench-turns.sh [--turns N] [--concurrency C]
+//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--questions-per-conversation Q] [--warmup W] [--only TEXT]
 var options = BenchOptions.Parse(args);
+Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
 await using var echoBotServer = await AppProcess.StartAsync(options, echoBot: true);
 await using var connector = await ConnectorStandIn.StartAsync();
+Console.Error.WriteLine($"app pid {server.ProcessId}, echo bot app pid {echoBotServer.ProcessId}");
 
-var suites = new ITurnDriver[]
+var suites = new (ITurnDriver Driver, AppProcess App)[]
 {
-    new EchoDriver(server.BaseUrl),
-    new BotMessagesDriver(echoBotServer.BaseUrl, connector, "echo bot"),
-    new DirectLineDriver(echoBotServer.BaseUrl, "echo bot"),
-    new BotMessagesDriver(server.BaseUrl, connector),
-    new DirectLineDriver(server.BaseUrl),
+    (new EchoDriver(server.BaseUrl), server),
+    (new BotMessagesDriver(echoBotServer.BaseUrl, connector, options.QuestionsPerConversation, "echo bot"), echoBotServer),
+    (new DirectLineDriver(echoBotServer.BaseUrl, options.QuestionsPerConversation, "echo bot"), echoBotServer),
+    (new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation), server),
+    (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
 };
 
+// Warm-up first: every suite under load, so what is measured is compiled code, connection pools and a warm database.
+var selected = suites.Where(s => options.Only is null || s.Driver.Name.Contains(options.Only, StringComparison.Ordinal)).ToList();
+foreach (var (driver, app) in selected)
+{
+    await LoadRunner.RunAsync(driver, app, options.WarmupTurns, options.Concurrency);
+}
 var results = new List<RunResult>();
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
-    foreach (var driver in suites)
+    foreach (var (driver, app) in selected)
     {
         var turns = concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns;
-        await LoadRunner.RunAsync(driver, Math.Min(50, turns / 10), concurrency); // warm-up
-        results.Add(await LoadRunner.RunAsync(driver, turns, concurrency));
+        results.Add(await LoadRunner.RunAsync(driver, app, turns, concurrency));
     }
 }
 

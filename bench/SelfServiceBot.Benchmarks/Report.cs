@@ -4,23 +4,29 @@ internal static class Report
 {
     public static void Print(IReadOnlyList<RunResult> results, BenchOptions options)
     {
-        Console.WriteLine($"SelfServiceBot turn benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, SQLite, local mode");
+        Console.WriteLine($"SelfServiceBot turn benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, SQLite, local mode, " +
+            $"{options.QuestionsPerConversation} questions per conversation, {options.WarmupTurns} warm-up turns per suite");
+        Console.WriteLine($"load average at start {LoadAverage.AtStart}, at end {LoadAverage.Now()} (other work on this machine skews absolute figures)");
         Console.WriteLine();
-        Console.WriteLine($"{"endpoint",-45} {"conc",4} {"turns",6} {"err",4} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"turns/s",9}");
+        Console.WriteLine($"{"endpoint",-45} {"conc",4} {"turns",6} {"err",4} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"turns/s",9} {"app CPU ms/turn",16}");
         foreach (var r in results)
         {
-            Console.WriteLine($"{r.Name,-45} {r.Concurrency,4} {r.Turns,6} {r.Errors,4} {r.Percentile(50),8:F2} {r.Percentile(95),8:F2} {r.Percentile(99),8:F2} {r.TurnsPerSecond,9:F0}");
+            Console.WriteLine($"{r.Name,-45} {r.Concurrency,4} {r.Turns,6} {r.Errors,4} {r.Percentile(50),8:F2} {r.Percentile(95),8:F2} {r.Percentile(99),8:F2} {r.TurnsPerSecond,9:F0} {r.AppCpuMsPerTurn,16:F3}");
         }
         Console.WriteLine();
         foreach (var group in results.GroupBy(r => r.Concurrency))
         {
-            var echo = group.First();
+            var echo = group.FirstOrDefault(x => x.Name.StartsWith("echo (", StringComparison.Ordinal));
             foreach (var r in group.Where(r => r.Name.StartsWith("bot ", StringComparison.Ordinal)))
             {
                 var transport = r.Name["bot ".Length..];
-                var echoBot = group.First(x => x.Name == "echo bot " + transport);
+                var echoBot = group.FirstOrDefault(x => x.Name == "echo bot " + transport);
+                if (echo is null || echoBot is null)
+                {
+                    continue; // --only left out a baseline
+                }
                 Console.WriteLine($"concurrency {group.Key,2}: {r.Name,-38} p50 {Ratio(r, echo),7:F1}x echo endpoint, {Ratio(r, echoBot),5:F2}x echo bot; " +
-                    $"throughput {r.TurnsPerSecond / echoBot.TurnsPerSecond,5:F2}x echo bot");
+                    $"throughput {r.TurnsPerSecond / echoBot.TurnsPerSecond,5:F2}x echo bot; app CPU {r.AppCpuMsPerTurn / echoBot.AppCpuMsPerTurn,5:F2}x echo bot");
             }
         }
         var loaded = results.Where(r => r.Concurrency == options.Concurrency && r.Name.StartsWith("bot ", StringComparison.Ordinal)).ToList();

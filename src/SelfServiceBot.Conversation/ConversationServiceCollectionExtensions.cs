@@ -25,6 +25,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddKnowledge();
         services.AddConversationData();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
+            .Validate(o => o.TypingDelay >= TimeSpan.Zero, "Conversation:TypingDelay must not be negative.")
+            .ValidateOnStart();
         services.AddHandoff();
         services.TryAddSingleton<IHandoffGateway, DeskHandoffGateway>();
 

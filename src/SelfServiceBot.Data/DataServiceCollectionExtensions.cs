@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,20 +19,24 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// Registers the database (SQLite by default, PostgreSQL with <c>Database:Provider=Postgres</c>)
     /// and the protocol stores that live in it. Configuration is read when the first context is made,
-    /// so hosts and tests may still override it after this call.
+    /// so hosts and tests may still override it after this call. EF Core interceptors registered as
+    /// <see cref="IInterceptor"/> services are added to every context (diagnostics, tests that count or fail commands).
     /// </summary>
     public static IServiceCollection AddBotDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
-            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString)).AddInterceptors(new SqlitePragmas()));
+            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString))
+                .AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]));
         services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                 "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
-                "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=...")));
+                "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=..."))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddHostedService<DatabaseMigrationService>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,9 @@ namespace SelfServiceBot.BotFramework.DirectLine;
 
 /// <summary>
 /// The conversation side of the local Direct Line: stamps what clients post, writes it to the log
-/// (which echoes it back to them), runs the bot, and appends the bot's activities. Other modules
-/// (e.g. an agent replying through the bot) write into a conversation with <see cref="AppendFromBotAsync"/>.
+/// (which echoes it back to them), runs the bot, and appends the bot's activities: a turn's replies
+/// together at its end (<see cref="DirectLineReplySink"/>). Other modules (e.g. an agent replying
+/// through the bot) write into a conversation with <see cref="AppendFromBotAsync"/>.
 /// </summary>
 public sealed class DirectLineChannel(
     IDirectLineStore store,
@@ -20,6 +22,9 @@ public sealed class DirectLineChannel(
     TimeProvider clock,
     ILogger<DirectLineChannel> logger)
 {
+    // Sinks of turns running on this instance that hold replies not yet in the log, by conversation.
+    private readonly ConcurrentDictionary<string, DirectLineReplySink> _holding = new();
+
     /// <summary>A new random conversation id: URL-safe, 22 characters.</summary>
     public static string NewConversationId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
@@ -54,8 +59,8 @@ public sealed class DirectLineChannel(
             Locale = conversation.Locale,
         };
         // Clients never see this activity, so replies must not point at it: Web Chat holds back
-        // an activity whose replyToId it has not seen yet.
-        await turns.ProcessAsync(update, new DirectLineReplySink(this, conversation.Id, replyToVisible: false), cancellationToken);
+        // an activity whose replyToId it has not seen yet. Its id is new (the conversation was just created): no claim.
+        await RunTurnAsync(update, new DirectLineReplySink(this, conversation.Id, replyToVisible: false), cancellationToken);
         return true;
     }
 
@@ -77,16 +82,47 @@ public sealed class DirectLineChannel(
         activity.ServiceUrl = null;
         activity.CallerId = null;
 
-        await AppendAsync(conversation.Id, activity, cancellationToken);
+        await AppendAsync(conversation.Id, [activity], cancellationToken);
 
         var inbound = BotJson.Clone(activity);
         inbound.ServiceUrl = serviceUrl;
-        var result = await turns.ProcessAsync(inbound, new DirectLineReplySink(this, conversation.Id), cancellationToken);
+        var result = await RunTurnAsync(inbound, new DirectLineReplySink(this, conversation.Id), cancellationToken);
         return new DirectLinePostResult(activity.Id!, result.Outcome == TurnOutcome.Failed);
     }
 
-    /// <summary>Appends an activity from the bot's side (from.role "bot") and wakes the conversation's sockets.</summary>
+    // The log numbered the activity a moment ago (or the conversation was just created): it cannot be a redelivery, so
+    // the turn takes no claim.
+    private async Task<TurnResult> RunTurnAsync(Activity inbound, DirectLineReplySink sink, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await turns.ProcessAsync(inbound, sink, cancellationToken, mayBeRedelivered: false);
+        }
+        finally
+        {
+            if (sink.Drop() is > 0 and var dropped)
+            {
+                logger.LogWarning("{Count} replies in Direct Line conversation {ConversationId} could not be stored", dropped, inbound.Conversation?.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends an activity from the bot's side (from.role "bot") and wakes the conversation's sockets. What a turn of the
+    /// conversation running here has said so far goes first (e.g. "you're number 1 in line" before "Anna has joined").
+    /// </summary>
     public async Task<string> AppendFromBotAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (_holding.TryGetValue(conversationId, out var turn))
+        {
+            await turn.FlushAsync(cancellationToken);
+        }
+        StampFromBot(conversationId, activity);
+        await AppendAsync(conversationId, [activity], cancellationToken);
+        return activity.Id!;
+    }
+
+    internal void StampFromBot(string conversationId, Activity activity)
     {
         activity.Type ??= ActivityTypes.Message;
         activity.From ??= Bot;
@@ -97,27 +133,35 @@ public sealed class DirectLineChannel(
         activity.ChannelId = Channels.DirectLine;
         activity.Timestamp = clock.GetUtcNow();
         activity.ServiceUrl = null;
-
-        await AppendAsync(conversationId, activity, cancellationToken);
-        return activity.Id!;
     }
 
-    // Typing is only worth anything live: it goes to this instance's open sockets and skips the log (and so
-    // polling clients and sockets on other instances), which saves a write and a read per turn.
-    private async Task AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    internal void Holding(string conversationId, DirectLineReplySink turn) => _holding[conversationId] = turn;
+
+    internal void Released(string conversationId, DirectLineReplySink turn) =>
+        _holding.TryRemove(new KeyValuePair<string, DirectLineReplySink>(conversationId, turn));
+
+    /// <summary>
+    /// Appends stamped activities in one transaction and hands them to this instance's sockets. Typing is only worth
+    /// anything live: it goes to the open sockets here and skips the log (and so polling clients and other instances).
+    /// </summary>
+    internal async Task AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
-        if (activity.Type == ActivityTypes.Typing)
+        foreach (var typing in activities.Where(a => a.Type == ActivityTypes.Typing))
         {
-            activity.Id = $"{conversationId}|typing-{Guid.NewGuid():N}";
-            signals.PublishLive(conversationId, BotJson.Serialize(activity));
+            typing.Id = $"{conversationId}|typing-{Guid.NewGuid():N}";
+            signals.PublishLive(conversationId, BotJson.Serialize(typing));
+        }
+        var logged = activities.Where(a => a.Type != ActivityTypes.Typing).ToList();
+        if (logged.Count == 0)
+        {
             return;
         }
-        await store.AppendAsync(conversationId, activity.Type!, sequence =>
+        var entries = await store.AppendAsync(conversationId, logged.Select(a => new DirectLineAppend(a.Type!, sequence =>
         {
-            activity.Id = ActivityId(conversationId, sequence);
-            return BotJson.Serialize(activity);
-        }, cancellationToken);
-        signals.Notify(conversationId);
+            a.Id = ActivityId(conversationId, sequence);
+            return BotJson.Serialize(a);
+        })).ToList(), cancellationToken);
+        signals.Appended(conversationId, entries);
     }
 }
 

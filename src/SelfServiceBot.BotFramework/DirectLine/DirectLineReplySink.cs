@@ -3,15 +3,78 @@ using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.BotFramework.DirectLine;
 
-/// <summary>Sends a turn's replies into the Direct Line conversation log, where the client's socket or poll picks them up.</summary>
+/// <summary>
+/// Holds a turn's replies and appends them to the Direct Line log together when the turn ends (one transaction and one
+/// socket frame instead of one per reply), where the client's socket or poll picks them up. Typing goes out at once: it is
+/// only worth anything live. Anything else written into the conversation meanwhile first flushes what is held here
+/// (<see cref="DirectLineChannel.AppendFromBotAsync"/>), so the conversation reads in the order things were said.
+/// </summary>
 public sealed class DirectLineReplySink(DirectLineChannel channel, string conversationId, bool replyToVisible = true) : IReplySink
 {
+    private readonly List<Activity> _held = [];
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    /// <returns>Null for a held reply: its id (conversation and sequence number) is given when it is appended.</returns>
     public async Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (!replyToVisible)
         {
             activity.ReplyToId = null;
         }
-        return await channel.AppendFromBotAsync(conversationId, activity, cancellationToken);
+        channel.StampFromBot(conversationId, activity);
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            await channel.AppendAsync(conversationId, [activity], cancellationToken);
+            return activity.Id;
+        }
+        lock (_held)
+        {
+            _held.Add(activity);
+            channel.Holding(conversationId, this);
+        }
+        return null;
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            Activity[] batch;
+            lock (_held)
+            {
+                batch = [.. _held];
+            }
+            if (batch.Length == 0)
+            {
+                return;
+            }
+            // Kept until they are in the log: if the append fails, the error handler's flush tries them again with its apology.
+            await channel.AppendAsync(conversationId, batch, cancellationToken);
+            lock (_held)
+            {
+                _held.RemoveRange(0, batch.Length);
+                if (_held.Count == 0)
+                {
+                    channel.Released(conversationId, this);
+                }
+            }
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    /// <summary>After the turn: replies that could not be appended (the database failed) are not kept waiting for ever.</summary>
+    internal int Drop()
+    {
+        lock (_held)
+        {
+            var dropped = _held.Count;
+            _held.Clear();
+            channel.Released(conversationId, this);
+            return dropped;
+        }
     }
 }

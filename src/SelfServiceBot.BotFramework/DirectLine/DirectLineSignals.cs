@@ -1,86 +1,71 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace SelfServiceBot.BotFramework.DirectLine;
 
 /// <summary>
-/// Wakes this instance's open WebSockets as soon as an activity is appended here. Only a shortcut:
-/// sockets also poll the database, which is how they see what other instances append.
+/// Hands what this instance appends to a conversation's log straight to the conversation's WebSockets open here, so they
+/// need not read back what was just written, and carries activities that are only worth anything live (typing), which skip
+/// the log. Only a shortcut: sockets also poll the database, which is how they see what other instances append.
 /// </summary>
 public sealed class DirectLineSignals
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
-    private readonly Dictionary<string, List<Channel<string>>> _live = new();
-    private readonly Lock _liveLock = new();
+    private readonly Dictionary<string, List<Channel<DirectLineFeedItem>>> _feeds = new();
+    private readonly Lock _lock = new();
 
-    /// <summary>
-    /// Activities worth something only live (typing) skip the log: they go straight to the sockets of the
-    /// conversation open on this instance. Returns the subscription; dispose it when the socket closes.
-    /// </summary>
-    public LiveActivities SubscribeLive(string conversationId)
+    /// <summary>A socket's feed of the conversation; dispose it when the socket closes.</summary>
+    public DirectLineFeed Subscribe(string conversationId)
     {
-        var channel = Channel.CreateUnbounded<string>();
-        lock (_liveLock)
+        var channel = Channel.CreateUnbounded<DirectLineFeedItem>();
+        lock (_lock)
         {
-            if (!_live.TryGetValue(conversationId, out var list))
+            if (!_feeds.TryGetValue(conversationId, out var list))
             {
-                _live[conversationId] = list = [];
+                _feeds[conversationId] = list = [];
             }
             list.Add(channel);
         }
-        return new LiveActivities(channel.Reader, () =>
+        return new DirectLineFeed(channel.Reader, () =>
         {
-            lock (_liveLock)
+            lock (_lock)
             {
-                if (_live.TryGetValue(conversationId, out var list) && list.Remove(channel) && list.Count == 0)
+                if (_feeds.TryGetValue(conversationId, out var list) && list.Remove(channel) && list.Count == 0)
                 {
-                    _live.Remove(conversationId);
+                    _feeds.Remove(conversationId);
                 }
             }
         });
     }
 
-    /// <summary>Sends a serialized activity to this instance's open sockets of the conversation.</summary>
-    public void PublishLive(string conversationId, string activityJson)
+    /// <summary>Entries this instance has just appended to the conversation's log (committed), in sequence order.</summary>
+    public void Appended(string conversationId, IReadOnlyList<DirectLineLogEntry> entries) =>
+        Publish(conversationId, new DirectLineFeedItem(entries, null));
+
+    /// <summary>A serialized activity that goes only to this instance's open sockets of the conversation (typing).</summary>
+    public void PublishLive(string conversationId, string activityJson) =>
+        Publish(conversationId, new DirectLineFeedItem(null, activityJson));
+
+    private void Publish(string conversationId, DirectLineFeedItem item)
     {
-        lock (_liveLock)
+        lock (_lock)
         {
-            if (_live.TryGetValue(conversationId, out var list))
+            if (_feeds.TryGetValue(conversationId, out var list))
             {
                 foreach (var channel in list)
                 {
-                    channel.Writer.TryWrite(activityJson);
+                    channel.Writer.TryWrite(item);
                 }
             }
         }
     }
-
-    /// <summary>A task that completes at the next <see cref="Notify"/> for the conversation. Take it before reading, so no append is missed.</summary>
-    public Task NextAsync(string conversationId) =>
-        _waiting.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-    public void Notify(string conversationId)
-    {
-        if (_waiting.TryRemove(conversationId, out var waiting))
-        {
-            waiting.TrySetResult();
-        }
-    }
-
-    /// <summary>Drops the conversation's pending signal when its socket closes, so idle conversations hold no memory.</summary>
-    public void Forget(string conversationId, Task signal)
-    {
-        if (_waiting.TryGetValue(conversationId, out var waiting) && waiting.Task == signal)
-        {
-            _waiting.TryRemove(new KeyValuePair<string, TaskCompletionSource>(conversationId, waiting));
-        }
-    }
 }
 
-/// <summary>A socket's feed of live-only activities (JSON), see <see cref="DirectLineSignals.SubscribeLive"/>.</summary>
-public sealed class LiveActivities(ChannelReader<string> reader, Action unsubscribe) : IDisposable
+/// <summary>Either log entries appended on this instance, or one live-only activity's JSON.</summary>
+public sealed record DirectLineFeedItem(IReadOnlyList<DirectLineLogEntry>? Appended, string? LiveJson);
+
+/// <summary>A socket's feed, see <see cref="DirectLineSignals.Subscribe"/>.</summary>
+public sealed class DirectLineFeed(ChannelReader<DirectLineFeedItem> reader, Action unsubscribe) : IDisposable
 {
-    public ChannelReader<string> Reader { get; } = reader;
+    public ChannelReader<DirectLineFeedItem> Reader { get; } = reader;
 
     public void Dispose() => unsubscribe();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -9,8 +10,9 @@ namespace SelfServiceBot.BotFramework.DirectLine;
 
 /// <summary>
 /// One client's WebSocket: replays the log after the watermark, then sends new activities as they
-/// are appended. Each text frame is one ActivitySet. Woken at once by appends on this instance and
-/// every <see cref="DirectLineOptions.StreamPollInterval"/> by the database (appends on other instances).
+/// are appended. Each text frame is one ActivitySet. Appends on this instance arrive through
+/// <see cref="DirectLineSignals"/> (no read back); every <see cref="DirectLineOptions.StreamPollInterval"/>,
+/// or when those skip a sequence number, the database is read for what other instances appended.
 /// </summary>
 public sealed class DirectLineStream(
     IDirectLineStore store, DirectLineSignals signals, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
@@ -42,67 +44,88 @@ public sealed class DirectLineStream(
 
     private async Task SendLogAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
     {
-        var pageSize = options.Value.PageSize;
-        var replaying = true;
-        var last = watermark;
-        Task signal = Task.CompletedTask;
-        using var live = signals.SubscribeLive(conversationId);
-        try
+        // Subscribed before the first read: what is appended meanwhile is in the feed, and what the read already sent is skipped.
+        using var feed = signals.Subscribe(conversationId);
+        var last = await SendFromLogAsync(socket, conversationId, watermark, replaying: true, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            var woken = await Task.WhenAny(feed.Reader.WaitToReadAsync(cancellationToken).AsTask(),
+                Task.Delay(options.Value.StreamPollInterval, cancellationToken));
+            await woken;
+            // On the poll interval, or when something arrives out of order: other instances append to the log too.
+            var readLog = !feed.Reader.TryPeek(out _);
+            while (!readLog && feed.Reader.TryRead(out var item))
             {
-                // Taken before reading: an append between the read and the wait still wakes us.
-                signal = signals.NextAsync(conversationId);
-                var entries = await store.ReadAsync(conversationId, last, pageSize, cancellationToken);
-                if (entries.Count > 0)
+                if (item.LiveJson is { } live)
                 {
-                    last = entries[^1].Sequence;
-                    // On replay, typing that a later activity superseded is stale. The newest entry is kept even when
-                    // it is typing: it may have been appended between the socket's handshake and this first read.
-                    var visible = replaying
-                        ? entries.Where((e, i) => e.Type != ActivityTypes.Typing || i == entries.Count - 1).ToList()
-                        : entries;
-                    if (visible.Count > 0)
-                    {
-                        await SendSetAsync(socket, visible, last, cancellationToken);
-                    }
-                    if (entries.Count == pageSize)
-                    {
-                        continue;
-                    }
+                    await SendSetAsync(socket, [live], last, cancellationToken);
+                    continue;
                 }
-                replaying = false;
-                while (live.Reader.TryRead(out var json))
+                var fresh = item.Appended!.Where(e => e.Sequence > last).ToList();
+                if (fresh.Count == 0)
                 {
-                    await SendLiveAsync(socket, json, last, cancellationToken);
+                    continue;
                 }
-                await Task.WhenAny(signal, live.Reader.WaitToReadAsync(cancellationToken).AsTask(),
-                    Task.Delay(options.Value.StreamPollInterval, cancellationToken));
+                if (fresh[0].Sequence != last + 1)
+                {
+                    readLog = true;
+                    break;
+                }
+                last = fresh[^1].Sequence;
+                await SendSetAsync(socket, fresh.Select(e => e.Json).ToList(), last, cancellationToken);
+            }
+            if (readLog)
+            {
+                last = await SendFromLogAsync(socket, conversationId, last, replaying: false, cancellationToken);
             }
         }
-        finally
+    }
+
+    /// <summary>Sends what the log holds after <paramref name="after"/>, page by page; returns the new watermark.</summary>
+    private async Task<long> SendFromLogAsync(WebSocket socket, string conversationId, long after, bool replaying, CancellationToken cancellationToken)
+    {
+        var pageSize = options.Value.PageSize;
+        while (true)
         {
-            signals.Forget(conversationId, signal);
+            var entries = await store.ReadAsync(conversationId, after, pageSize, cancellationToken);
+            if (entries.Count == 0)
+            {
+                return after;
+            }
+            after = entries[^1].Sequence;
+            // On replay, typing that a later activity superseded is stale (logs from before typing skipped the log). The
+            // newest entry is kept even when it is typing.
+            var visible = replaying
+                ? entries.Where((e, i) => e.Type != ActivityTypes.Typing || i == entries.Count - 1).Select(e => e.Json).ToList()
+                : entries.Select(e => e.Json).ToList();
+            if (visible.Count > 0)
+            {
+                await SendSetAsync(socket, visible, after, cancellationToken);
+            }
+            if (entries.Count < pageSize)
+            {
+                return after;
+            }
         }
     }
 
-    private static async Task SendSetAsync(WebSocket socket, IReadOnlyList<DirectLineLogEntry> entries, long watermark, CancellationToken cancellationToken)
+    /// <summary>One ActivitySet frame; the stored JSON goes in as it is, without a parse and a re-serialization.</summary>
+    private static async Task SendSetAsync(WebSocket socket, IReadOnlyList<string> activities, long watermark, CancellationToken cancellationToken)
     {
-        var activities = entries.Select(e =>
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            using var document = JsonDocument.Parse(e.Json);
-            return document.RootElement.Clone();
-        }).ToList();
-        var set = new DirectLineActivitySet(activities, watermark.ToString(CultureInfo.InvariantCulture));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(set, BotJson.Options);
-        await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-    }
-
-    private static async Task SendLiveAsync(WebSocket socket, string json, long watermark, CancellationToken cancellationToken)
-    {
-        using var document = JsonDocument.Parse(json);
-        var set = new DirectLineActivitySet([document.RootElement.Clone()], watermark.ToString(CultureInfo.InvariantCulture));
-        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(set, BotJson.Options), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            writer.WriteStartObject();
+            writer.WriteStartArray("activities");
+            foreach (var json in activities)
+            {
+                writer.WriteRawValue(json);
+            }
+            writer.WriteEndArray();
+            writer.WriteString("watermark", watermark.ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+        await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
     // Clients send nothing we need: Direct Line JS sends "" every 20 s as a keep-alive. Reading is how we learn they left.

@@ -16,7 +16,14 @@ public interface IDirectLineStore
     /// unique even when several instances append at once; <paramref name="json"/> gets it so the
     /// stored activity can carry an id built from it.
     /// </summary>
-    Task<long> AppendAsync(string conversationId, string type, Func<long, string> json, CancellationToken cancellationToken);
+    async Task<long> AppendAsync(string conversationId, string type, Func<long, string> json, CancellationToken cancellationToken) =>
+        (await AppendAsync(conversationId, [new DirectLineAppend(type, json)], cancellationToken))[0].Sequence;
+
+    /// <summary>
+    /// Appends activities in one transaction with consecutive sequence numbers, in the order given: all of them or none.
+    /// Returns the stored entries.
+    /// </summary>
+    Task<IReadOnlyList<DirectLineLogEntry>> AppendAsync(string conversationId, IReadOnlyList<DirectLineAppend> activities, CancellationToken cancellationToken);
 
     /// <summary>Activities with a sequence above <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<DirectLineLogEntry>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken);
@@ -26,6 +33,9 @@ public interface IDirectLineStore
 }
 
 public sealed record DirectLineConversationInfo(string Id, string UserId, string? Locale, DateTimeOffset CreatedAt, bool Ended = false);
+
+/// <summary>An activity to append: its type, and its wire JSON given the sequence number it gets.</summary>
+public sealed record DirectLineAppend(string Type, Func<long, string> Json);
 
 /// <summary>One stored activity: its sequence (the watermark), type and wire JSON.</summary>
 public sealed record DirectLineLogEntry(long Sequence, string Type, string Json);

@@ -4,11 +4,19 @@ namespace SelfServiceBot.BotFramework.Pipeline;
 
 /// <summary>
 /// Where a turn's outgoing activities go: the Bot Connector of the inbound serviceUrl, the local
-/// Direct Line log, an expectReplies buffer, or a test queue. Returns the id the channel assigned.
+/// Direct Line log, an expectReplies buffer, or a test queue. Returns the id the channel assigned, or null when the
+/// channel assigns it only when the sink delivers the reply (<see cref="FlushAsync"/>).
 /// </summary>
 public interface IReplySink
 {
     Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Delivers what the sink still holds. The pipeline calls it when the bot's turn (or its error handler) is done, before the
+    /// next turn of the conversation may start: a sink may hold a turn's replies and deliver them together (the local
+    /// Direct Line appends them to its log in one transaction).
+    /// </summary>
+    Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Collects replies in memory: used for deliveryMode expectReplies and for tests.</summary>

@@ -15,6 +15,16 @@ public interface ITurnContext
 
     /// <summary>How many activities the bot has sent in this turn.</summary>
     int SentCount { get; }
+
+    /// <summary>
+    /// The pipeline's claim on the inbound activity (<see cref="IProcessedActivityStore"/>); null when it took none (typing,
+    /// no id, or an id the transport stamped a moment ago). The pipeline marks it completed after the turn, unless the bot
+    /// did so in its own end-of-turn transaction and set <see cref="ClaimCompleted"/>: then a crash cannot separate the
+    /// two, and the turn costs one write less.
+    /// </summary>
+    ActivityKey? Claim { get; }
+
+    bool ClaimCompleted { get; set; }
 }
 
 /// <summary>Status and body answered to an invoke activity.</summary>

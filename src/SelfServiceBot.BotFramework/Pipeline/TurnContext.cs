@@ -2,11 +2,15 @@ using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.BotFramework.Pipeline;
 
-internal sealed class TurnContext(Activity activity, IReplySink sink) : ITurnContext
+internal sealed class TurnContext(Activity activity, IReplySink sink, ActivityKey? claim) : ITurnContext
 {
     private int _sent;
 
     public Activity Activity { get; } = activity;
+
+    public ActivityKey? Claim { get; } = claim;
+
+    public bool ClaimCompleted { get; set; }
 
     public InvokeResponse? InvokeResponse { get; set; }
 

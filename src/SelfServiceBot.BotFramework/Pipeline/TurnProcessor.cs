@@ -15,9 +15,13 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
 
     private readonly ConversationLocks _conversations = new();
 
-    public async Task<TurnResult> ProcessAsync(Activity activity, IReplySink sink, CancellationToken cancellationToken)
+    /// <param name="mayBeRedelivered">
+    /// False when the transport stamped the activity's id itself a moment ago (the local Direct Line numbers what its
+    /// clients post): nobody can deliver that id again, so the turn takes no claim and writes no completion.
+    /// </param>
+    public async Task<TurnResult> ProcessAsync(Activity activity, IReplySink sink, CancellationToken cancellationToken, bool mayBeRedelivered = true)
     {
-        var key = KeyOf(activity);
+        var key = mayBeRedelivered ? KeyOf(activity) : null;
         if (key is { } k && !await processed.TryClaimAsync(k, ClaimLease, cancellationToken))
         {
             logger.LogInformation("Skipping redelivered activity {ActivityKey}", k);
@@ -26,10 +30,11 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
 
         using var inOrder = await _conversations.AcquireAsync($"{activity.ChannelId}|{activity.Conversation?.Id}", cancellationToken);
         TeamsActivity.RemoveRecipientMention(activity);
-        var turn = new TurnContext(activity, sink);
+        var turn = new TurnContext(activity, sink, key);
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken);
+            await sink.FlushAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -38,23 +43,26 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
             try
             {
                 await bot.OnTurnErrorAsync(turn, ex, cancellationToken);
+                await sink.FlushAsync(CancellationToken.None);
             }
             catch (Exception inner)
             {
                 logger.LogError(inner, "Turn error handler failed in conversation {ConversationId}", activity.Conversation?.Id);
             }
-            if (key is { } failed)
-            {
-                await processed.CompleteAsync(failed, CancellationToken.None);
-            }
+            await CompleteAsync(turn);
             return new TurnResult(TurnOutcome.Failed, turn.InvokeResponse ?? DefaultInvokeResponse(activity, failed: true));
         }
 
-        if (key is { } done)
-        {
-            await processed.CompleteAsync(done, CancellationToken.None);
-        }
+        await CompleteAsync(turn);
         return new TurnResult(TurnOutcome.Processed, turn.InvokeResponse ?? DefaultInvokeResponse(activity, failed: false));
+    }
+
+    private async Task CompleteAsync(TurnContext turn)
+    {
+        if (turn.Claim is { } claim && !turn.ClaimCompleted)
+        {
+            await processed.CompleteAsync(claim, CancellationToken.None);
+        }
     }
 
     // Typing is live only and harmless twice: no claim (two writes) for it.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Conversation.Handoff;
@@ -11,8 +12,8 @@ namespace SelfServiceBot.Conversation.Bot;
 
 /// <summary>
 /// The turn handler: picks what the activity is about, loads the conversation's state from the
-/// database, lets the flow run, then saves the state and reports the turn's events. Activities
-/// the bot has nothing to say to touch no state at all.
+/// database, lets the flow run, then saves the state, the turn's events and the activity's claim
+/// together. Activities the bot has nothing to say to touch no state at all.
 /// </summary>
 internal sealed class SupportBot(
     DialogStateStore states,
@@ -22,6 +23,7 @@ internal sealed class SupportBot(
     ExternalHandoff externalHandoff,
     SelfServiceBot.Handoff.Desk.HandoffDesk desk,
     TimeProvider clock,
+    IOptions<ConversationOptions> typing,
     ILogger<SupportBot> logger) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -47,17 +49,20 @@ internal sealed class SupportBot(
         }
 
         var (state, version) = await states.LoadAsync(key, cancellationToken);
-        var session = new TurnSession(turn, state, clock);
+        var session = new TurnSession(turn, state, clock, typing.Value.TypingDelay);
         try
         {
             await handle(session);
-            await states.SaveAsync(key, session.State, version, cancellationToken);
         }
-        finally
+        catch
         {
-            // Also after a failure: what the customer did before it (their message) still happened.
+            // What the customer did before the failure (their message) still happened.
             await session.Events.FlushAsync(events, CancellationToken.None);
+            throw;
         }
+        // State, events and the claim's completion in one transaction: a crash leaves all of the turn or none of it.
+        await states.SaveTurnAsync(key, session.State, version, session.Events.TakePending(), turn.Claim, cancellationToken);
+        turn.ClaimCompleted = turn.Claim is not null;
     }
 
     public async Task OnTurnErrorAsync(ITurnContext turn, Exception exception, CancellationToken cancellationToken)

@@ -19,12 +19,14 @@ internal sealed class TurnSession
     private const int TranscriptLineLimit = 1000;
 
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _typingDelay;
 
-    public TurnSession(ITurnContext turn, DialogState state, TimeProvider clock)
+    public TurnSession(ITurnContext turn, DialogState state, TimeProvider clock, TimeSpan typingDelay)
     {
         Turn = turn;
         State = state;
         _clock = clock;
+        _typingDelay = typingDelay;
         Language = Localization.Language.Resolve(turn.Activity.Locale ?? LocaleFromEventValue(turn.Activity), state.Locale);
         State.Locale = Language;
         Events = new TurnEvents(turn.Activity, clock) { Locale = Language };
@@ -66,6 +68,34 @@ internal sealed class TurnSession
         SendAsync(ReplyFactory.Choices(ChannelId, prompt, choices), prompt, cancellationToken);
 
     public Task SendTypingAsync(CancellationToken cancellationToken) => Turn.SendActivityAsync(ReplyFactory.Typing(), cancellationToken);
+
+    /// <summary>
+    /// Runs what the customer waits for (a search); when it is not done within the typing delay, the typing indicator goes
+    /// out meanwhile, from the timer's thread, so even work that never yields gets it, and always before the answer.
+    /// </summary>
+    public async Task<T> TypingWhileAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_typingDelay == TimeSpan.Zero)
+        {
+            await SendTypingAsync(cancellationToken);
+            return await work();
+        }
+        Task? typing = null;
+        var timer = _clock.CreateTimer(_ => Volatile.Write(ref typing, SendTypingAsync(cancellationToken)), null, _typingDelay, Timeout.InfiniteTimeSpan);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            // Waits for a callback already running, so a typing that started is sent before the answer.
+            await timer.DisposeAsync();
+            if (Volatile.Read(ref typing) is { } started)
+            {
+                await started;
+            }
+        }
+    }
 
     public async Task SendAsync(Activity reply, string transcriptText, CancellationToken cancellationToken)
     {

@@ -53,9 +53,15 @@ internal sealed class TurnEvents(Activity activity, TimeProvider clock)
         {
             return;
         }
+        await sink.RecordAsync(TakePending(), cancellationToken);
+    }
+
+    /// <summary>The events not yet written, handed over to be written with the turn's state.</summary>
+    public IReadOnlyList<ConversationEvent> TakePending()
+    {
         var batch = _events.ToList();
         _events.Clear();
-        await sink.RecordAsync(batch, cancellationToken);
+        return batch;
     }
 
     private static string Key(string key) =>

@@ -16,8 +16,7 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
     {
         var state = session.State;
         state.LastQuestion = question;
-        await session.SendTypingAsync(cancellationToken);
-        var result = await search.SearchAsync(question, session.Language, cancellationToken);
+        var result = await session.TypingWhileAsync(() => search.SearchAsync(question, session.Language, cancellationToken), cancellationToken);
         state.LastCategory = result.Best?.Category ?? state.LastCategory;
         if (result.Decision != KnowledgeDecision.NoMatch && result.Best is { } topic
             && options.AlwaysHumanCategories.Contains(topic.Category, StringComparer.OrdinalIgnoreCase))

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.State;
 
-/// <summary>Reads and writes <see cref="DialogState"/> through the shared <see cref="IConversationStateStore"/>.</summary>
-internal sealed class DialogStateStore(IConversationStateStore store, ILogger<DialogStateStore> logger)
+/// <summary>
+/// Reads <see cref="DialogState"/> through the shared <see cref="IConversationStateStore"/>, and writes it at the end of
+/// a turn together with the turn's events and claim (<see cref="IConversationTurnStore"/>).
+/// </summary>
+internal sealed class DialogStateStore(IConversationStateStore store, IConversationTurnStore turns, ILogger<DialogStateStore> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    // Several instances finishing turns of one conversation at the same moment; more would mean a bug.
-    private const int MaxOverwriteAttempts = 5;
 
     public async Task<(DialogState State, int? Version)> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
@@ -31,25 +32,18 @@ internal sealed class DialogStateStore(IConversationStateStore store, ILogger<Di
         }
     }
 
-    public async Task SaveAsync(string conversationKey, DialogState state, int? version, CancellationToken cancellationToken)
+    /// <summary>Writes the turn's state, its events and the completion of its claim in one transaction.</summary>
+    public async Task SaveTurnAsync(
+        string conversationKey, DialogState state, int? version, IReadOnlyList<ConversationEvent> events, ActivityKey? claim,
+        CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(state, Json);
-        if (await store.TrySaveAsync(conversationKey, json, version, cancellationToken))
+        var turn = new FinishedTurn(conversationKey, JsonSerializer.Serialize(state, Json), version) { Events = events, CompletedActivity = claim };
+        if ((await turns.WriteAsync(turn, cancellationToken)).OverwroteNewerState)
         {
-            return;
+            // Two turns of one conversation ran at once (a double click, two instances). The turn finishing last has sent
+            // the latest replies, so its state wins; say so rather than fail the customer's turn.
+            logger.LogWarning("Dialog state of {ConversationKey} changed during the turn; kept this turn's state", conversationKey);
         }
-        // Two turns of one conversation ran at once (a double click, two instances). The turn finishing
-        // last has sent the latest replies, so its state wins; say so rather than fail the customer's turn.
-        logger.LogWarning("Dialog state of {ConversationKey} changed during the turn; keeping this turn's state", conversationKey);
-        for (var attempt = 0; attempt < MaxOverwriteAttempts; attempt++)
-        {
-            var current = await store.LoadAsync(conversationKey, cancellationToken);
-            if (await store.TrySaveAsync(conversationKey, json, current?.Version, cancellationToken))
-            {
-                return;
-            }
-        }
-        throw new InvalidOperationException($"Could not save the dialog state of {conversationKey}: it keeps changing.");
     }
 
     public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken) => store.DeleteAsync(conversationKey, cancellationToken);

@@ -5,12 +5,18 @@ namespace SelfServiceBot.Data.Conversations;
 
 public static class ConversationDataServiceCollectionExtensions
 {
-    /// <summary>The conversation's state store and event log (needs <see cref="DataServiceCollectionExtensions.AddBotDatabase"/>).</summary>
+    /// <summary>
+    /// The conversation's state store, event log, and the store that writes a finished turn's state, events and claim
+    /// completion together (needs <see cref="DataServiceCollectionExtensions.AddBotDatabase"/>). A module replacing
+    /// <see cref="IConversationEvents"/> sees only the events written outside a turn's end (e.g. the hand-off desk's) unless
+    /// it replaces <see cref="IConversationTurnStore"/> too.
+    /// </summary>
     public static IServiceCollection AddConversationData(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStateStore, EfConversationStateStore>();
         services.TryAddSingleton<IConversationEvents, EfConversationEvents>();
+        services.TryAddSingleton<IConversationTurnStore, EfConversationTurnStore>();
         return services;
     }
 }

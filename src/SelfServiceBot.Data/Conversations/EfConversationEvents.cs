@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data.Entities;
 
@@ -10,15 +9,13 @@ namespace SelfServiceBot.Data.Conversations;
 /// </summary>
 internal sealed class EfConversationEvents(IDbContextFactory<BotDbContext> factory) : IConversationEvents
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task RecordAsync(IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
             return;
         }
-        var records = events.DistinctBy(e => e.IdempotencyKey).Select(ToRecord).ToList();
+        var records = ConversationEventRecords.From(events);
         try
         {
             await using var db = factory.CreateDbContext();
@@ -62,20 +59,4 @@ internal sealed class EfConversationEvents(IDbContextFactory<BotDbContext> facto
         await using var db = factory.CreateDbContext();
         return await db.ConversationEvents.AnyAsync(e => e.IdempotencyKey == key, cancellationToken);
     }
-
-    private static ConversationEventRecord ToRecord(ConversationEvent e) => new()
-    {
-        IdempotencyKey = e.IdempotencyKey,
-        ChannelId = e.ChannelId,
-        ConversationId = e.ConversationId,
-        UserId = e.UserId,
-        Type = e.Type,
-        OccurredAt = e.OccurredAt,
-        Locale = e.Locale,
-        ArticleId = e.ArticleId,
-        Confidence = e.Confidence,
-        Reason = e.Reason,
-        Text = e.Text,
-        DataJson = e.Data is { Count: > 0 } data ? JsonSerializer.Serialize(data, Json) : null,
-    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data.Conversations;
 
@@ -9,13 +10,17 @@ namespace SelfServiceBot.Data.Conversations;
 /// </summary>
 internal sealed class EfConversationStateStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IConversationStateStore
 {
+    // Read on every turn: compiled once, not translated and looked up in the query cache each time.
+    private static readonly CompiledQuery<string, StoredConversationState?> Load = new(() =>
+        EF.CompileAsyncQuery((BotDbContext db, string key, CancellationToken _) => db.ConversationStates.AsNoTracking()
+            .Where(s => s.ConversationKey == key)
+            .Select(s => new StoredConversationState(s.Json, s.Version))
+            .FirstOrDefault()));
+
     public async Task<StoredConversationState?> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.ConversationStates.AsNoTracking()
-            .Where(s => s.ConversationKey == conversationKey)
-            .Select(s => new StoredConversationState(s.Json, s.Version))
-            .FirstOrDefaultAsync(cancellationToken);
+        return await Load.RunAsync(db, conversationKey, cancellationToken);
     }
 
     public async Task<bool> TrySaveAsync(string conversationKey, string json, int? expectedVersion, CancellationToken cancellationToken)

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data.DirectLine;
 
 /// <summary>
 /// Direct Line conversations and their logs in the shared database. Sequence numbers come from the
-/// conversation row's counter, bumped inside the same transaction that inserts the activity: the
+/// conversation row's counter, bumped inside the same transaction that inserts the activities: the
 /// row lock (PostgreSQL) or the write lock (SQLite) orders concurrent appends, even across instances.
 /// </summary>
-internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IDirectLineStore
+internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IDirectLineStore
 {
     public async Task<bool> CreateConversationAsync(DirectLineConversationInfo conversation, CancellationToken cancellationToken)
     {
@@ -37,42 +38,63 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
         }
     }
 
+    // Read on every post and poll: compiled once.
+    private static readonly CompiledQuery<string, DirectLineConversationInfo?> Find = new(() =>
+        EF.CompileAsyncQuery((BotDbContext db, string id, CancellationToken _) => db.DirectLineConversations.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new DirectLineConversationInfo(c.Id, c.UserId ?? "", c.Locale, c.CreatedAt, c.Ended))
+            .SingleOrDefault()));
+
     public async Task<DirectLineConversationInfo?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.DirectLineConversations.AsNoTracking()
-            .Where(c => c.Id == conversationId)
-            .Select(c => new DirectLineConversationInfo(c.Id, c.UserId ?? "", c.Locale, c.CreatedAt, c.Ended))
-            .SingleOrDefaultAsync(cancellationToken);
+        return await Find.RunAsync(db, conversationId, cancellationToken);
     }
 
-    public async Task<long> AppendAsync(string conversationId, string type, Func<long, string> json, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DirectLineLogEntry>> AppendAsync(
+        string conversationId, IReadOnlyList<DirectLineAppend> activities, CancellationToken cancellationToken)
     {
+        if (activities.Count == 0)
+        {
+            return [];
+        }
         await using var db = factory.CreateDbContext();
+        using var gate = await writes.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bumped = await db.DirectLineConversations
-            .Where(c => c.Id == conversationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), cancellationToken);
-        if (bumped == 0)
+        // Takes the numbers and says which they are in one statement; the row stays locked until the commit.
+        const string lastSequence = nameof(DirectLineConversation.LastSequence);
+        var bumped = await new ModelSql(db)
+            .Sql("UPDATE ").Table<DirectLineConversation>()
+            .Sql(" SET ").Column<DirectLineConversation>(lastSequence).Sql(" = ").Column<DirectLineConversation>(lastSequence)
+            .Sql(" + ").Value<DirectLineConversation>(lastSequence, (long)activities.Count)
+            .Sql(" WHERE ").Column<DirectLineConversation>(nameof(DirectLineConversation.Id)).Sql(" = ").Value<DirectLineConversation>(nameof(DirectLineConversation.Id), conversationId)
+            .Sql(" RETURNING ").Column<DirectLineConversation>(lastSequence).Sql(" AS \"Value\"")
+            .QueryAsync<long>(cancellationToken);
+        if (bumped.Count == 0)
         {
             throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
         }
-        var sequence = await db.DirectLineConversations
-            .Where(c => c.Id == conversationId)
-            .Select(c => c.LastSequence)
-            .SingleAsync(cancellationToken);
-        db.DirectLineActivities.Add(new DirectLineActivity
+        var now = clock.GetUtcNow();
+        var entries = new List<DirectLineLogEntry>(activities.Count);
+        var insert = new ModelSql(db).Sql("INSERT INTO ").Table<DirectLineActivity>().Sql(" ").Columns<DirectLineActivity>(Columns).Sql(" VALUES ");
+        for (var i = 0; i < activities.Count; i++)
         {
-            ConversationId = conversationId,
-            Sequence = sequence,
-            Type = type,
-            Json = json(sequence),
-            CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            var sequence = bumped[0] - activities.Count + 1 + i;
+            var entry = new DirectLineLogEntry(sequence, activities[i].Type, activities[i].Json(sequence));
+            entries.Add(entry);
+            insert.Sql(i == 0 ? "" : ", ").Row<DirectLineActivity>(
+                [(Columns[0], conversationId), (Columns[1], sequence), (Columns[2], entry.Type), (Columns[3], entry.Json), (Columns[4], now)]);
+        }
+        await insert.ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return sequence;
+        return entries;
     }
+
+    private static readonly string[] Columns =
+    [
+        nameof(DirectLineActivity.ConversationId), nameof(DirectLineActivity.Sequence), nameof(DirectLineActivity.Type),
+        nameof(DirectLineActivity.Json), nameof(DirectLineActivity.CreatedAt),
+    ];
 
     public async Task<IReadOnlyList<DirectLineLogEntry>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)
     {

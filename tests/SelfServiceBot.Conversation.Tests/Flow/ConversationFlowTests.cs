@@ -44,17 +44,6 @@ public sealed class ConversationFlowTests(ConversationHostFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_typing_indicator_comes_before_the_answer()
-    {
-        await Host.Flow().WithTyping()
-            .Send("How do I track my order?")
-            .AssertTyping()
-            .AssertReplyContains("track your order")
-            .AssertReply("Did this answer your question?", "Yes", "No")
-            .StartTestAsync();
-    }
-
-    [Fact]
     public async Task Suggested_actions_are_imBack_buttons_that_send_their_title()
     {
         await Host.Flow(Channels.WebChat).Send("How do I track my order?")

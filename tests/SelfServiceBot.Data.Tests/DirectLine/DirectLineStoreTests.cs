@@ -42,4 +42,47 @@ public class DirectLineStoreTests
         Assert.Equal("zh-CN", (await store.FindConversationAsync("c2", default))!.Locale);
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.AppendAsync("missing", "message", _ => "{}", default));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_turns_replies_are_stored_in_order_with_consecutive_watermarks_among_concurrent_appends(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var store = db.Services.GetRequiredService<IDirectLineStore>();
+        await store.CreateConversationAsync(new DirectLineConversationInfo("c3", "u3", "en-US", DateTimeOffset.UtcNow), default);
+
+        var singles = Enumerable.Range(0, 10).Select(i => Task.Run(() => store.AppendAsync("c3", "message", _ => $$"""{"text":"single {{i}}"}""", default)));
+        var batches = Enumerable.Range(0, 5).Select(b => Task.Run(() => store.AppendAsync("c3",
+            Enumerable.Range(0, 3).Select(r => new DirectLineAppend("message", seq => $$"""{"text":"batch {{b}} reply {{r}}","seq":{{seq}}}""")).ToList(),
+            default)));
+        await Task.WhenAll(singles);
+        var stored = await Task.WhenAll(batches);
+        var log = await store.ReadAsync("c3", 0, 100, default);
+
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), log.Select(e => e.Sequence));
+        foreach (var batch in stored)
+        {
+            Assert.Equal(Enumerable.Range((int)batch[0].Sequence, 3).Select(i => (long)i), batch.Select(e => e.Sequence));
+            var texts = log.Where(e => batch.Any(b => b.Sequence == e.Sequence)).Select(e => e.Json).ToList();
+            Assert.All(texts.Select((json, r) => (json, r)), x => Assert.Contains($"reply {x.r}\",\"seq\":{batch[0].Sequence + x.r}", x.json));
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_batch_that_fails_stores_none_of_its_activities_and_takes_no_numbers(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var store = db.Services.GetRequiredService<IDirectLineStore>();
+        await store.CreateConversationAsync(new DirectLineConversationInfo("c4", "u4", "en-US", DateTimeOffset.UtcNow), default);
+        await store.AppendAsync("c4", "message", _ => """{"text":"before"}""", default);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AppendAsync("c4",
+        [
+            new DirectLineAppend("message", _ => """{"text":"answer"}"""),
+            new DirectLineAppend("message", _ => throw new InvalidOperationException("cannot serialise the second reply")),
+        ], default));
+        var after = await store.AppendAsync("c4", "message", _ => """{"text":"after"}""", default);
+
+        Assert.Equal(2, after);
+        Assert.Equal(["""{"text":"before"}""", """{"text":"after"}"""], (await store.ReadAsync("c4", 0, 100, default)).Select(e => e.Json));
+    }
 }

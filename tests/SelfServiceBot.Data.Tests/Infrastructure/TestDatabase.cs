@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Data.Tests.Infrastructure;
 
@@ -31,7 +32,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IDbContextFactory<BotDbContext> Factory => Services.GetRequiredService<IDbContextFactory<BotDbContext>>();
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="configure">Extra services, e.g. an EF Core interceptor that fails chosen commands.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         string connectionString;
         string? sqliteDirectory = null, admin = null, database = null;
@@ -63,12 +65,14 @@ public sealed class TestDatabase : IAsyncDisposable
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:SelfServiceBot"] = connectionString,
         }).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)
             .AddBotDatabase()
-            .BuildServiceProvider();
+            .AddConversationData();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TestDatabase(services, sqliteDirectory, admin, database);
     }

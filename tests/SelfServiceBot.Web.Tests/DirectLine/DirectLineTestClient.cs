@@ -98,8 +98,16 @@ public sealed class DirectLineTestClient(AppServer app) : IDisposable
     public static async Task<(List<JsonObject> Activities, List<string?> Watermarks)> ReceiveUntilAsync(
         WebSocket socket, Func<List<JsonObject>, bool> done)
     {
+        var frames = await ReceiveFramesUntilAsync(socket, done);
+        return (frames.SelectMany(f => f.Activities).ToList(), frames.Select(f => f.Watermark).ToList());
+    }
+
+    /// <summary>Frame by frame (one ActivitySet each) until what has arrived satisfies <paramref name="done"/>.</summary>
+    public static async Task<List<(List<JsonObject> Activities, string? Watermark)>> ReceiveFramesUntilAsync(
+        WebSocket socket, Func<List<JsonObject>, bool> done)
+    {
+        var frames = new List<(List<JsonObject> Activities, string? Watermark)>();
         var activities = new List<JsonObject>();
-        var watermarks = new List<string?>();
         using var timeout = new CancellationTokenSource(Patience);
         var buffer = new byte[64 * 1024];
         while (!done(activities))
@@ -114,10 +122,11 @@ public sealed class DirectLineTestClient(AppServer app) : IDisposable
             while (!received.EndOfMessage);
             Assert.Equal(WebSocketMessageType.Text, received.MessageType);
             var set = JsonNode.Parse(frame.ToArray())!.AsObject();
-            watermarks.Add((string?)set["watermark"]);
-            activities.AddRange(set["activities"]!.AsArray().Select(a => a!.AsObject()));
+            var inFrame = set["activities"]!.AsArray().Select(a => a!.AsObject()).ToList();
+            frames.Add((inFrame, (string?)set["watermark"]));
+            activities.AddRange(inFrame);
         }
-        return (activities, watermarks);
+        return frames;
     }
 
     public static async Task<JsonObject> ReadOkAsync(HttpResponseMessage response)

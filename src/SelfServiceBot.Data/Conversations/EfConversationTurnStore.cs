@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Data.Entities;
+
+namespace SelfServiceBot.Data.Conversations;
+
+/// <summary>
+/// A turn's state, events and claim completion in one transaction of two statements (<see cref="TurnSql"/>). When the
+/// state changed since the turn read it, that transaction is rolled back and the writes go step by step instead, still in
+/// one transaction, this turn's state winning.
+/// </summary>
+internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IConversationTurnStore
+{
+    // Only PostgreSQL with several instances can race the careful path (two turns inserting a conversation's first state,
+    // or the same events, at once); SQLite serialises writers. A few attempts settle it: the loser sees the winner's rows.
+    private const int MaxCarefulAttempts = 5;
+
+    public async Task<TurnWriteResult> WriteAsync(FinishedTurn turn, CancellationToken cancellationToken)
+    {
+        if (await TryWriteAsReadAsync(turn, cancellationToken))
+        {
+            return new TurnWriteResult(OverwroteNewerState: false);
+        }
+        // Another turn of the conversation saved state after this one read it; nothing of this turn was written.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteCarefullyAsync(turn, ConversationEventRecords.From(turn.Events), cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxCarefulAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// The usual case: the state if it is still as the turn read it, then the events (keys a replay already wrote are
+    /// skipped) and the claim's completion. False, and nothing written, when the state moved on.
+    /// </summary>
+    private async Task<bool> TryWriteAsReadAsync(FinishedTurn turn, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        using var gate = await writes.EnterAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await TurnSql.SaveStateAsRead(db, turn, now).ExecuteAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        if (TurnSql.EventsAndCompletion(db, turn, now) is { } rest)
+        {
+            await rest.ExecuteAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<TurnWriteResult> WriteCarefullyAsync(FinishedTurn turn, List<ConversationEventRecord> events, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = factory.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var overwrote = !await SaveStateAsync(db, turn, now, cancellationToken);
+
+        var keys = events.Select(e => e.IdempotencyKey).ToList();
+        var recorded = await db.ConversationEvents.Where(e => keys.Contains(e.IdempotencyKey)).Select(e => e.IdempotencyKey)
+            .ToListAsync(cancellationToken);
+        db.ConversationEvents.AddRange(events.Where(e => !recorded.Contains(e.IdempotencyKey)));
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (turn.CompletedActivity is { } activity)
+        {
+            await db.ProcessedActivities
+                .Where(p => p.ChannelId == activity.ChannelId && p.ConversationId == activity.ConversationId && p.ActivityId == activity.ActivityId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, now), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new TurnWriteResult(overwrote);
+    }
+
+    /// <summary>Writes the turn's state; false when it replaced a state saved after the turn read its own.</summary>
+    private static async Task<bool> SaveStateAsync(BotDbContext db, FinishedTurn turn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var states = db.ConversationStates.Where(s => s.ConversationKey == turn.ConversationKey);
+        if (turn.StateVersion is { } version
+            && await states.Where(s => s.Version == version).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Json, turn.StateJson)
+                .SetProperty(x => x.Version, version + 1)
+                .SetProperty(x => x.UpdatedAt, now), cancellationToken) == 1)
+        {
+            return true;
+        }
+        var replaced = await states.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Json, turn.StateJson)
+            .SetProperty(x => x.Version, x => x.Version + 1)
+            .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (replaced == 1)
+        {
+            return false;
+        }
+        // No row: new, or reset by a failed turn meanwhile. A concurrent insert fails this attempt; the next one replaces it.
+        db.ConversationStates.Add(new ConversationStateRecord { ConversationKey = turn.ConversationKey, Json = turn.StateJson, Version = 1, UpdatedAt = now });
+        return turn.StateVersion is null;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace SelfServiceBot.Data.Sql;
+
+/// <summary>
+/// A statement for EF Core's raw SQL API, written from the model: tables and columns by the names the model maps them to,
+/// values converted as the model stores them (SQLite keeps date-times as binary longs). For the few hot statements that
+/// LINQ and SaveChanges cannot express in one go (an upsert, a multi-row insert, UPDATE ... RETURNING) or that run on
+/// every turn, where SaveChanges' change tracking costs more than the statement itself. Both providers take the same SQL.
+/// </summary>
+internal sealed class ModelSql(DbContext db)
+{
+    private readonly StringBuilder _sql = new();
+    private readonly List<object> _values = [];
+    private System.Data.Common.DbCommand? _parameterFactory;
+    private readonly ISqlGenerationHelper _names = db.GetService<ISqlGenerationHelper>();
+
+    public ModelSql Sql(string sql)
+    {
+        _sql.Append(sql);
+        return this;
+    }
+
+    public ModelSql Table<TEntity>()
+    {
+        _sql.Append(_names.DelimitIdentifier(Entity<TEntity>().GetTableName()!));
+        return this;
+    }
+
+    public ModelSql Column<TEntity>(string property)
+    {
+        _sql.Append(_names.DelimitIdentifier(Entity<TEntity>().FindProperty(property)!.GetColumnName()));
+        return this;
+    }
+
+    /// <summary>"Table"."Column", for an upsert's WHERE (SQLite and PostgreSQL both want the target table named there).</summary>
+    public ModelSql QualifiedColumn<TEntity>(string property) => Table<TEntity>().Sql(".").Column<TEntity>(property);
+
+    /// <summary>"(Column, Column, ...)".</summary>
+    public ModelSql Columns<TEntity>(params string[] properties)
+    {
+        _sql.Append('(');
+        for (var i = 0; i < properties.Length; i++)
+        {
+            if (i > 0)
+            {
+                _sql.Append(", ");
+            }
+            Column<TEntity>(properties[i]);
+        }
+        _sql.Append(')');
+        return this;
+    }
+
+    /// <summary>
+    /// A parameter holding <paramref name="value"/> as the model stores <typeparamref name="TEntity"/>.<paramref name="property"/>
+    /// (its type mapping makes the parameter: value converter, database type, nulls).
+    /// </summary>
+    public ModelSql Value<TEntity>(string property, object? value)
+    {
+        var mapping = (RelationalTypeMapping)Entity<TEntity>().FindProperty(property)!.GetTypeMapping();
+        _parameterFactory ??= db.Database.GetDbConnection().CreateCommand();
+        _sql.Append('{').Append(_values.Count).Append('}');
+        _values.Add(mapping.CreateParameter(_parameterFactory, $"p{_values.Count}", value, nullable: true));
+        return this;
+    }
+
+    /// <summary>"(value, value, ...)" for the given properties of one row.</summary>
+    public ModelSql Row<TEntity>(IReadOnlyList<(string Property, object? Value)> row)
+    {
+        _sql.Append('(');
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (i > 0)
+            {
+                _sql.Append(", ");
+            }
+            Value<TEntity>(row[i].Property, row[i].Value);
+        }
+        _sql.Append(')');
+        return this;
+    }
+
+    /// <summary>Runs the statements (in the context's transaction, if any); the rows they changed.</summary>
+    public Task<int> ExecuteAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(_sql.ToString(), _values, cancellationToken);
+
+    /// <summary>A statement returning one column named "Value" (e.g. <c>RETURNING "X" AS "Value"</c>).</summary>
+    public Task<List<T>> QueryAsync<T>(CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<T>(_sql.ToString(), [.. _values]).ToListAsync(cancellationToken);
+
+    private Microsoft.EntityFrameworkCore.Metadata.IEntityType Entity<TEntity>() =>
+        db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+}

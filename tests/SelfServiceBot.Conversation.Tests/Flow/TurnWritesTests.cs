@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.Conversation.Tests.Infrastructure;
+
+namespace SelfServiceBot.Conversation.Tests.Flow;
+
+/// <summary>What a turn costs the database (docs/benchmarks.md counts these round trips).</summary>
+public sealed class TurnWritesTests
+{
+    [Fact]
+    public async Task A_question_claims_the_activity_reads_the_state_and_writes_the_rest_in_one_transaction()
+    {
+        var log = new StatementLog();
+        await using var host = await ConversationTestHost.StartAsync(s => s.AddSingleton<IInterceptor>(log));
+        var flow = host.Flow();
+        await flow.Send("How do I track my order?").AssertReplyContains("track your order").AssertReply("Did this answer your question?")
+            .StartTestAsync();
+        log.Clear();
+
+        await flow.Send("How long does delivery take?").AssertReplyContains("Delivery").AssertReply("Did this answer your question?")
+            .StartTestAsync();
+
+        var statements = log.Statements;
+        Assert.Equal(["INSERT ProcessedActivities", "SELECT ConversationStates"], statements.Where(s => s.Transaction == 0).Select(s => s.Statement));
+        var transactions = statements.Where(s => s.Transaction != 0).GroupBy(s => s.Transaction).ToList();
+        var only = Assert.Single(transactions);
+        // The state only if it is still as the turn read it, then both events (customer_message, answer_shown) in one insert.
+        Assert.Equal(["UPDATE ConversationStates", "INSERT ConversationEvents", "UPDATE ProcessedActivities"], only.Select(s => s.Statement));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SelfServiceBot.Conversation.Tests.Infrastructure;
+
+/// <summary>
+/// Records each SQL statement the app sends as "VERB Table", with the transaction it ran in (0 = none, 1, 2, ... in the
+/// order transactions were first seen), so a test can say how many round trips and transactions a turn costs.
+/// </summary>
+public sealed partial class StatementLog : DbCommandInterceptor
+{
+    private readonly ConcurrentQueue<(int Transaction, string Statement)> _statements = new();
+    private readonly ConditionalWeakTable<DbTransaction, object> _transactions = [];
+    private int _lastTransaction;
+
+    public IReadOnlyList<(int Transaction, string Statement)> Statements => [.. _statements];
+
+    public void Clear() => _statements.Clear();
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Record(DbCommand command)
+    {
+        var transaction = command.Transaction is { } t
+            ? (int)_transactions.GetValue(t, _ => Interlocked.Increment(ref _lastTransaction))
+            : 0;
+        foreach (Match statement in StatementPattern().Matches(command.CommandText))
+        {
+            _statements.Enqueue((transaction, $"{statement.Groups["verb"].Value.ToUpperInvariant()} {statement.Groups["table"].Value}"));
+        }
+    }
+
+    // The verb and the first table each statement names: INSERT INTO "X", UPDATE "X", SELECT ... FROM "X", DELETE FROM "X".
+    [GeneratedRegex("""
+        (?<verb>INSERT)\s+INTO\s+"(?<table>\w+)" | (?<verb>UPDATE)\s+"(?<table>\w+)" | (?<verb>DELETE)\s+FROM\s+"(?<table>\w+)"
+        | (?<verb>SELECT)\b[^;]*?\bFROM\s+"(?<table>\w+)"
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex StatementPattern();
+}
