@@ -14,7 +14,6 @@ namespace SelfServiceBot.Knowledge.Engine;
 /// </summary>
 internal sealed partial class LanguageIndex : IDisposable
 {
-    private readonly SearcherManager _searchers;
     private readonly int[] _docArticle;
     private readonly int[] _docPhrasing;
     private readonly (FieldPostings Question, FieldPostings Body, FieldPostings AllQuestions) _postings;
@@ -43,8 +42,7 @@ internal sealed partial class LanguageIndex : IDisposable
         Articles = articles;
         Phrasings = phrasings;
         _settings = settings;
-        _searchers = new SearcherManager(directory, new SimilaritySearcherFactory());
-        (_docArticle, _docPhrasing, _postings) = ReadIndex();
+        (_docArticle, _docPhrasing, _postings) = ReadIndex(directory);
         _phrasingTokens = phrasings.Select(p => analyzer.Tokens(p.Text)).ToArray();
         _phrasingTerms = _phrasingTokens.Select(t => t.ToHashSet(StringComparer.Ordinal)).ToArray();
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -86,40 +84,29 @@ internal sealed partial class LanguageIndex : IDisposable
         return index;
     }
 
-    /// <summary>Which article and phrasing each document is, and the postings of the searched fields.</summary>
-    private (int[] Articles, int[] Phrasings, (FieldPostings, FieldPostings, FieldPostings) Postings) ReadIndex()
+    /// <summary>
+    /// Which article and phrasing each document is, and the postings of the searched fields: everything serving
+    /// needs, read once, so no Lucene reader stays open (the index is immutable; a changed knowledge base gets a new one).
+    /// </summary>
+    private static (int[] Articles, int[] Phrasings, (FieldPostings, FieldPostings, FieldPostings) Postings) ReadIndex(LuceneDirectory directory)
     {
-        var searcher = _searchers.Acquire();
-        try
+        using var reader = DirectoryReader.Open(directory);
+        var (k1, b) = (IndexWriting.Similarity.K1, IndexWriting.Similarity.B);
+        var postings = (FieldPostings.Read(reader, IndexFields.Question, k1, b), FieldPostings.Read(reader, IndexFields.Body, k1, b),
+            FieldPostings.Read(reader, IndexFields.AllQuestions, k1, b));
+        var articles = new int[reader.MaxDoc];
+        var phrasings = new int[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            var reader = searcher.IndexReader;
-            var (k1, b) = (IndexWriting.Similarity.K1, IndexWriting.Similarity.B);
-            var postings = (FieldPostings.Read(reader, IndexFields.Question, k1, b), FieldPostings.Read(reader, IndexFields.Body, k1, b),
-                FieldPostings.Read(reader, IndexFields.AllQuestions, k1, b));
-            var articles = new int[reader.MaxDoc];
-            var phrasings = new int[reader.MaxDoc];
-            for (var doc = 0; doc < reader.MaxDoc; doc++)
-            {
-                var stored = reader.Document(doc);
-                articles[doc] = int.Parse(stored.Get(IndexFields.Article), System.Globalization.CultureInfo.InvariantCulture);
-                phrasings[doc] = stored.GetField(IndexFields.Phrasing)?.GetInt32Value() ?? -1;
-            }
-            return (articles, phrasings, postings);
+            var stored = reader.Document(doc);
+            articles[doc] = int.Parse(stored.Get(IndexFields.Article), System.Globalization.CultureInfo.InvariantCulture);
+            phrasings[doc] = stored.GetField(IndexFields.Phrasing)?.GetInt32Value() ?? -1;
         }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
+        return (articles, phrasings, postings);
     }
 
     public void Dispose()
     {
-        _searchers.Dispose();
         Analyzer.Dispose();
-    }
-
-    private sealed class SimilaritySearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = IndexWriting.Similarity };
     }
 }
