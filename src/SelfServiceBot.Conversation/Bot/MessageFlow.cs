@@ -32,7 +32,8 @@ internal sealed class MessageFlow(
 
         session.StartContact("message");
         var display = input.Display;
-        session.Events.Add(ConversationEventTypes.CustomerMessage, text: display.Length <= EventTextLimit ? display : display[..EventTextLimit]);
+        session.Events.Add(ConversationEventTypes.CustomerMessage, text: display.Length <= EventTextLimit ? display : display[..EventTextLimit],
+            data: new Dictionary<string, object?> { ["intent"] = withHandoff ? CustomerMessageIntents.ToAgent : intent.EventName });
         session.RecordCustomerLine(display);
         if (withHandoff && await live.HandleAsync(session, input, cancellationToken))
         {

@@ -20,7 +20,13 @@ internal enum IntentKind
     RequestHandoff,
 }
 
-internal sealed record Intent(IntentKind Kind, ClarifyOption? Article = null);
+internal sealed record Intent(IntentKind Kind, ClarifyOption? Article = null)
+{
+    /// <summary>The name events use (<see cref="Data.Conversations.CustomerMessageIntents"/>): question, greeting, request_handoff...</summary>
+    public string EventName => Kind == IntentKind.Question
+        ? Data.Conversations.CustomerMessageIntents.Question
+        : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Kind.ToString());
+}
 
 /// <summary>
 /// Decides what a message means given where the conversation is. Buttons count only where they

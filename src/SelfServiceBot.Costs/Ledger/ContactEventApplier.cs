@@ -33,7 +33,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
                 var contact = Current(latest, e) ?? Open(e);
                 Touch(contact, e);
                 contact.HasCustomerMessage = true;
-                if (contact.Question is null && !string.IsNullOrWhiteSpace(e.Text))
+                if (contact.Question is null && !string.IsNullOrWhiteSpace(e.Text) && IsQuestion(e))
                 {
                     contact.Question = e.Text.Length > 300 ? e.Text[..300] : e.Text;
                     contact.QuestionKey = ContactRules.QuestionKey(e.Text);
@@ -148,6 +148,13 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
             contact.UnhelpfulFeedback = true;
         }
     }
+
+    /// <summary>
+    /// A question, or words to an agent: not "hi", a button or "talk to a person", which would otherwise become the
+    /// contact's question and top the knowledge gaps. Events from before the intent was recorded count as questions.
+    /// </summary>
+    private static bool IsQuestion(ConversationEventRecord e) =>
+        EventData.Parse(e.DataJson).String("intent") is null or CustomerMessageIntents.Question or CustomerMessageIntents.ToAgent;
 
     private void OnHandoffRequested(ContactRecord contact, ConversationEventRecord e)
     {

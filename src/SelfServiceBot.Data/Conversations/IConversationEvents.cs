@@ -44,3 +44,16 @@ public static class ConversationEventTypes
     public const string HandoffRequested = "handoff_requested";
     public const string ConversationEnded = "conversation_ended";
 }
+
+/// <summary>
+/// What a customer's message was (<c>customer_message</c>'s <c>DataJson.intent</c>). The cost module takes a contact's
+/// question, and so its knowledge gap, only from a question, never from "hi", a "Yes" button or "talk to a person".
+/// The other values: greeting, restart, helpful, not_helpful, pick_article, none_of_these, accept_handoff,
+/// ask_something_else, request_handoff.
+/// </summary>
+public static class CustomerMessageIntents
+{
+    public const string Question = "question";
+    /// <summary>Written while a hand-off is open: the customer's own words to the agent about their problem.</summary>
+    public const string ToAgent = "to_agent";
+}

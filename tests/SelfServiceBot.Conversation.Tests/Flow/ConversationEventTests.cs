@@ -42,6 +42,18 @@ public sealed class ConversationEventTests(ConversationHostFixture fixture) : IC
         Assert.Equal("negative_feedback", events[6].Reason);
         Assert.Matches("^H-[2-9A-Z]{5}$", Data(events[6]).GetProperty("reference").GetString());
         Assert.Equal("join", Data(events[0]).GetProperty("trigger").GetString());
+        Assert.Equal(["question", "not_helpful", "accept_handoff"],
+            events.Where(e => e.Type == ConversationEventTypes.CustomerMessage).Select(e => Data(e).GetProperty("intent").GetString()));
+    }
+
+    [Fact]
+    public async Task A_greeting_and_a_request_for_a_person_are_reported_as_such_not_as_questions()
+    {
+        var flow = Host.Flow();
+        await flow.Send("hi").Send("I want to talk to a human").StartTestAsync();
+
+        var messages = (await Host.EventsAsync(flow.ConversationId)).Where(e => e.Type == ConversationEventTypes.CustomerMessage).ToList();
+        Assert.Equal(["greeting", "request_handoff"], messages.Select(e => Data(e).GetProperty("intent").GetString()));
     }
 
     [Fact]

@@ -69,6 +69,8 @@ public sealed record Step(string Type)
 
     public static Step Started(string trigger = "join") => new(ConversationEventTypes.ContactStarted) { Data = new() { ["trigger"] = trigger } };
     public static Step Message(string text) => new(ConversationEventTypes.CustomerMessage) { Text = text };
+    /// <summary>A message the bot recognised as <paramref name="intent"/> (greeting, request_handoff, to_agent...).</summary>
+    public static Step Message(string text, string intent) => new(ConversationEventTypes.CustomerMessage) { Text = text, Data = new() { ["intent"] = intent } };
     public static Step Answer(string articleId, string category, int confidence = 90) =>
         new(ConversationEventTypes.AnswerShown) { ArticleId = articleId, Confidence = confidence, Data = new() { ["category"] = category, ["title"] = articleId } };
     public static Step Feedback(bool helpful, string articleId) =>

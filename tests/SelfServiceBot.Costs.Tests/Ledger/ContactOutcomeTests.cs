@@ -153,6 +153,25 @@ public class ContactOutcomeTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_contact_question_is_the_first_real_question_not_a_greeting_or_a_request_for_a_person(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var greeted = h.Conversation("greeted", user: "a");
+        await greeted.TurnAsync(T0, Step.Started(), Step.Message("hi", "greeting"));
+        await greeted.TurnAsync(T0 + Minute, Step.Message("where is my order", "question"), Step.Clarify());
+        var person = h.Conversation("person", user: "b");
+        await person.TurnAsync(T0, Step.Started(), Step.Message("agent please", "request_handoff"), Step.Handoff("explicit_request"));
+        await person.TurnAsync(T0 + Minute, Step.Message("my parcel came open and half is missing", "to_agent"));
+
+        await h.CatchUpAtAsync(T0 + 2 * Minute);
+
+        var contacts = (await h.ContactsAsync()).ToDictionary(c => c.ConversationId!);
+        Assert.Equal("where is my order", contacts["greeted"].Question);
+        Assert.Equal("my parcel came open and half is missing", contacts["person"].Question);
+        Assert.Equal("my parcel came open and half is missing", contacts["person"].QuestionKey);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_message_after_the_timeout_starts_a_new_contact_and_marks_the_deflection_recontacted(DatabaseProvider provider)
     {
         await using var h = await CreateAsync(provider);
