@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Auth;
 using SelfServiceBot.BotFramework.DirectLine;
@@ -26,7 +27,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
-            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString))
+            o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString, sp.GetService<IHostEnvironment>()?.ContentRootPath))
                 .AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]));
         services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
@@ -47,13 +48,14 @@ public static class DataServiceCollectionExtensions
     private static string? ConnectionString(IServiceProvider sp) =>
         sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } cs ? cs : null;
 
-    // A relative SQLite path is resolved against the working directory; its folder must exist first.
-    private static string PrepareSqlite(string connectionString)
+    // A relative SQLite path is resolved against the content root, like the knowledge base and index paths (the
+    // working directory when there is no host); its folder must exist first.
+    private static string PrepareSqlite(string connectionString, string? contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
-            var full = Path.GetFullPath(builder.DataSource);
+            var full = Path.GetFullPath(builder.DataSource, contentRoot ?? Directory.GetCurrentDirectory());
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             builder.DataSource = full;
         }

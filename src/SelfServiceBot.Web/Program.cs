@@ -11,6 +11,7 @@ using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Costs;
 using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
+using SelfServiceBot.Web.Hosting;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 
@@ -20,7 +21,7 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Resolve(args) });
 
 // The Bot Framework convention, unless ASPNETCORE_URLS, --urls or a Urls setting says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SelfServiceBot.Web.Tests.Hosting;
+
+/// <summary>The server started from another folder (a service manager's "/") still runs with its own settings.</summary>
+public sealed class ContentRootTests : IDisposable
+{
+    private readonly string _elsewhere = Directory.CreateTempSubdirectory("ssb-elsewhere-").FullName;
+
+    [Fact]
+    public async Task A_server_started_from_a_folder_without_settings_reads_the_appsettings_beside_its_executable()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _elsewhere, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__SelfServiceBot"] = $"Data Source={Path.Combine(_elsewhere, "bot.db")}";
+        start.Environment["Knowledge__IndexPath"] = Path.Combine(_elsewhere, "index");
+        var output = new StringBuilder();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient();
+            var ready = false;
+            for (var attempt = 0; attempt < 240 && !ready && !process.HasExited; attempt++)
+            {
+                try
+                {
+                    ready = (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500);
+                }
+            }
+            Assert.True(ready, $"the server did not become ready:\n{output}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var log = output.ToString();
+        Assert.Contains($"Content root path: {AppContext.BaseDirectory}", log);
+        // appsettings.json turns EF Core's per-command log off; without it every SQL statement is logged.
+        Assert.DoesNotContain("Executed DbCommand", log);
+        Assert.False(Directory.Exists(Path.Combine(_elsewhere, "data")), "nothing is written relative to the working directory");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose() => Directory.Delete(_elsewhere, recursive: true);
+}
