@@ -17,6 +17,15 @@ internal static class ContentRoot
         {
             return null;
         }
+        return Default();
+    }
+
+    /// <summary>The CLI's: the server's, so `costs` and `kb` verbs see the same settings, database and index.</summary>
+    public static string ForCli() =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 } explicitRoot ? explicitRoot : Default();
+
+    private static string Default()
+    {
         var workingDirectory = Directory.GetCurrentDirectory();
         return File.Exists(Path.Combine(workingDirectory, "appsettings.json")) ? workingDirectory : AppContext.BaseDirectory;
     }

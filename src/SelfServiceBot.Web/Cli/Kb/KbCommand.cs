@@ -55,7 +55,7 @@ internal static class KbCommand
     private static KnowledgeOptions LoadOptions()
     {
         var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
+            .SetBasePath(Hosting.ContentRoot.ForCli())
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
