@@ -34,8 +34,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
             : synonyms.Compile(term => WithoutSynonyms.Tokens(term));
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        _synonyms.CharMap is { } map ? new MappingCharFilter(map, reader) : reader;
+    protected override TextReader InitReader(string fieldName, TextReader reader)
+    {
+        reader = new MappingCharFilter(EnglishContractions.Map, reader);
+        return _synonyms.CharMap is { } map ? new MappingCharFilter(map, reader) : reader;
+    }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -7,14 +7,16 @@ namespace SelfServiceBot.Knowledge.Decisions;
 public static class KnowledgeDecisionPolicy
 {
     public const int MaxChoices = 3;
+    private const double FullCoverage = 0.999;
 
     public static KnowledgeResult Decide(RankedResult ranked, Thresholds thresholds)
     {
         // A choice must be plausible on its own: half the clarify level keeps "Did you mean" from
         // padding itself with articles that merely share a word.
         var floor = Math.Max(1, thresholds.Clarify / 2);
+        var shortAndOnTopic = ranked.Articles.Count > 0 && IsShortAndOnTopic(ranked);
         if (ranked.Articles.Count == 0 || ranked.Articles[0].Confidence < floor
-            || (ranked.Articles[0].Confidence < thresholds.Clarify && !IsShortAndOnTopic(ranked)))
+            || (ranked.Articles[0].Confidence < thresholds.Clarify && !shortAndOnTopic))
         {
             return KnowledgeResult.NoMatch;
         }
@@ -23,8 +25,11 @@ public static class KnowledgeDecisionPolicy
         var decision = best.Confidence >= thresholds.Answer && best.Confidence - runnerUp >= thresholds.AmbiguityMargin
             ? KnowledgeDecision.Answer
             : KnowledgeDecision.Clarify;
+        // A topic word alone ("return") says nothing about which of its articles is meant, so every article
+        // with a phrasing that holds the whole message is as plausible as its rank, whatever its confidence.
         var candidates = ranked.Articles
-            .Where((a, i) => i == 0 || a.Confidence >= floor)
+            .Where((a, i) => i == 0 || a.Confidence >= floor
+                             || (decision == KnowledgeDecision.Clarify && shortAndOnTopic && a.MessageCoverage >= FullCoverage))
             .Take(MaxChoices)
             .Select(a => new KnowledgeCandidate(a.Article.Id, a.Article.Title, a.Article.Body, a.Confidence, a.Article.Category, a.Article.Locale))
             .ToList();
@@ -39,7 +44,7 @@ public static class KnowledgeDecisionPolicy
     private static bool IsShortAndOnTopic(RankedResult ranked)
     {
         var terms = ranked.Terms.Distinct(StringComparer.Ordinal).ToList();
-        return ranked.Articles[0].MessageCoverage >= 0.999 && terms.Count <= 3
+        return ranked.Articles[0].MessageCoverage >= FullCoverage && terms.Count <= 3
                && terms.Any(t => t.Length >= 4 || t.Any(Analysis.ScriptOf.IsHan));
     }
 }

@@ -17,11 +17,15 @@ internal sealed class FieldPostings
 {
     private readonly Dictionary<string, Postings> _terms;
     private readonly float[] _lengthFactor;
+    private readonly float _minLengthFactor;
+    private readonly float _lengthFactorPerTerm;
 
-    private FieldPostings(Dictionary<string, Postings> terms, float[] lengthFactor)
+    private FieldPostings(Dictionary<string, Postings> terms, float[] lengthFactor, float minLengthFactor = 0, float lengthFactorPerTerm = 0)
     {
         _terms = terms;
         _lengthFactor = lengthFactor;
+        _minLengthFactor = minLengthFactor;
+        _lengthFactorPerTerm = lengthFactorPerTerm;
     }
 
     /// <summary>Documents in the index (the size of a score array).</summary>
@@ -73,7 +77,40 @@ internal sealed class FieldPostings
             var idf = (float)Math.Log(1 + (maxDoc - docFreq + 0.5D) / (docFreq + 0.5D));
             terms[termsEnum.Term.Utf8ToString()] = new Postings(docs.ToArray(), freqs.ToArray(), idf * (k1 + 1));
         }
-        return new FieldPostings(terms, lengthFactor);
+        return new FieldPostings(terms, lengthFactor, k1 * (1 - b), k1 * b / averageLength);
+    }
+
+    /// <summary>
+    /// One document's score for <paramref name="terms"/> as if <paramref name="removed"/> (tokens of a
+    /// text indexed in it) were not there: how an article's all-phrasings field scores a held-out phrasing
+    /// of its own without containing it, when the index is built. Document frequencies stay as indexed.
+    /// </summary>
+    public float ScoreWithout(int doc, IReadOnlyList<string> terms, IReadOnlyList<string> removed)
+    {
+        var lengthFactor = Math.Max(_minLengthFactor, _lengthFactor[doc] - _lengthFactorPerTerm * removed.Count);
+        var score = 0f;
+        foreach (var term in terms)
+        {
+            if (!_terms.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+            var i = Array.BinarySearch(postings.Docs, doc);
+            if (i < 0)
+            {
+                continue;
+            }
+            var freq = postings.Freqs[i];
+            foreach (var token in removed)
+            {
+                freq -= token == term ? 1 : 0;
+            }
+            if (freq > 0)
+            {
+                score += postings.Weight * freq / (freq + lengthFactor);
+            }
+        }
+        return score;
     }
 
     /// <summary>

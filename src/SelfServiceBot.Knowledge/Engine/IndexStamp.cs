@@ -14,7 +14,7 @@ namespace SelfServiceBot.Knowledge.Engine;
 public static class IndexStamp
 {
     /// <summary>Bump when the documents, analysis or model file change shape.</summary>
-    public const int Format = 3;
+    public const int Format = 4; // 4: English contractions spelled out; calibration without a held-out phrasing in its article's field
 
     public static string Compute(IEnumerable<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor, RankingSettings settings)
     {

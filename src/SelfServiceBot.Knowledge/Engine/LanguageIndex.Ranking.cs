@@ -68,6 +68,13 @@ internal sealed partial class LanguageIndex
             if (_settings.AllQuestionsWeight > 0)
             {
                 ScoreArticles(_postings.AllQuestions, allScores);
+                if (excludePhrasing >= 0 && allScores.ContainsKey(Phrasings[excludePhrasing].Article))
+                {
+                    // A held-out phrasing is still part of its article's all-phrasings text: score the article without it,
+                    // or calibration and reranking would learn from questions that find their own words.
+                    var article = Phrasings[excludePhrasing].Article;
+                    allScores[article] = _postings.AllQuestions.ScoreWithout(_articleDoc[article], unique, _phrasingTokens[excludePhrasing]);
+                }
             }
         }
         finally

@@ -16,6 +16,7 @@ internal sealed partial class LanguageIndex : IDisposable
 {
     private readonly int[] _docArticle;
     private readonly int[] _docPhrasing;
+    private readonly int[] _articleDoc;
     private readonly (FieldPostings Question, FieldPostings Body, FieldPostings AllQuestions) _postings;
     private readonly IReadOnlyList<string>[] _phrasingTokens;
     private readonly HashSet<string>[] _phrasingTerms;
@@ -43,6 +44,14 @@ internal sealed partial class LanguageIndex : IDisposable
         Phrasings = phrasings;
         _settings = settings;
         (_docArticle, _docPhrasing, _postings) = ReadIndex(directory);
+        _articleDoc = new int[articles.Count];
+        for (var doc = 0; doc < _docArticle.Length; doc++)
+        {
+            if (_docPhrasing[doc] < 0)
+            {
+                _articleDoc[_docArticle[doc]] = doc;
+            }
+        }
         _phrasingTokens = phrasings.Select(p => analyzer.Tokens(p.Text)).ToArray();
         _phrasingTerms = _phrasingTokens.Select(t => t.ToHashSet(StringComparer.Ordinal)).ToArray();
         _documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);

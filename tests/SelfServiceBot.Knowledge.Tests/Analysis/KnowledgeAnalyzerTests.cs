@@ -14,6 +14,23 @@ public class KnowledgeAnalyzerTests
     public void English_is_lower_cased_stemmed_and_loses_only_empty_words(string text, string[] expected) =>
         Assert.Equal(expected, Plain.Tokens(text));
 
+    [Theory]
+    [InlineData("My card hasn't arrived", "My card has not arrived")]
+    [InlineData("I can’t log in", "I can not log in")]
+    [InlineData("I cannot log in", "I can not log in")]
+    [InlineData("It WON'T work", "It will not work")]
+    [InlineData("I've been charged twice", "I have been charged twice")]
+    [InlineData("Didn't get my refund", "Did not get my refund")]
+    public void English_contractions_are_spelled_out(string contracted, string spelled) =>
+        Assert.Equal(Plain.Tokens(spelled), Plain.Tokens(contracted));
+
+    [Fact]
+    public void A_contraction_keeps_its_not_so_negated_questions_stay_apart()
+    {
+        Assert.Equal(["order", "not", "ship"], Plain.Tokens("order wasn't shipped"));
+        Assert.Equal(["order", "ship"], Plain.Tokens("order was shipped"));
+    }
+
     [Fact]
     public void Chinese_gives_unigrams_and_bigrams_of_adjacent_characters()
     {

@@ -57,6 +57,23 @@ public sealed class FieldPostingsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_document_scored_without_one_of_its_texts_keeps_the_rest_and_loses_what_only_that_text_gave()
+    {
+        var postings = FieldPostings.Read(_reader, IndexFields.AllQuestions, IndexWriting.Similarity.K1, IndexWriting.Similarity.B);
+        var terms = _analyzer.Tokens("where is my parcel tracking").Distinct().ToList();
+        var scores = new float[postings.MaxDoc];
+        var touched = new int[postings.MaxDoc];
+        var count = postings.Accumulate(terms, scores, touched);
+        var doc = Enumerable.Range(0, count).Select(i => touched[i]).MaxBy(d => scores[d]);
+
+        Assert.InRange(Math.Abs(postings.ScoreWithout(doc, terms, []) - scores[doc]), 0, 1e-5 * scores[doc]);
+        // Taking away every query term leaves nothing to match; taking away other words makes the document
+        // shorter, so what still matches scores higher (BM25's length normalisation).
+        Assert.Equal(0, postings.ScoreWithout(doc, terms, Enumerable.Repeat(terms, 100).SelectMany(t => t).ToList()));
+        Assert.True(postings.ScoreWithout(doc, terms, ["unrelated", "words"]) > scores[doc]);
+    }
+
     private ScoreDoc[] Search(string field, List<string> terms, int count)
     {
         var query = new BooleanQuery(disableCoord: true);

@@ -20,6 +20,18 @@ public sealed class KbLintCommandTests : IDisposable
         Assert.Contains("alternate questions; give at least 5", stdout);
     }
 
+    [Fact]
+    public async Task Lint_warns_about_a_question_that_repeats_the_title_and_does_not_fail_for_it()
+    {
+        Write("en/returns/label.md", "---\nid: label\ntitle: How do I get a returns label?\nquestions:\n  - print return label\n"
+            + "  - how do I get a returns label?\n---\nAnswer.\n");
+
+        var (exit, stdout, _) = await ProductExecutable.RunAsync("kb", "lint", "--kb", _folder);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"How do I get a returns label?\" is written 2 times (title included)", stdout);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_folder, relative);

@@ -7,7 +7,7 @@ namespace SelfServiceBot.Web.Cli.Kb;
 
 /// <summary>
 /// <c>kb lint [--kb DIR|FILE]</c>: files that do not load, missing fields, too few alternate questions,
-/// related ids that do not exist, the same question in two articles, and questions that find another
+/// related ids that do not exist, a question written twice, the same question in two articles, and questions that find another
 /// article first (conflicts). Exit code 1 when there are errors (not when there are only warnings).
 /// </summary>
 internal static class KbLintCommand
@@ -44,6 +44,10 @@ internal static class KbLintCommand
             foreach (var missing in new[] { ("owner", a.Owner), ("updated", a.Updated?.ToString()) }.Where(f => f.Item2 is null))
             {
                 Warn(a.SourcePath, $"'{missing.Item1}' is missing");
+            }
+            foreach (var repeated in a.Questions.Prepend(a.Title).GroupBy(q => q.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            {
+                Warn(a.SourcePath, $"\"{repeated.Key}\" is written {repeated.Count()} times (title included); one is enough");
             }
             foreach (var related in a.Related.Where(r => !ids.Contains((a.Locale, r))))
             {
