@@ -34,7 +34,7 @@ async function main() {
 
   const check = () => {
     const echo = seen.find((a) => a.id === postedId);
-    const reply = seen.find((a) => a.replyToId === postedId && a.from && a.from.role === 'bot');
+    const reply = seen.find((a) => a.type === 'message' && a.replyToId === postedId && a.from && a.from.role === 'bot');
     if (echo && reply) {
       console.log('RESULT ' + JSON.stringify({ mode, postedId, echo, reply, webSocket: directLine.webSocket }));
       directLine.end();

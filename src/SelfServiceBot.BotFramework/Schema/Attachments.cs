@@ -20,6 +20,9 @@ public static class AttachmentContentTypes
     public const string AdaptiveCard = "application/vnd.microsoft.card.adaptive";
     public const string HeroCard = "application/vnd.microsoft.card.hero";
     public const string Json = "application/json";
+
+    /// <summary>A text shown as is (Web Chat renders it in a bubble of its own under the message's text).</summary>
+    public const string PlainText = "text/plain";
     public const string Transcript = "application/vnd.microsoft.activity.transcript";
 }
 

@@ -97,11 +97,21 @@ internal sealed class TurnSession
         }
     }
 
-    public async Task SendAsync(Activity reply, string transcriptText, CancellationToken cancellationToken)
+    public Task SendAsync(Activity reply, string transcriptText, CancellationToken cancellationToken) =>
+        SendAsync(reply, [transcriptText], cancellationToken);
+
+    /// <summary>
+    /// Sends one reply; the transcript gets a line for each part the customer reads in it, as the agent console and the
+    /// hand-off transcript show it: an answer and its "Did this answer your question?" are one message but two lines.
+    /// </summary>
+    public async Task SendAsync(Activity reply, IReadOnlyList<string> transcriptLines, CancellationToken cancellationToken)
     {
         reply.Locale = Language;
         await Turn.SendActivityAsync(reply, cancellationToken);
-        AddTranscript("bot", transcriptText);
+        foreach (var line in transcriptLines)
+        {
+            AddTranscript("bot", line);
+        }
     }
 
     private void AddTranscript(string from, string text)

@@ -68,14 +68,11 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
     public async Task ShowAnswerAsync(TurnSession session, ClarifyOption article, CancellationToken cancellationToken)
     {
         var texts = session.Texts;
-        await session.SendAsync(ReplyFactory.Answer(session.ChannelId, article.Title, article.Answer), article.Answer, cancellationToken);
+        Choice[] feedback = [new(texts.Yes, Feedback(true, article.ArticleId)), new(texts.No, Feedback(false, article.ArticleId))];
+        await session.SendAsync(ReplyFactory.Answer(session.ChannelId, article.Title, article.Answer, texts.AnswerPrompt, feedback),
+            [article.Answer, texts.AnswerPrompt], cancellationToken);
         session.Events.Add(ConversationEventTypes.AnswerShown, articleId: article.ArticleId, confidence: article.Confidence,
             data: new Dictionary<string, object?> { ["category"] = article.Category, ["title"] = article.Title });
-        await session.SendChoicesAsync(texts.AnswerPrompt,
-        [
-            new Choice(texts.Yes, Feedback(true, article.ArticleId)),
-            new Choice(texts.No, Feedback(false, article.ArticleId)),
-        ], cancellationToken);
 
         var state = session.State;
         state.Stage = DialogStage.AwaitingFeedback;

@@ -34,7 +34,20 @@ internal static class AdaptiveCards
         };
     }
 
-    public static object TextBlock(string text, bool heading = false) => heading
-        ? new Dictionary<string, object?> { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["weight"] = "Bolder", ["size"] = "Medium" }
-        : new Dictionary<string, object?> { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+    /// <param name="separator">A line and some space above the block, to set it apart from what comes before.</param>
+    public static object TextBlock(string text, bool heading = false, bool separator = false)
+    {
+        var block = new Dictionary<string, object?> { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (heading)
+        {
+            block["weight"] = "Bolder";
+            block["size"] = "Medium";
+        }
+        if (separator)
+        {
+            block["separator"] = true;
+            block["spacing"] = "Medium";
+        }
+        return block;
+    }
 }

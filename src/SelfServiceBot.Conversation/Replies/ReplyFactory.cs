@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.Conversation.Replies;
@@ -12,29 +13,44 @@ internal static class ReplyFactory
 
     public static Activity Text(string text) => new() { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormats.Markdown };
 
-    public static Activity Answer(string? channelId, string title, string answer) => UsesCards(channelId)
-        ? new Activity
-        {
-            Type = ActivityTypes.Message,
-            Attachments = [AdaptiveCards.Create([AdaptiveCards.TextBlock(title, heading: true), AdaptiveCards.TextBlock(answer)], [])],
-        }
-        : Text(answer);
-
-    public static Activity Choices(string? channelId, string prompt, IReadOnlyList<Choice> choices)
+    /// <summary>
+    /// An answer with its question (e.g. "Did this answer your question?") and choices, as one message: one connector call
+    /// per answer, and in Teams one card rather than two. Elsewhere the text is the answer alone, so whatever reads a
+    /// transcript sees the clean answer; the question follows as a plain-text attachment, which Web Chat shows in a bubble
+    /// under the answer, and the choices are suggested actions.
+    /// </summary>
+    public static Activity Answer(string? channelId, string title, string answer, string prompt, IReadOnlyList<Choice> choices)
     {
         if (UsesCards(channelId))
         {
             return new Activity
             {
                 Type = ActivityTypes.Message,
-                Attachments = [AdaptiveCards.Create([AdaptiveCards.TextBlock(prompt)], choices)],
+                Attachments =
+                [
+                    AdaptiveCards.Create([AdaptiveCards.TextBlock(title, heading: true), AdaptiveCards.TextBlock(answer), AdaptiveCards.TextBlock(prompt, separator: true)], choices),
+                ],
             };
         }
-        var reply = Text(prompt);
+        var reply = Text(answer);
+        reply.Attachments = [new Attachment { ContentType = AttachmentContentTypes.PlainText, Content = JsonSerializer.SerializeToElement(prompt) }];
+        return Suggesting(reply, choices);
+    }
+
+    public static Activity Choices(string? channelId, string prompt, IReadOnlyList<Choice> choices) => UsesCards(channelId)
+        ? new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [AdaptiveCards.Create([AdaptiveCards.TextBlock(prompt)], choices)],
+        }
+        : Suggesting(Text(prompt), choices);
+
+    public static Activity Typing() => new() { Type = ActivityTypes.Typing };
+
+    private static Activity Suggesting(Activity reply, IReadOnlyList<Choice> choices)
+    {
         reply.InputHint = InputHints.ExpectingInput;
         reply.SuggestedActions = new SuggestedActions { Actions = choices.Select(c => CardAction.ImBack(c.Title, c.Title)).ToList() };
         return reply;
     }
-
-    public static Activity Typing() => new() { Type = ActivityTypes.Typing };
 }

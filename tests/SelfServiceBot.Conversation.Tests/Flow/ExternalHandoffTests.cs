@@ -22,7 +22,7 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
     {
         var flow = _host.Flow(Channels.DirectLine, "en-US");
         Activity? initiate = null;
-        await flow.Send("How do I track my order?").AssertReplyContains("track").AssertReplyContains("Did this answer")
+        await flow.Send("How do I track my order?").AssertAnswer("track")
             .Send("talk to a human")
             .AssertReply(reply => initiate = reply, "handoff.initiate")
             .AssertReply("I'm connecting you with a person. Please stay in the chat.")

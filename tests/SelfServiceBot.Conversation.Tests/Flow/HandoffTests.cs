@@ -74,6 +74,10 @@ public sealed class HandoffTests(ConversationHostFixture fixture) : IClassFixtur
         Assert.Equal("How do I cancel my order?", handoff.LastCustomerText);
         var lines = JsonDocument.Parse(handoff.TranscriptJson!).RootElement.EnumerateArray().Select(l => $"{l.GetProperty("from").GetString()}: {l.GetProperty("text").GetString()}").ToList();
         Assert.Equal("user: How do I cancel my order?", lines[0]);
+        // The answer and its question are one message to the customer, and two lines here: the answer stays clean.
+        Assert.StartsWith("bot: ", lines[1]);
+        Assert.DoesNotContain("Did this answer", lines[1]);
+        Assert.Equal(["bot: Did this answer your question?", "user: No"], lines[2..4]);
         Assert.Contains("bot: Sorry that didn't help. Would you like to talk to a person?", lines);
         Assert.Equal("user: Talk to a person", lines[^1]);
         Assert.Equal("cancel-order", handoff.LastArticleId);

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 
-/// <summary>What a turn costs the database (docs/benchmarks.md counts these round trips).</summary>
+/// <summary>What a turn costs the database and the channel (docs/benchmarks.md counts these round trips).</summary>
 public sealed class TurnWritesTests
 {
     [Fact]
@@ -13,11 +14,11 @@ public sealed class TurnWritesTests
         var log = new StatementLog();
         await using var host = await ConversationTestHost.StartAsync(s => s.AddSingleton<IInterceptor>(log));
         var flow = host.Flow();
-        await flow.Send("How do I track my order?").AssertReplyContains("track your order").AssertReply("Did this answer your question?")
+        await flow.Send("How do I track my order?").AssertAnswer("track your order")
             .StartTestAsync();
         log.Clear();
 
-        await flow.Send("How long does delivery take?").AssertReplyContains("Delivery").AssertReply("Did this answer your question?")
+        await flow.Send("How long does delivery take?").AssertAnswer("Delivery")
             .StartTestAsync();
 
         var statements = log.Statements;
@@ -26,5 +27,17 @@ public sealed class TurnWritesTests
         var only = Assert.Single(transactions);
         // The state only if it is still as the turn read it, then both events (customer_message, answer_shown) in one insert.
         Assert.Equal(["UPDATE ConversationStates", "INSERT ConversationEvents", "UPDATE ProcessedActivities"], only.Select(s => s.Statement));
+    }
+
+    [Fact]
+    public async Task An_answered_question_is_one_reply_so_one_connector_call()
+    {
+        // The clock stands still, so the typing indicator (sent only when the search outlasts the delay) never goes out.
+        await using var host = await ConversationTestHost.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider()));
+
+        await host.Flow().WithTyping()
+            .Send("How do I track my order?").AssertAnswer("track your order").AssertNoReply()
+            .Send("How long does delivery take?").AssertAnswer("Delivery").AssertNoReply()
+            .StartTestAsync();
     }
 }

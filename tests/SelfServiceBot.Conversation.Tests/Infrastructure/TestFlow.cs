@@ -102,6 +102,23 @@ public sealed class TestFlow
         }
     }, text);
 
+    /// <summary>
+    /// The next reply is an answer: one message whose text contains <paramref name="fragment"/> and is the answer alone,
+    /// with "Did this answer your question?" as its plain-text attachment and Yes / No as its suggested actions.
+    /// </summary>
+    public TestFlow AssertAnswer(string fragment) => AssertAnswer(fragment, "Did this answer your question?", "Yes", "No");
+
+    public TestFlow AssertAnswer(string fragment, string prompt, params string[] choices) => AssertReply(reply =>
+    {
+        Assert.Equal(ActivityTypes.Message, reply.Type);
+        Assert.Contains(fragment, reply.Text ?? "");
+        Assert.DoesNotContain(prompt, reply.Text ?? "");
+        var attachment = Assert.Single(reply.Attachments ?? []);
+        Assert.Equal((AttachmentContentTypes.PlainText, prompt), (attachment.ContentType, attachment.Content?.GetString()));
+        Assert.Equal(choices, SuggestedActionTitles(reply));
+        Assert.Equal(InputHints.ExpectingInput, reply.InputHint);
+    }, $"an answer containing '{fragment}'");
+
     public TestFlow AssertReplyContains(string fragment) =>
         AssertReply(reply => Assert.Contains(fragment, reply.Text ?? ""), $"a reply containing '{fragment}'");
 

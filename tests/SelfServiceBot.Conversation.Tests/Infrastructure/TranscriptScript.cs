@@ -10,6 +10,7 @@ namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 /// event: webchat/join            join                   (conversationUpdate adding the user)
 /// user: How do I track my order?                        value: {"action":"feedback","helpful":true}
 /// bot: exact text      bot: ~contains this      bot: /a regex/      card: ~text inside an Adaptive Card
+/// prompt: Did this answer your question?     (the plain-text attachment of the reply just checked; ~ and /regex/ too)
 /// actions: Yes | No    (the suggested actions of the reply just checked)          nothing (no further reply)
 /// </code>
 /// </summary>
@@ -38,7 +39,7 @@ public sealed class TranscriptScript
             {
                 case "channel" when script._steps.Count == 0: script.Channel = argument; break;
                 case "locale" when script._steps.Count == 0: script.Locale = argument; break;
-                case "user" or "event" or "value" or "bot" or "card" or "actions" or "join" or "nothing":
+                case "user" or "event" or "value" or "bot" or "card" or "prompt" or "actions" or "join" or "nothing":
                     script._steps.Add((i + 1, kind, argument));
                     break;
                 default:
@@ -62,6 +63,13 @@ public sealed class TranscriptScript
                 case "nothing": flow.AssertNoReply(); break;
                 case "bot": flow.AssertReply(reply => Expect(argument, reply.Text, where), where); break;
                 case "card": flow.AssertReply(reply => Expect(argument, CardText(reply), where), where); break;
+                case "prompt":
+                    flow.Then(() =>
+                    {
+                        Expect(argument, PlainTextAttachment(flow.LastReply!, where), where);
+                        return Task.CompletedTask;
+                    });
+                    break;
                 case "actions":
                     flow.Then(() =>
                     {
@@ -91,6 +99,13 @@ public sealed class TranscriptScript
         {
             Assert.True(expected == actual, $"{where}: expected '{expected}', got '{actual}'");
         }
+    }
+
+    private static string PlainTextAttachment(Activity reply, string where)
+    {
+        var texts = reply.Attachments?.Where(a => a.ContentType == AttachmentContentTypes.PlainText).ToList() ?? [];
+        Assert.True(texts.Count == 1, $"{where}: expected one text/plain attachment on '{reply.Text}', got {texts.Count}");
+        return texts[0].Content!.Value.GetString()!;
     }
 
     // The visible text of an Adaptive Card reply: its TextBlocks and button titles.

@@ -73,6 +73,31 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_agent_reads_the_bots_answer_and_its_question_as_the_customer_did_one_line_each()
+    {
+        using var app = new AppServer(new Dictionary<string, string?> { ["Handoff:AutoAssign"] = "false" });
+        await SignInTests_CreateAsync(app, "anna@example.com", StaffRoles.Agent);
+        var agent = await SignedInAgentAsync(app, "en-US");
+        var customer = await chromium.NewPageAsync("en-US");
+        await customer.GotoAsync(app.BaseAddress.ToString());
+        await Expect(customer.Locator(BotBubble).First).ToBeVisibleAsync();
+
+        await SendAsync(customer, "How do I track my order?");
+        await customer.Locator("button.webchat__suggested-action").Filter(new() { HasTextRegex = new Regex("^No$") }).ClickAsync();
+        await customer.Locator("button.webchat__suggested-action").Filter(new() { HasTextRegex = new Regex("^Talk to a person$") }).ClickAsync();
+        await agent.Locator("#waiting li").GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+
+        // The answer is one message with its question attached; the transcript has the clean answer, then the question.
+        var bot = agent.Locator("#lines li.bot");
+        await Expect(bot.Nth(1)).ToContainTextAsync("You can track your order");
+        await Expect(bot.Nth(1)).Not.ToContainTextAsync("Did this answer");
+        await Expect(bot.Nth(2)).ToHaveTextAsync(new Regex("Did this answer your question\\?$"));
+        await Expect(agent.Locator("#lines li", new() { HasText = "Did this answer your question?" })).ToHaveCountAsync(1);
+        await Expect(agent.Locator("#lines li.user").Nth(1)).ToContainTextAsync("No");
+        await agent.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, "console-answer-en.png") });
+    }
+
+    [Fact]
     public async Task The_console_speaks_Chinese_to_a_Chinese_browser_and_an_agent_without_the_role_gets_403()
     {
         using var app = new AppServer();

@@ -57,22 +57,46 @@ public class ChatPageBrowserTests(ChromiumFixture chromium) : IClassFixture<Chro
         await Expect(page.Locator(BotBubble, new() { HasText = "You picked: No" }).First).ToBeVisibleAsync();
     }
 
-    /// <summary>The real bot end to end: welcome on join, a knowledge answer, feedback, the offer of a person.</summary>
-    [Fact]
-    public async Task Flow_a_customer_asks_how_to_track_an_order_says_No_and_is_offered_a_person()
+    /// <summary>
+    /// The real bot end to end: welcome on join, a knowledge answer with its question, feedback (the No button, or "No"
+    /// typed), the offer of a person.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", "How do I track my order?", "track your order", "Did this answer your question?", "No", null, "Would you like to talk to a person?")]
+    [InlineData("zh-CN", "我的订单到哪里了？", "查询订单物流", "这个回答解决您的问题了吗？", "否", "不是", "需要转人工客服吗？")]
+    public async Task Flow_a_customer_asks_how_to_track_an_order_says_No_and_is_offered_a_person(
+        string locale, string question, string answerText, string prompt, string noButton, string? typed, string offer)
     {
         using var app = new AppServer();
-        var page = await chromium.NewPageAsync("en-US");
+        var page = await chromium.NewPageAsync(locale);
         await page.GotoAsync(app.BaseAddress.ToString());
 
-        // Web Chat's Markdown turns ' into a typographic apostrophe, so match text without one.
-        await Expect(page.Locator(BotBubble, new() { HasText = "the SelfService support assistant" }).First).ToBeVisibleAsync();
-        await SendAsync(page, "How do I track my order?");
-        await Expect(page.Locator(BotBubble, new() { HasText = "track your order" }).First).ToBeVisibleAsync();
-        await Expect(page.Locator(BotBubble, new() { HasText = "Did this answer your question?" }).First).ToBeVisibleAsync();
-        await SuggestedAction(page, "No").ClickAsync();
+        await Expect(page.Locator(BotBubble).First).ToBeVisibleAsync();
+        await SendAsync(page, question);
+        // One activity: the answer's bubble, then the question's bubble under it, with one timestamp.
+        var answer = page.Locator("article").Filter(new() { Has = page.Locator(BotBubble, new() { HasText = answerText }) });
+        await Expect(answer).ToHaveCountAsync(1);
+        var promptBubble = answer.Locator(".webchat__stacked-layout__attachment-row " + BotBubble);
+        await Expect(promptBubble).ToHaveTextAsync(prompt);
+        await Expect(answer.Locator(".webchat__activity-status")).ToHaveCountAsync(1);
+        // chat.css sizes the question's bubble to its text, as a message's, not to the width Web Chat gives a card.
+        var answerBox = await answer.Locator(".webchat__stacked-layout__message-row " + BotBubble).BoundingBoxAsync();
+        var promptBox = await promptBubble.BoundingBoxAsync();
+        Assert.True(promptBox!.Width < answerBox!.Width, $"the question's bubble is {promptBox.Width} px wide, the answer's {answerBox.Width} px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, $"chat-answer-{locale}.png") });
+        await Expect(SuggestedAction(page, noButton)).ToBeVisibleAsync();
+        if (typed is null)
+        {
+            await SuggestedAction(page, noButton).ClickAsync();
+        }
+        else
+        {
+            await SendAsync(page, typed);
+        }
 
-        await Expect(page.Locator(BotBubble, new() { HasText = "Would you like to talk to a person?" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator(".webchat__bubble--from-user", new() { HasText = typed ?? noButton }).First).ToBeVisibleAsync();
+        await Expect(page.Locator(BotBubble, new() { HasText = offer }).First).ToBeInViewportAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, $"chat-offer-{locale}.png") });
     }
 
     /// <summary>Welcomes on webchat/join with Yes/No suggested actions and says what was picked.</summary>

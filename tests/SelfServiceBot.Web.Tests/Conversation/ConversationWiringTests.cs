@@ -27,8 +27,8 @@ public class ConversationWiringTests
         }, sink, CancellationToken.None);
 
         Assert.Equal(TurnOutcome.Processed, result.Outcome);
-        var texts = sink.Activities.Where(a => a.Type == ActivityTypes.Message).Select(a => a.Text).ToList();
-        Assert.Contains("track your order", texts[0]);
-        Assert.Equal("Did this answer your question?", texts[1]);
+        var answer = Assert.Single(sink.Activities, a => a.Type == ActivityTypes.Message);
+        Assert.Contains("track your order", answer.Text);
+        Assert.Equal("Did this answer your question?", Assert.Single(answer.Attachments!).Content?.GetString());
     }
 }

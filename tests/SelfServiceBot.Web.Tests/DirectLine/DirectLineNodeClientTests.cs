@@ -30,6 +30,11 @@ public class DirectLineNodeClientTests
         Assert.Equal("node-1", (string?)result["echo"]!["channelData"]!["clientActivityID"]);
         Assert.Equal((string?)result["postedId"], (string?)result["reply"]!["replyToId"]);
         Assert.Equal("bot", (string?)result["reply"]!["from"]!["role"]);
+        // The answer and its question in one activity, as Web Chat gets it through this client.
+        var reply = result["reply"]!;
+        Assert.Contains("track your order", (string?)reply["text"]);
+        Assert.Equal("Did this answer your question?", (string?)reply["attachments"]![0]!["content"]);
+        Assert.Equal(["Yes", "No"], reply["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["title"]));
     }
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunNodeAsync(string folder, params string[] arguments)

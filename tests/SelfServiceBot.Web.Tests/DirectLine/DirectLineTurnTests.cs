@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
@@ -14,23 +17,50 @@ public class DirectLineTurnTests
     [Fact]
     public async Task A_turns_replies_arrive_in_one_frame_in_order_with_consecutive_ids_right_after_the_echo()
     {
+        using var app = new AppServer(services: s => s.AddSingleton<IBot, ThreeRepliesBot>());
+        using var client = new DirectLineTestClient(app);
+        var (conversationId, token, streamUrl) = await client.StartAsync();
+        using var socket = await DirectLineTestClient.ConnectAsync(streamUrl);
+
+        var id = await client.PostMessageAsync(conversationId, token, "count to three");
+        var frames = await DirectLineTestClient.ReceiveFramesUntilAsync(socket, seen => seen.Any(a => (string?)a["text"] == "three"));
+
+        var replies = frames.Single(f => f.Activities.Any(a => (string?)a["text"] == "three"));
+        Assert.Equal(["one", "two", "three"], replies.Activities.Select(a => (string?)a["text"]));
+        Assert.All(replies.Activities, a => Assert.Equal(id, (string?)a["replyToId"]));
+        Assert.Equal([Sequence(id) + 1, Sequence(id) + 2, Sequence(id) + 3], replies.Activities.Select(a => Sequence((string)a["id"]!)));
+        Assert.Equal((Sequence(id) + 3).ToString(CultureInfo.InvariantCulture), replies.Watermark);
+        // Polling sees the same log.
+        var polled = await client.PollUntilAsync(conversationId, token, seen => seen.Any(a => (string?)a["text"] == "three"));
+        Assert.Equal([id, .. replies.Activities.Select(a => (string?)a["id"])], polled.Select(a => (string?)a["id"]));
+    }
+
+    [Fact]
+    public async Task An_answer_is_one_activity_the_answer_as_text_its_question_attached_and_Yes_No_suggested()
+    {
         using var app = new AppServer();
         using var client = new DirectLineTestClient(app);
         var (conversationId, token, streamUrl) = await client.StartAsync();
         using var socket = await DirectLineTestClient.ConnectAsync(streamUrl);
 
         var id = await client.PostMessageAsync(conversationId, token, "How do I track my order?");
-        var frames = await DirectLineTestClient.ReceiveFramesUntilAsync(socket, seen => seen.Any(IsFeedbackQuestion));
+        // A typing indicator may come first, in a frame of its own, when the search outlasts the typing delay.
+        bool IsAnswer(JsonObject a) => DirectLineTestClient.IsBotReplyTo(a, id) && (string?)a["type"] == "message";
+        var frames = await DirectLineTestClient.ReceiveFramesUntilAsync(socket, seen => seen.Any(IsAnswer));
 
-        var replies = frames.Single(f => f.Activities.Any(IsFeedbackQuestion));
-        Assert.Equal(2, replies.Activities.Count);
-        Assert.Contains("track your order", (string?)replies.Activities[0]["text"]);
-        Assert.All(replies.Activities, a => Assert.Equal(id, (string?)a["replyToId"]));
-        Assert.Equal([Sequence(id) + 1, Sequence(id) + 2], replies.Activities.Select(a => Sequence((string)a["id"]!)));
-        Assert.Equal((Sequence(id) + 2).ToString(CultureInfo.InvariantCulture), replies.Watermark);
-        // Polling sees the same log.
-        var polled = await client.PollUntilAsync(conversationId, token, seen => seen.Any(IsFeedbackQuestion));
-        Assert.Equal([id, (string)replies.Activities[0]["id"]!, (string)replies.Activities[1]["id"]!], polled.Select(a => (string?)a["id"]));
+        var answer = Assert.Single(frames.Single(f => f.Activities.Any(IsAnswer)).Activities);
+        Assert.StartsWith("You can track your order", (string?)answer["text"]);
+        Assert.DoesNotContain("Did this answer", (string?)answer["text"]);
+        var attachment = Assert.Single(answer["attachments"]!.AsArray())!;
+        Assert.Equal(("text/plain", "Did this answer your question?"), ((string?)attachment["contentType"], (string?)attachment["content"]));
+        Assert.Equal(["Yes", "No"], answer["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        Assert.Equal("expectingInput", (string?)answer["inputHint"]);
+        Assert.Equal((Sequence(id) + 1).ToString(CultureInfo.InvariantCulture), frames[^1].Watermark);
+
+        // The button sends its title, as typing it does.
+        var no = await client.PostMessageAsync(conversationId, token, "No");
+        var log = await client.PollUntilAsync(conversationId, token, seen => seen.Any(a => DirectLineTestClient.IsBotReplyTo(a, no)));
+        Assert.Equal("Sorry that didn't help. Would you like to talk to a person?", (string?)log.Single(a => DirectLineTestClient.IsBotReplyTo(a, no))["text"]);
     }
 
     [Fact]
@@ -58,7 +88,22 @@ public class DirectLineTurnTests
         Assert.Contains("has joined", fromBot[1]);
     }
 
-    private static bool IsFeedbackQuestion(JsonObject activity) => (string?)activity["text"] == "Did this answer your question?";
+    /// <summary>Three replies to every message, so there is a turn with more than one reply to deliver.</summary>
+    private sealed class ThreeRepliesBot : IBot
+    {
+        public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+        {
+            if (turn.Activity.Type == ActivityTypes.Message)
+            {
+                foreach (var text in new[] { "one", "two", "three" })
+                {
+                    await turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
+                }
+            }
+        }
+
+        public Task OnTurnErrorAsync(ITurnContext turn, Exception exception, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     // Direct Line activity ids are "{conversationId}|{sequence}".
     private static long Sequence(string id) => long.Parse(id[(id.LastIndexOf('|') + 1)..], CultureInfo.InvariantCulture);

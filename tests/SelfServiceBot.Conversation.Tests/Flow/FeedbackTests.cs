@@ -1,0 +1,39 @@
+using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Tests.Infrastructure;
+using SelfServiceBot.Data.Conversations;
+
+namespace SelfServiceBot.Conversation.Tests.Flow;
+
+/// <summary>The answer carries its own "Did this answer your question?": a typed reply to it counts as much as a button.</summary>
+public sealed class FeedbackTests(ConversationHostFixture fixture) : IClassFixture<ConversationHostFixture>
+{
+    private ConversationTestHost Host => fixture.Host;
+
+    [Theory]
+    [InlineData("en-US", "How do I track my order?", "Yes", true)]
+    [InlineData("en-US", "How do I track my order?", "yes", true)]
+    [InlineData("en-US", "How do I track my order?", "yes thanks", true)]
+    [InlineData("en-US", "How do I track my order?", "No", false)]
+    [InlineData("en-US", "How do I track my order?", "no", false)]
+    [InlineData("en-US", "How do I track my order?", "nope", false)]
+    [InlineData("zh-CN", "我的订单到哪里了？", "是", true)]
+    [InlineData("zh-CN", "我的订单到哪里了？", "是的", true)]
+    [InlineData("zh-CN", "我的订单到哪里了？", "否", false)]
+    [InlineData("zh-CN", "我的订单到哪里了？", "不是", false)]
+    public async Task A_typed_yes_or_no_after_an_answer_is_feedback_on_it(string locale, string question, string typed, bool helpful)
+    {
+        var texts = locale == "zh-CN"
+            ? (Prompt: "这个回答解决您的问题了吗？", Yes: "是", No: "否", Thanks: "太好了，很高兴能帮到您！还有其他问题吗？", NotHelpful: "抱歉没能帮到您。需要转人工客服吗？")
+            : (Prompt: "Did this answer your question?", Yes: "Yes", No: "No", Thanks: "Great, glad I could help! Is there anything else you'd like to know?", NotHelpful: "Sorry that didn't help. Would you like to talk to a person?");
+        var flow = Host.Flow(Channels.DirectLine, locale);
+
+        await flow.Send(question).AssertAnswer("", texts.Prompt, texts.Yes, texts.No)
+            .Send(typed).AssertReply(helpful ? texts.Thanks : texts.NotHelpful)
+            .StartTestAsync();
+
+        var events = await Host.EventsAsync(flow.ConversationId);
+        var feedback = Assert.Single(events, e => e.Type == ConversationEventTypes.Feedback);
+        Assert.Equal(Assert.Single(events, e => e.Type == ConversationEventTypes.AnswerShown).ArticleId, feedback.ArticleId);
+        Assert.Contains($"\"helpful\":{(helpful ? "true" : "false")}", feedback.DataJson);
+    }
+}
