@@ -32,6 +32,18 @@ public sealed class KbLintCommandTests : IDisposable
         Assert.Contains("\"How do I get a returns label?\" is written 2 times (title included)", stdout);
     }
 
+    [Fact]
+    public async Task Lint_warns_about_a_bare_link_that_runs_into_full_width_punctuation()
+    {
+        Write("zh-CN/orders/track.md", "---\nid: zh-track\ntitle: 怎么查物流\nquestions:\n  - 物流在哪看\n---\n"
+            + "打开我的订单（https://shop.example/orders）。也可以看 [帮助](https://shop.example/help)。\n");
+
+        var (_, stdout, _) = await ProductExecutable.RunAsync("kb", "lint", "--kb", _folder);
+
+        Assert.Contains("https://shop.example/orders）", stdout);
+        Assert.DoesNotContain("https://shop.example/help", stdout);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_folder, relative);

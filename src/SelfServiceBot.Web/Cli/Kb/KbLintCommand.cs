@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SelfServiceBot.Knowledge;
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Engine;
@@ -10,7 +11,7 @@ namespace SelfServiceBot.Web.Cli.Kb;
 /// related ids that do not exist, a question written twice, the same question in two articles, and questions that find another
 /// article first (conflicts). Exit code 1 when there are errors (not when there are only warnings).
 /// </summary>
-internal static class KbLintCommand
+internal static partial class KbLintCommand
 {
     private const int MinQuestions = 5;
 
@@ -49,6 +50,10 @@ internal static class KbLintCommand
             {
                 Warn(a.SourcePath, $"\"{repeated.Key}\" is written {repeated.Count()} times (title included); one is enough");
             }
+            foreach (Match url in BareUrlIntoFullWidth().Matches(a.Body))
+            {
+                Warn(a.SourcePath, $"{url.Value} : chat clients take the full-width punctuation after a bare link into it; write [text](url)");
+            }
             foreach (var related in a.Related.Where(r => !ids.Contains((a.Locale, r))))
             {
                 Error(a.SourcePath, $"related article '{related}' does not exist in {a.Locale}");
@@ -79,6 +84,10 @@ internal static class KbLintCommand
         Console.WriteLine($"{articles.Count} articles: {errors} errors, {warnings} warnings");
         return errors > 0 ? 1 : 0;
     }
+
+    // A link not already inside Markdown link syntax, running straight into full-width punctuation ("（https://x/a）。").
+    [GeneratedRegex(@"(?<![\(\[<])https?://[\x21-\x7E]+[\u3000-\u303F\uFF00-\uFFEF]")]
+    private static partial Regex BareUrlIntoFullWidth();
 
     private sealed record KnowledgeArticleRef(string Id, string Phrasing);
 }
