@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using SelfServiceBot.Web.Tests.Infrastructure;
 
 namespace SelfServiceBot.Web.Tests.Hosting;
 
@@ -13,7 +13,7 @@ public sealed class ContentRootTests : IDisposable
     [Fact]
     public async Task A_server_started_from_a_folder_without_settings_reads_the_appsettings_beside_its_executable()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _elsewhere, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -54,15 +54,6 @@ public sealed class ContentRootTests : IDisposable
         // appsettings.json turns EF Core's per-command log off; without it every SQL statement is logged.
         Assert.DoesNotContain("Executed DbCommand", log);
         Assert.False(Directory.Exists(Path.Combine(_elsewhere, "data")), "nothing is written relative to the working directory");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose() => Directory.Delete(_elsewhere, recursive: true);

@@ -45,7 +45,7 @@ public sealed class RedisServer : IDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(LoopbackPort.Free());
         try
         {
             await server.WaitForPongAsync();
@@ -64,15 +64,6 @@ public sealed class RedisServer : IDisposable
         ?? throw new InvalidOperationException(
             "redis-server is not installed, and this test needs a real Redis for the SignalR backplane: run scripts/install-test-deps.sh " +
             "(or apt-get install redis-server).");
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private async Task WaitForPongAsync()
     {
