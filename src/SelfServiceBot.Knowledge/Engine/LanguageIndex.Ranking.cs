@@ -71,7 +71,7 @@ internal sealed partial class LanguageIndex
                 if (excludePhrasing >= 0 && allScores.ContainsKey(Phrasings[excludePhrasing].Article))
                 {
                     // A held-out phrasing is still part of its article's all-phrasings text: score the article without it,
-                    // or calibration and reranking would learn from questions that find their own words.
+                    // or the calibration would learn from questions that find their own words.
                     var article = Phrasings[excludePhrasing].Article;
                     allScores[article] = _postings.AllQuestions.ScoreWithout(_articleDoc[article], unique, _phrasingTokens[excludePhrasing]);
                 }
