@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
 
@@ -37,6 +39,25 @@ public sealed class HandoffTranscriptTests(ConversationHostFixture fixture) : IC
         Assert.Equal("user: How long does delivery take?", lines[0]);
         Assert.Equal(["bot: Did this answer your question?", "user: How do I track my order?"], lines[2..4]);
         Assert.Equal("user: agent", lines[^1]);
+    }
+
+    [Fact]
+    public async Task A_redelivered_activity_adds_no_line_twice_even_when_its_turn_runs_again()
+    {
+        var flow = Host.Flow(Channels.WebChat);
+        var question = flow.NewActivity(ActivityTypes.Message, a => a.Text = "How do I track my order?");
+        await flow.Send(question).AssertAnswer("track your order").Send(question).AssertNoReply().StartTestAsync();
+        // As if its claim were gone (pruned, or a channel without one): the turn runs again and answers again, but its
+        // lines have the keys the first run wrote.
+        await using (var db = Host.CreateDbContext())
+        {
+            await db.ProcessedActivities.Where(p => p.ConversationId == flow.ConversationId).ExecuteDeleteAsync();
+        }
+        await flow.Send(question).AssertAnswer("track your order").Send("agent").StartTestAsync();
+
+        var lines = Lines(Assert.Single(await Host.HandoffsAsync(flow.ConversationId)));
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(["user: How do I track my order?", "bot: Did this answer your question?", "user: agent"], [lines[0], lines[2], lines[3]]);
     }
 
     [Fact]
