@@ -16,6 +16,7 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
     public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
+    public DbSet<ConversationTranscriptLineRecord> ConversationTranscriptLines => Set<ConversationTranscriptLineRecord>();
     public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
     public DbSet<HandoffMessageRecord> HandoffMessages => Set<HandoffMessageRecord>();
     public DbSet<AgentRecord> Agents => Set<AgentRecord>();

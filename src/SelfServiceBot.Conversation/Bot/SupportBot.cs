@@ -60,8 +60,8 @@ internal sealed class SupportBot(
             await session.Events.FlushAsync(events, CancellationToken.None);
             throw;
         }
-        // State, events and the claim's completion in one transaction: a crash leaves all of the turn or none of it.
-        await states.SaveTurnAsync(key, session.State, version, session.Events.TakePending(), turn.Claim, cancellationToken);
+        // State, events, transcript lines and the claim's completion in one transaction: a crash leaves all of the turn or none of it.
+        await states.SaveTurnAsync(key, session.State, version, session.Events.TakePending(), session.NewTranscriptLines, turn.Claim, cancellationToken);
         turn.ClaimCompleted = turn.Claim is not null;
     }
 

@@ -20,6 +20,7 @@ internal sealed class TurnSession
 
     private readonly TimeProvider _clock;
     private readonly TimeSpan _typingDelay;
+    private readonly List<NewTranscriptLine> _newLines = [];
 
     public TurnSession(ITurnContext turn, DialogState state, TimeProvider clock, TimeSpan typingDelay)
     {
@@ -45,6 +46,9 @@ internal sealed class TurnSession
     public TurnEvents Events { get; }
 
     public string? ChannelId => Activity.ChannelId;
+
+    /// <summary>The lines this turn added to the transcript, in order; written with the turn's state.</summary>
+    public IReadOnlyList<NewTranscriptLine> NewTranscriptLines => _newLines;
 
     /// <summary>Reports contact_started once per contact (until a restart or the end of the conversation).</summary>
     public void StartContact(string trigger)
@@ -114,13 +118,23 @@ internal sealed class TurnSession
         }
     }
 
+    /// <summary>
+    /// The last lines of the current transcript as the customer saw them, oldest first: those earlier turns wrote, then
+    /// this turn's (a line said before a restart in this turn belongs to the old transcript, as the rows before it do).
+    /// </summary>
+    public async Task<IReadOnlyList<TranscriptLine>> ReadTranscriptAsync(IConversationTranscriptStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadLastAsync(SupportBot.KeyOf(Activity) ?? "", State.TranscriptId, TranscriptLimit, cancellationToken);
+        return stored.Select(l => new TranscriptLine(l.From, l.Text, l.At))
+            .Concat(_newLines.Where(l => l.TranscriptId == State.TranscriptId).Select(l => new TranscriptLine(l.From, l.Text, l.At)))
+            .TakeLast(TranscriptLimit)
+            .ToList();
+    }
+
     private void AddTranscript(string from, string text)
     {
-        State.Transcript.Add(new TranscriptLine(from, text.Length <= TranscriptLineLimit ? text : text[..TranscriptLineLimit], _clock.GetUtcNow()));
-        if (State.Transcript.Count > TranscriptLimit)
-        {
-            State.Transcript.RemoveRange(0, State.Transcript.Count - TranscriptLimit);
-        }
+        var clipped = text.Length <= TranscriptLineLimit ? text : text[..TranscriptLineLimit];
+        _newLines.Add(new NewTranscriptLine(Events.KeyFor("line", _newLines.Count), State.TranscriptId, from, clipped, _clock.GetUtcNow()));
     }
 
     // Web Chat samples send the browser language as the join event's value: { language: "zh-CN" }.

@@ -47,6 +47,9 @@ internal sealed class TurnEvents(Activity activity, TimeProvider clock)
         });
     }
 
+    /// <summary>A key for something else the turn records once (a transcript line), made like the events' keys.</summary>
+    public string KeyFor(string what, int index) => Key($"{_activityKey}/{what}/{index}");
+
     public async Task FlushAsync(IConversationEvents sink, CancellationToken cancellationToken)
     {
         if (_events.Count == 0)

@@ -19,7 +19,8 @@ internal sealed class ExternalHandoff(HandoffDesk desk)
 
     public static bool IsStatus(Activity activity) => activity.Type == ActivityTypes.Event && activity.Name == StatusEvent;
 
-    public async Task InitiateAsync(TurnSession session, HandoffTicket ticket, string reason, CancellationToken cancellationToken)
+    public async Task InitiateAsync(
+        TurnSession session, HandoffTicket ticket, string reason, IReadOnlyList<TranscriptLine> transcriptLines, CancellationToken cancellationToken)
     {
         var state = session.State;
         var context = new Dictionary<string, object?>
@@ -32,7 +33,7 @@ internal sealed class ExternalHandoff(HandoffDesk desk)
         };
         var transcript = new
         {
-            activities = state.Transcript.Select(l => new
+            activities = transcriptLines.Select(l => new
             {
                 type = ActivityTypes.Message,
                 from = new { role = l.From == "user" ? "user" : "bot" },

@@ -12,7 +12,8 @@ using SelfServiceBot.Handoff.Desk;
 namespace SelfServiceBot.Conversation.Handoff;
 
 /// <summary>Passes the customer to <see cref="IHandoffGateway"/> and tells them honestly what happens next.</summary>
-internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, IConversationEvents conversationEvents, ExternalHandoff external)
+internal sealed class HandoffFlow(
+    IHandoffGateway gateway, HandoffDesk desk, IConversationEvents conversationEvents, IConversationTranscriptStore transcripts, ExternalHandoff external)
 {
     public async Task RequestAsync(TurnSession session, string reason, string lastCustomerText, CancellationToken cancellationToken)
     {
@@ -29,6 +30,8 @@ internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, ICo
         // The turn's events so far (the customer's message) come before the desk's handoff_requested.
         await session.Events.FlushAsync(conversationEvents, cancellationToken);
         var activity = session.Activity;
+        // Read here only: an ordinary turn neither reads nor rewrites the transcript.
+        var transcript = await session.ReadTranscriptAsync(transcripts, cancellationToken);
         var ticket = await gateway.RequestAsync(new HandoffRequest(
             activity.ChannelId ?? "",
             activity.Conversation?.Id ?? "",
@@ -37,7 +40,7 @@ internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, ICo
             reason,
             lastCustomerText,
             state.LastArticleId,
-            state.Transcript.ToList(),
+            transcript,
             activity.GetConversationReference())
         {
             Category = state.LastCategory,
@@ -55,7 +58,7 @@ internal sealed class HandoffFlow(IHandoffGateway gateway, HandoffDesk desk, ICo
         if (ticket.Status == HandoffStatus.External)
         {
             state.Stage = DialogStage.Idle;
-            await external.InitiateAsync(session, ticket, reason, cancellationToken);
+            await external.InitiateAsync(session, ticket, reason, transcript, cancellationToken);
             return;
         }
         if (ticket.Status == HandoffStatus.Queued)

@@ -49,7 +49,12 @@ internal sealed class DialogState
 
     public List<string> OfferedArticleIds { get; set; } = [];
 
-    public List<TranscriptLine> Transcript { get; set; } = [];
+    /// <summary>
+    /// Which transcript rows (ConversationTranscriptLines) are this contact's: a new state (a restart, a reset after a failed
+    /// turn) starts a new transcript. The lines themselves are not kept here, so a turn does not rewrite them; a state
+    /// written before they moved out still has a "transcript" property, which is ignored.
+    /// </summary>
+    public string TranscriptId { get; set; } = Guid.NewGuid().ToString("N");
 }
 
 internal enum DialogStage

@@ -7,7 +7,7 @@ namespace SelfServiceBot.Conversation.State;
 
 /// <summary>
 /// Reads <see cref="DialogState"/> through the shared <see cref="IConversationStateStore"/>, and writes it at the end of
-/// a turn together with the turn's events and claim (<see cref="IConversationTurnStore"/>).
+/// a turn together with the turn's events, transcript lines and claim (<see cref="IConversationTurnStore"/>).
 /// </summary>
 internal sealed class DialogStateStore(IConversationStateStore store, IConversationTurnStore turns, ILogger<DialogStateStore> logger)
 {
@@ -32,12 +32,17 @@ internal sealed class DialogStateStore(IConversationStateStore store, IConversat
         }
     }
 
-    /// <summary>Writes the turn's state, its events and the completion of its claim in one transaction.</summary>
+    /// <summary>Writes the turn's state, its events, its transcript lines and the completion of its claim in one transaction.</summary>
     public async Task SaveTurnAsync(
-        string conversationKey, DialogState state, int? version, IReadOnlyList<ConversationEvent> events, ActivityKey? claim,
-        CancellationToken cancellationToken)
+        string conversationKey, DialogState state, int? version, IReadOnlyList<ConversationEvent> events,
+        IReadOnlyList<NewTranscriptLine> transcriptLines, ActivityKey? claim, CancellationToken cancellationToken)
     {
-        var turn = new FinishedTurn(conversationKey, JsonSerializer.Serialize(state, Json), version) { Events = events, CompletedActivity = claim };
+        var turn = new FinishedTurn(conversationKey, JsonSerializer.Serialize(state, Json), version)
+        {
+            Events = events,
+            TranscriptLines = transcriptLines,
+            CompletedActivity = claim,
+        };
         if ((await turns.WriteAsync(turn, cancellationToken)).OverwroteNewerState)
         {
             // Two turns of one conversation ran at once (a double click, two instances). The turn finishing last has sent

@@ -6,8 +6,8 @@ namespace SelfServiceBot.Data.Conversations;
 public static class ConversationDataServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation's state store, event log, and the store that writes a finished turn's state, events and claim
-    /// completion together (needs <see cref="DataServiceCollectionExtensions.AddBotDatabase"/>). A module replacing
+    /// The conversation's state store, event log, transcript, and the store that writes a finished turn's state, events,
+    /// transcript lines and claim completion together (needs <see cref="DataServiceCollectionExtensions.AddBotDatabase"/>). A module replacing
     /// <see cref="IConversationEvents"/> sees only the events written outside a turn's end (e.g. the hand-off desk's) unless
     /// it replaces <see cref="IConversationTurnStore"/> too.
     /// </summary>
@@ -17,6 +17,7 @@ public static class ConversationDataServiceCollectionExtensions
         services.TryAddSingleton<IConversationStateStore, EfConversationStateStore>();
         services.TryAddSingleton<IConversationEvents, EfConversationEvents>();
         services.TryAddSingleton<IConversationTurnStore, EfConversationTurnStore>();
+        services.TryAddSingleton<IConversationTranscriptStore, EfConversationTranscriptStore>();
         return services;
     }
 }

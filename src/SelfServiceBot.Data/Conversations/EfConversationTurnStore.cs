@@ -4,7 +4,7 @@ using SelfServiceBot.Data.Entities;
 namespace SelfServiceBot.Data.Conversations;
 
 /// <summary>
-/// A turn's state, events and claim completion in one transaction of two statements (<see cref="TurnSql"/>). When the
+/// A turn's state, events, transcript lines and claim completion in one transaction of two commands (<see cref="TurnSql"/>). When the
 /// state changed since the turn read it, that transaction is rolled back and the writes go step by step instead, still in
 /// one transaction, this turn's state winning.
 /// </summary>
@@ -34,8 +34,8 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
     }
 
     /// <summary>
-    /// The usual case: the state if it is still as the turn read it, then the events (keys a replay already wrote are
-    /// skipped) and the claim's completion. False, and nothing written, when the state moved on.
+    /// The usual case: the state if it is still as the turn read it, then the events and transcript lines (keys a replay
+    /// already wrote are skipped) and the claim's completion. False, and nothing written, when the state moved on.
     /// </summary>
     private async Task<bool> TryWriteAsReadAsync(FinishedTurn turn, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
             await transaction.RollbackAsync(cancellationToken);
             return false;
         }
-        if (TurnSql.EventsAndCompletion(db, turn, now) is { } rest)
+        if (TurnSql.EventsLinesAndCompletion(db, turn, now) is { } rest)
         {
             await rest.ExecuteAsync(cancellationToken);
         }
@@ -67,6 +67,14 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
         var recorded = await db.ConversationEvents.Where(e => keys.Contains(e.IdempotencyKey)).Select(e => e.IdempotencyKey)
             .ToListAsync(cancellationToken);
         db.ConversationEvents.AddRange(events.Where(e => !recorded.Contains(e.IdempotencyKey)));
+        var lines = TranscriptLineRecords.From(turn.ConversationKey, turn.TranscriptLines);
+        if (lines.Count > 0)
+        {
+            var lineKeys = lines.Select(l => l.IdempotencyKey).ToList();
+            var written = await db.ConversationTranscriptLines.Where(l => lineKeys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey)
+                .ToListAsync(cancellationToken);
+            db.ConversationTranscriptLines.AddRange(lines.Where(l => !written.Contains(l.IdempotencyKey)));
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         if (turn.CompletedActivity is { } activity)

@@ -3,8 +3,8 @@ using SelfServiceBot.BotFramework.Pipeline;
 namespace SelfServiceBot.Data.Conversations;
 
 /// <summary>
-/// Writes what one turn of the bot leaves behind, in one transaction: the conversation's dialog state, the turn's events
-/// and the completion of the inbound activity's claim. A crash cannot leave one without the others: a redelivered
+/// Writes what one turn of the bot leaves behind, in one transaction: the conversation's dialog state, the turn's events,
+/// the lines it added to the transcript and the completion of the inbound activity's claim. A crash cannot leave one without the others: a redelivered
 /// activity finds either the whole turn recorded (and is skipped) or nothing of it (and runs again).
 /// </summary>
 public interface IConversationTurnStore
@@ -19,6 +19,9 @@ public sealed record FinishedTurn(string ConversationKey, string StateJson, int?
 {
     /// <summary>In order; an event whose idempotency key is already recorded (a replayed turn) is skipped.</summary>
     public IReadOnlyList<ConversationEvent> Events { get; init; } = [];
+
+    /// <summary>In order; a line whose idempotency key is already recorded (a replayed turn) is skipped.</summary>
+    public IReadOnlyList<NewTranscriptLine> TranscriptLines { get; init; } = [];
 
     /// <summary>The inbound activity's claim (<see cref="IProcessedActivityStore"/>) to mark completed; null when there is none.</summary>
     public ActivityKey? CompletedActivity { get; init; }

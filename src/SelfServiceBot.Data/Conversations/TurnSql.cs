@@ -15,6 +15,13 @@ internal static class TurnSql
         nameof(ConversationEventRecord.Reason), nameof(ConversationEventRecord.Text), nameof(ConversationEventRecord.DataJson),
     ];
 
+    private static readonly string[] LineColumns =
+    [
+        nameof(ConversationTranscriptLineRecord.IdempotencyKey), nameof(ConversationTranscriptLineRecord.ConversationKey),
+        nameof(ConversationTranscriptLineRecord.TranscriptId), nameof(ConversationTranscriptLineRecord.From),
+        nameof(ConversationTranscriptLineRecord.Text), nameof(ConversationTranscriptLineRecord.At),
+    ];
+
     /// <summary>Writes the state if it is still at the version the turn read (or, for a new one, still absent): 1 row, else 0.</summary>
     public static ModelSql SaveStateAsRead(DbContext db, FinishedTurn turn, DateTimeOffset now)
     {
@@ -40,13 +47,14 @@ internal static class TurnSql
     }
 
     /// <summary>
-    /// The turn's events in one multi-row insert that skips keys already recorded (a replay), in order, so their ids follow
-    /// the turn's order; then the claim's completion. Null when there is neither.
+    /// The turn's events, then its transcript lines, each in one multi-row insert that skips keys already recorded (a replay),
+    /// in order, so their ids follow the turn's order; then the claim's completion. One command; null when there is nothing.
     /// </summary>
-    public static ModelSql? EventsAndCompletion(DbContext db, FinishedTurn turn, DateTimeOffset now)
+    public static ModelSql? EventsLinesAndCompletion(DbContext db, FinishedTurn turn, DateTimeOffset now)
     {
         var events = ConversationEventRecords.From(turn.Events);
-        if (events.Count == 0 && turn.CompletedActivity is null)
+        var lines = TranscriptLineRecords.From(turn.ConversationKey, turn.TranscriptLines);
+        if (events.Count == 0 && lines.Count == 0 && turn.CompletedActivity is null)
         {
             return null;
         }
@@ -66,6 +74,20 @@ internal static class TurnSql
                 ]);
             }
             sql.Sql(" ON CONFLICT ").Columns<ConversationEventRecord>(nameof(ConversationEventRecord.IdempotencyKey)).Sql(" DO NOTHING;\n");
+        }
+        if (lines.Count > 0)
+        {
+            sql.Sql("INSERT INTO ").Table<ConversationTranscriptLineRecord>().Sql(" ").Columns<ConversationTranscriptLineRecord>(LineColumns).Sql(" VALUES ");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var l = lines[i];
+                sql.Sql(i == 0 ? "" : ", ").Row<ConversationTranscriptLineRecord>(
+                [
+                    (LineColumns[0], l.IdempotencyKey), (LineColumns[1], l.ConversationKey), (LineColumns[2], l.TranscriptId),
+                    (LineColumns[3], l.From), (LineColumns[4], l.Text), (LineColumns[5], l.At),
+                ]);
+            }
+            sql.Sql(" ON CONFLICT ").Columns<ConversationTranscriptLineRecord>(nameof(ConversationTranscriptLineRecord.IdempotencyKey)).Sql(" DO NOTHING;\n");
         }
         if (turn.CompletedActivity is { } activity)
         {

@@ -25,8 +25,12 @@ public sealed class TurnWritesTests
         Assert.Equal(["INSERT ProcessedActivities", "SELECT ConversationStates"], statements.Where(s => s.Transaction == 0).Select(s => s.Statement));
         var transactions = statements.Where(s => s.Transaction != 0).GroupBy(s => s.Transaction).ToList();
         var only = Assert.Single(transactions);
-        // The state only if it is still as the turn read it, then both events (customer_message, answer_shown) in one insert.
-        Assert.Equal(["UPDATE ConversationStates", "INSERT ConversationEvents", "UPDATE ProcessedActivities"], only.Select(s => s.Statement));
+        // The state only if it is still as the turn read it, then both events (customer_message, answer_shown) in one insert and
+        // the turn's transcript lines (question, answer, "Did this answer your question?") in another, with the claim's
+        // completion: four statements in two round trips. The state no longer carries the transcript, so it stays small.
+        Assert.Equal(["UPDATE ConversationStates", "INSERT ConversationEvents", "INSERT ConversationTranscriptLines", "UPDATE ProcessedActivities"],
+            only.Select(s => s.Statement));
+        Assert.Equal(2, log.Commands.Count(t => t == only.Key));
     }
 
     [Fact]

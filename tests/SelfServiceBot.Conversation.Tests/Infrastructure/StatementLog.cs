@@ -13,12 +13,20 @@ namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 public sealed partial class StatementLog : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<(int Transaction, string Statement)> _statements = new();
+    private readonly ConcurrentQueue<int> _commands = new();
     private readonly ConditionalWeakTable<DbTransaction, object> _transactions = [];
     private int _lastTransaction;
 
     public IReadOnlyList<(int Transaction, string Statement)> Statements => [.. _statements];
 
-    public void Clear() => _statements.Clear();
+    /// <summary>The transaction of each command sent (a batch of statements is one command, one round trip).</summary>
+    public IReadOnlyList<int> Commands => [.. _commands];
+
+    public void Clear()
+    {
+        _statements.Clear();
+        _commands.Clear();
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -46,6 +54,7 @@ public sealed partial class StatementLog : DbCommandInterceptor
         var transaction = command.Transaction is { } t
             ? (int)_transactions.GetValue(t, _ => Interlocked.Increment(ref _lastTransaction))
             : 0;
+        _commands.Enqueue(transaction);
         foreach (Match statement in StatementPattern().Matches(command.CommandText))
         {
             _statements.Enqueue((transaction, $"{statement.Groups["verb"].Value.ToUpperInvariant()} {statement.Groups["table"].Value}"));

@@ -511,6 +511,50 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("ConversationStates");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationTranscriptLineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranscriptId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
+
+                    b.ToTable("ConversationTranscriptLines", (string)null);
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.CostModelVersionRecord", b =>
                 {
                     b.Property<long>("Id")

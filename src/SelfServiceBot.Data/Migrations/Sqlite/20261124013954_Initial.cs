@@ -210,6 +210,24 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationTranscriptLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    TranscriptId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationTranscriptLines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CostModelVersions",
                 columns: table => new
                 {
@@ -596,6 +614,17 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                 column: "ServiceUrl");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversationTranscriptLines_ConversationKey_TranscriptId_Id",
+                table: "ConversationTranscriptLines",
+                columns: new[] { "ConversationKey", "TranscriptId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationTranscriptLines_IdempotencyKey",
+                table: "ConversationTranscriptLines",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CostModelVersions_ValidFrom",
                 table: "CostModelVersions",
                 column: "ValidFrom");
@@ -678,6 +707,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "ConversationTranscriptLines");
 
             migrationBuilder.DropTable(
                 name: "CostModelVersions");

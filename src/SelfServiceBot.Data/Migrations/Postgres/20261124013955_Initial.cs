@@ -212,6 +212,24 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationTranscriptLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConversationKey = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    TranscriptId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationTranscriptLines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CostModelVersions",
                 columns: table => new
                 {
@@ -598,6 +616,17 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                 column: "ServiceUrl");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversationTranscriptLines_ConversationKey_TranscriptId_Id",
+                table: "ConversationTranscriptLines",
+                columns: new[] { "ConversationKey", "TranscriptId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationTranscriptLines_IdempotencyKey",
+                table: "ConversationTranscriptLines",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CostModelVersions_ValidFrom",
                 table: "CostModelVersions",
                 column: "ValidFrom");
@@ -680,6 +709,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ConversationStates");
+
+            migrationBuilder.DropTable(
+                name: "ConversationTranscriptLines");
 
             migrationBuilder.DropTable(
                 name: "CostModelVersions");
