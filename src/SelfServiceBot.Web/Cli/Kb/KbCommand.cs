@@ -54,13 +54,21 @@ internal static class KbCommand
     /// <summary>The same Knowledge settings the server would use (appsettings.json, environment).</summary>
     private static KnowledgeOptions LoadOptions()
     {
+        var contentRoot = Hosting.ContentRoot.ForCli();
         var configuration = new ConfigurationBuilder()
-            .SetBasePath(Hosting.ContentRoot.ForCli())
+            .SetBasePath(contentRoot)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
         var options = new KnowledgeOptions();
         configuration.GetSection(KnowledgeOptions.SectionName).Bind(options);
+        // Relative paths in settings mean what they mean to the server: under its content root. (Paths typed on the
+        // command line, --kb and --index, stay relative to the working directory.)
+        options.IndexPath = Path.GetFullPath(options.IndexPath, contentRoot);
+        if (options.KnowledgeBasePath is { Length: > 0 } configured)
+        {
+            options.KnowledgeBasePath = Path.GetFullPath(configured, contentRoot);
+        }
         return options;
     }
 }
