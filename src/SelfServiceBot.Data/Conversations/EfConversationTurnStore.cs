@@ -63,18 +63,8 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var overwrote = !await SaveStateAsync(db, turn, now, cancellationToken);
 
-        var keys = events.Select(e => e.IdempotencyKey).ToList();
-        var recorded = await db.ConversationEvents.Where(e => keys.Contains(e.IdempotencyKey)).Select(e => e.IdempotencyKey)
-            .ToListAsync(cancellationToken);
-        db.ConversationEvents.AddRange(events.Where(e => !recorded.Contains(e.IdempotencyKey)));
-        var lines = TranscriptLineRecords.From(turn.ConversationKey, turn.TranscriptLines);
-        if (lines.Count > 0)
-        {
-            var lineKeys = lines.Select(l => l.IdempotencyKey).ToList();
-            var written = await db.ConversationTranscriptLines.Where(l => lineKeys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey)
-                .ToListAsync(cancellationToken);
-            db.ConversationTranscriptLines.AddRange(lines.Where(l => !written.Contains(l.IdempotencyKey)));
-        }
+        await AddUnrecordedAsync(db.ConversationEvents, events, cancellationToken);
+        await AddUnrecordedAsync(db.ConversationTranscriptLines, TranscriptLineRecords.From(turn.ConversationKey, turn.TranscriptLines), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         if (turn.CompletedActivity is { } activity)
@@ -85,6 +75,19 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
         }
         await transaction.CommitAsync(cancellationToken);
         return new TurnWriteResult(overwrote);
+    }
+
+    /// <summary>Adds the rows whose keys are not recorded yet (a replayed turn wrote the others), in order.</summary>
+    private static async Task AddUnrecordedAsync<T>(DbSet<T> set, List<T> rows, CancellationToken cancellationToken)
+        where T : class, IIdempotentRecord
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var keys = rows.Select(r => r.IdempotencyKey).ToList();
+        var recorded = await set.Where(r => keys.Contains(r.IdempotencyKey)).Select(r => r.IdempotencyKey).ToListAsync(cancellationToken);
+        set.AddRange(rows.Where(r => !recorded.Contains(r.IdempotencyKey)));
     }
 
     /// <summary>Writes the turn's state; false when it replaced a state saved after the turn read its own.</summary>

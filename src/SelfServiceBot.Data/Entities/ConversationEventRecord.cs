@@ -1,7 +1,7 @@
 namespace SelfServiceBot.Data.Entities;
 
 /// <summary>One thing that happened in a conversation (see docs/conversation-events.md).</summary>
-public sealed class ConversationEventRecord
+public sealed class ConversationEventRecord : IIdempotentRecord
 {
     public long Id { get; set; }
     /// <summary>Unique: the same turn replayed records nothing twice.</summary>

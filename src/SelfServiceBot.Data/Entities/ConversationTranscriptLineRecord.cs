@@ -4,7 +4,7 @@ namespace SelfServiceBot.Data.Entities;
 /// One line of a conversation as the customer saw it, appended once at the end of the turn that said it (with the turn's
 /// state), so a turn does not read and rewrite the whole transcript. Read only for a hand-off.
 /// </summary>
-public sealed class ConversationTranscriptLineRecord
+public sealed class ConversationTranscriptLineRecord : IIdempotentRecord
 {
     /// <summary>Increases in the order the lines were written: a turn's lines go in one insert, in order.</summary>
     public long Id { get; set; }
