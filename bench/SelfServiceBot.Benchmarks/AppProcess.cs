@@ -79,6 +79,15 @@ internal sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>How many methods the app's JIT has compiled so far (tiered recompilations included).</summary>
+    public async Task<long> CompiledMethodsAsync()
+    {
+        using var response = await Questions.Http.GetAsync($"{BaseUrl}/api/echo/jit");
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.GetProperty("compiledMethods").GetInt64();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

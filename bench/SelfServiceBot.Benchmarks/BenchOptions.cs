@@ -7,7 +7,8 @@ namespace SelfServiceBot.Benchmarks;
 /// </param>
 /// <param name="WarmupTurns">
 /// Turns each suite runs under load before anything is measured. A fresh process spends its first thousand or so turns
-/// compiling (tiered JIT, dynamic PGO): measured cold, a turn cost several times the CPU it costs later.
+/// compiling (tiered JIT, dynamic PGO): measured cold, a turn cost several times the CPU it costs later. After these,
+/// <see cref="Warmup"/> goes on until the app stops compiling.
 /// </param>
 /// <param name="Only">Runs only the suites whose name contains this (e.g. to profile one of them); null: all.</param>
 internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null)

@@ -20,11 +20,13 @@ var suites = new (ITurnDriver Driver, AppProcess App)[]
     (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
 };
 
-// Warm-up first: every suite under load, so what is measured is compiled code, connection pools and a warm database.
+// Warm-up first: every suite under load, then alone, until the app's JIT has settled, so what is measured is the code
+// the process runs for the rest of its life, connection pools and a warm database.
 var selected = suites.Where(s => options.Only is null || s.Driver.Name.Contains(options.Only, StringComparison.Ordinal)).ToList();
 foreach (var (driver, app) in selected)
 {
-    await LoadRunner.RunAsync(driver, app, options.WarmupTurns, options.Concurrency);
+    var warm = await Warmup.RunAsync(driver, app, options);
+    Console.Error.WriteLine($"warm-up {driver.Name}: {warm.Turns} turns, {warm.CompiledMethods} methods compiled, last batch {warm.LastBatchMethods}");
 }
 var results = new List<RunResult>();
 foreach (var concurrency in new[] { 1, options.Concurrency })

@@ -5,7 +5,7 @@ internal static class Report
     public static void Print(IReadOnlyList<RunResult> results, BenchOptions options)
     {
         Console.WriteLine($"SelfServiceBot turn benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, SQLite, local mode, " +
-            $"{options.QuestionsPerConversation} questions per conversation, {options.WarmupTurns} warm-up turns per suite");
+            $"{options.QuestionsPerConversation} questions per conversation, warm-up per suite: {options.WarmupTurns} turns, then until the JIT settles");
         Console.WriteLine($"load average at start {LoadAverage.AtStart}, at end {LoadAverage.Now()} (other work on this machine skews absolute figures)");
         Console.WriteLine();
         Console.WriteLine($"{"endpoint",-45} {"conc",4} {"turns",6} {"err",4} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"turns/s",9} {"app CPU ms/turn",16}");

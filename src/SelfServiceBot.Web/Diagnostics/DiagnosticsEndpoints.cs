@@ -4,7 +4,8 @@ namespace SelfServiceBot.Web.Diagnostics;
 
 /// <summary>
 /// Baselines for the turn benchmark, all off by default: <c>Diagnostics:EchoEndpoint=true</c> maps
-/// <c>POST /api/echo</c>, which returns what it is sent (bare HTTP on the same server);
+/// <c>POST /api/echo</c>, which returns what it is sent (bare HTTP on the same server), and
+/// <c>GET /api/echo/jit</c>, how many methods the JIT has compiled so far (the benchmark warms up until it stops);
 /// <c>Diagnostics:EchoBot=true</c> replaces the bot with <see cref="EchoBot"/>.
 /// </summary>
 public static class DiagnosticsEndpoints
@@ -29,5 +30,8 @@ public static class DiagnosticsEndpoints
             response.ContentType = request.ContentType ?? "application/json";
             await request.Body.CopyToAsync(response.Body);
         });
+        // Tiered compilation keeps recompiling hot methods for a while after start: measured before it settles, a turn
+        // costs more than it will for the rest of the process's life.
+        app.MapGet("/api/echo/jit", () => Results.Json(new { compiledMethods = System.Runtime.JitInfo.GetCompiledMethodCount() }));
     }
 }
