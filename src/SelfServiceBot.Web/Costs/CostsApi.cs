@@ -95,6 +95,14 @@ public static class CostsApi
     /// <summary>Body: {"valid_from": "YYYY-MM-DD", "model": {"human": {...}, "bot": {...}, "budget": {...}}}.</summary>
     public static async Task<Results<Created, ProblemHttpResult>> SaveModelAsync(CostModelStore models, HttpContext http, CancellationToken cancellationToken)
     {
+        // Only JSON: a cross-site page can POST a form (text/plain can carry a JSON-looking body) without asking, but JSON
+        // needs a CORS preflight this app never grants. The SameSite=Lax sign-in cookie already stays home; this holds
+        // without it too.
+        if (!http.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem("Send the cost model as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The cost model must be JSON");
+        }
         SaveModelRequest? request;
         try
         {

@@ -87,11 +87,14 @@ public class CostsApiTests
         var manager = await (await As(app, "Manager")).PostAsync("/api/costs/model", new StringContent(body, Encoding.UTF8, "application/json"));
         var saved = await admin.PostAsync("/api/costs/model", new StringContent(body, Encoding.UTF8, "application/json"));
         var bad = await admin.PostAsync("/api/costs/model", new StringContent(body.Replace("\"shrinkage\":0.3", "\"shrinkage\":3"), Encoding.UTF8, "application/json"));
+        // What a cross-site form can send: the same body as text/plain.
+        var form = await admin.PostAsync("/api/costs/model", new StringContent(body.Replace("\"agents\":15", "\"agents\":99"), Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.Forbidden, manager.StatusCode);
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("human.shrinkage", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         var report = JsonDocument.Parse(await admin.GetStringAsync($"/api/costs/report?from={from}&to={to}")).RootElement;
         Assert.StartsWith("stored:", report.GetProperty("model_source").GetString());
         Assert.Equal(15, report.GetProperty("model").GetProperty("human").GetProperty("agents").GetDecimal());
