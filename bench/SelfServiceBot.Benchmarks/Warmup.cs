@@ -19,16 +19,18 @@ internal static class Warmup
         var before = await app.CompiledMethodsAsync();
         await LoadRunner.RunAsync(driver, app, options.WarmupTurns, options.Concurrency);
         var turns = options.WarmupTurns;
+        var compiled = await app.CompiledMethodsAsync();
         long last = long.MaxValue;
         for (var batch = 0; batch < MaxBatches && last > SettledMethods; batch++)
         {
-            var start = await app.CompiledMethodsAsync();
             // Alternating alone and under load: both paths (and the thread pool's) get compiled.
             await LoadRunner.RunAsync(driver, app, BatchTurns, batch % 2 == 0 ? 1 : options.Concurrency);
             turns += BatchTurns;
-            last = await app.CompiledMethodsAsync() - start;
+            var now = await app.CompiledMethodsAsync();
+            last = now - compiled;
+            compiled = now;
         }
-        return new WarmupResult(turns, await app.CompiledMethodsAsync() - before, last);
+        return new WarmupResult(turns, compiled - before, last);
     }
 }
 
