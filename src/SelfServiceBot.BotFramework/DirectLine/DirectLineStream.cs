@@ -17,13 +17,17 @@ namespace SelfServiceBot.BotFramework.DirectLine;
 public sealed class DirectLineStream(
     IDirectLineStore store, DirectLineSignals signals, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
 {
-    public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
+    /// <param name="accept">Accepts the socket. The feed is subscribed first: a client may post the moment its socket is
+    /// open, and what is only live (typing) is not in the log to be replayed.</param>
+    public async Task RunAsync(Func<Task<WebSocket>> accept, string conversationId, long watermark, CancellationToken cancellationToken)
     {
+        using var feed = signals.Subscribe(conversationId);
+        using var socket = await accept();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receiving = ReceiveUntilClosedAsync(socket, stop);
         try
         {
-            await SendLogAsync(socket, conversationId, watermark, stop.Token);
+            await SendLogAsync(socket, feed, conversationId, watermark, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -42,10 +46,9 @@ public sealed class DirectLineStream(
         }
     }
 
-    private async Task SendLogAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
+    // Subscribed before the first read: what is appended meanwhile is in the feed, and what the read already sent is skipped.
+    private async Task SendLogAsync(WebSocket socket, DirectLineFeed feed, string conversationId, long watermark, CancellationToken cancellationToken)
     {
-        // Subscribed before the first read: what is appended meanwhile is in the feed, and what the read already sent is skipped.
-        using var feed = signals.Subscribe(conversationId);
         var last = await SendFromLogAsync(socket, conversationId, watermark, replaying: true, cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {

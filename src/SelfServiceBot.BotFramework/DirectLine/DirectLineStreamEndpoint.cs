@@ -30,9 +30,8 @@ internal static class DirectLineStreamEndpoint
             return ConversationNotFound(id);
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
-        await stream.RunAsync(socket, id, after, stop.Token);
+        await stream.RunAsync(() => context.WebSockets.AcceptWebSocketAsync(), id, after, stop.Token);
         return Results.Empty;
     }
 }
