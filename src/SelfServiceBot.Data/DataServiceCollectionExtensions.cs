@@ -10,6 +10,8 @@ using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
 using SelfServiceBot.Data.DirectLine;
+using SelfServiceBot.Data.HotPath;
+using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data;
 
@@ -21,29 +23,36 @@ public static class DataServiceCollectionExtensions
     /// Registers the database (SQLite by default, PostgreSQL with <c>Database:Provider=Postgres</c>)
     /// and the protocol stores that live in it. Configuration is read when the first context is made,
     /// so hosts and tests may still override it after this call. EF Core interceptors registered as
-    /// <see cref="IInterceptor"/> services are added to every context (diagnostics, tests that count or fail commands).
+    /// <see cref="IInterceptor"/> services are added to every context; <see cref="IDbCommandObserver"/> services see every
+    /// command, also those of the hot-path writer that bypasses EF Core (diagnostics, tests that count or fail commands).
     /// </summary>
     public static IServiceCollection AddBotDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
             o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString, sp.GetService<IHostEnvironment>()?.ContentRootPath))
-                .AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]));
+                .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)]));
         services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                 "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
                 "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=..."))
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
+                .AddInterceptors(Interceptors(sp)));
         services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<HotWrites>();
+        services.AddSingleton<HotReads>();
         services.AddHostedService<DatabaseMigrationService>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
         services.AddSingleton<IDirectLineStore, EfDirectLineStore>();
         return services;
     }
+
+    private static IEnumerable<IInterceptor> Interceptors(IServiceProvider sp) =>
+        sp.GetServices<IDbCommandObserver>().ToList() is { Count: > 0 } observers
+            ? [new ObservedCommands(observers), .. sp.GetServices<IInterceptor>()]
+            : sp.GetServices<IInterceptor>();
 
     private static string? ConnectionString(IServiceProvider sp) =>
         sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } cs ? cs : null;

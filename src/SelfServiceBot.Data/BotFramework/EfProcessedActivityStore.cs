@@ -1,7 +1,7 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data.BotFramework;
@@ -10,7 +10,7 @@ namespace SelfServiceBot.Data.BotFramework;
 /// Claims are rows keyed by (channel, conversation, activity id): the primary key makes two
 /// instances agree on who handles a redelivered activity.
 /// </summary>
-internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IProcessedActivityStore
+internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> factory, HotWrites writes, TimeProvider clock) : IProcessedActivityStore
 {
     /// <summary>
     /// One statement: insert the claim, or take over one abandoned longer than the lease (a crash mid-turn) and not completed;
@@ -20,9 +20,9 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
-        using var gate = await writes.EnterAsync(db, cancellationToken);
+        await using var write = await writes.BeginAsync(db, transaction: false, cancellationToken);
         const string claimedAt = nameof(ProcessedActivity.ClaimedAt), completedAt = nameof(ProcessedActivity.CompletedAt);
-        var claimed = await new ModelSql(db)
+        var claimed = await write.ExecuteAsync(new ModelSql(db)
             .Sql("INSERT INTO ").Table<ProcessedActivity>().Sql(" ")
             .Columns<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), nameof(ProcessedActivity.ConversationId), nameof(ProcessedActivity.ActivityId), claimedAt)
             .Sql(" VALUES ").Row<ProcessedActivity>(
@@ -33,8 +33,7 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
             .Sql(" ON CONFLICT ").Columns<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), nameof(ProcessedActivity.ConversationId), nameof(ProcessedActivity.ActivityId))
             .Sql(" DO UPDATE SET ").Column<ProcessedActivity>(claimedAt).Sql(" = ").Value<ProcessedActivity>(claimedAt, now)
             .Sql(" WHERE ").QualifiedColumn<ProcessedActivity>(completedAt).Sql(" IS NULL AND ").QualifiedColumn<ProcessedActivity>(claimedAt)
-            .Sql(" < ").Value<ProcessedActivity>(claimedAt, now - lease)
-            .ExecuteAsync(cancellationToken);
+            .Sql(" < ").Value<ProcessedActivity>(claimedAt, now - lease), cancellationToken);
         return claimed == 1;
     }
 
@@ -42,12 +41,15 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
-        using var gate = await writes.EnterAsync(db, cancellationToken);
-        await db.ProcessedActivities
-            .Where(Is(key))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, now), cancellationToken);
+        await using var write = await writes.BeginAsync(db, transaction: false, cancellationToken);
+        await write.ExecuteAsync(Completion(db, key, now), cancellationToken);
     }
 
-    private static Expression<Func<ProcessedActivity, bool>> Is(ActivityKey key) =>
-        p => p.ChannelId == key.ChannelId && p.ConversationId == key.ConversationId && p.ActivityId == key.ActivityId;
+    /// <summary>Marks the claim done: a redelivery is skipped from now on, whatever the lease.</summary>
+    private static ModelSql Completion(DbContext db, ActivityKey key, DateTimeOffset now) => new ModelSql(db)
+        .Sql("UPDATE ").Table<ProcessedActivity>()
+        .Sql(" SET ").Column<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt), now)
+        .Sql(" WHERE ").Column<ProcessedActivity>(nameof(ProcessedActivity.ChannelId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), key.ChannelId)
+        .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ConversationId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ConversationId), key.ConversationId)
+        .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ActivityId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ActivityId), key.ActivityId);
 }

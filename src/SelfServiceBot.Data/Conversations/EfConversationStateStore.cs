@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data.Conversations;
@@ -8,19 +9,20 @@ namespace SelfServiceBot.Data.Conversations;
 /// One row per conversation. Updates are conditional on the version read (set-based, no tracking),
 /// so two instances handling the same conversation at once cannot silently overwrite each other.
 /// </summary>
-internal sealed class EfConversationStateStore(IDbContextFactory<BotDbContext> factory, TimeProvider clock) : IConversationStateStore
+internal sealed class EfConversationStateStore(IDbContextFactory<BotDbContext> factory, HotReads reads, TimeProvider clock) : IConversationStateStore
 {
-    // Read on every turn: compiled once, not translated and looked up in the query cache each time.
-    private static readonly CompiledQuery<string, StoredConversationState?> Load = new(() =>
-        EF.CompileAsyncQuery((BotDbContext db, string key, CancellationToken _) => db.ConversationStates.AsNoTracking()
-            .Where(s => s.ConversationKey == key)
-            .Select(s => new StoredConversationState(s.Json, s.Version))
-            .FirstOrDefault()));
-
+    // Read on every turn: a prepared statement (HotReads), not an EF Core query.
     public async Task<StoredConversationState?> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await Load.RunAsync(db, conversationKey, cancellationToken);
+        var sql = new ModelSql(db)
+            .Sql("SELECT ").Column<ConversationStateRecord>(nameof(ConversationStateRecord.Json))
+            .Sql(", ").Column<ConversationStateRecord>(nameof(ConversationStateRecord.Version))
+            .Sql(" FROM ").Table<ConversationStateRecord>()
+            .Sql(" WHERE ").Column<ConversationStateRecord>(nameof(ConversationStateRecord.ConversationKey))
+            .Sql(" = ").Value<ConversationStateRecord>(nameof(ConversationStateRecord.ConversationKey), conversationKey);
+        var rows = await reads.QueryAsync(db, sql, static r => new StoredConversationState(r.GetString(0), r.GetInt32(1)), cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     public async Task<bool> TrySaveAsync(string conversationKey, string json, int? expectedVersion, CancellationToken cancellationToken)

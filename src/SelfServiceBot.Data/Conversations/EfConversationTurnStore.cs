@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Data.Conversations;
 
@@ -8,7 +9,7 @@ namespace SelfServiceBot.Data.Conversations;
 /// state changed since the turn read it, that transaction is rolled back and the writes go step by step instead, still in
 /// one transaction, this turn's state winning.
 /// </summary>
-internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IConversationTurnStore
+internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> factory, HotWrites writes, TimeProvider clock) : IConversationTurnStore
 {
     // Only PostgreSQL with several instances can race the careful path (two turns inserting a conversation's first state,
     // or the same events, at once); SQLite serialises writers. A few attempts settle it: the loser sees the winner's rows.
@@ -40,19 +41,17 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
     private async Task<bool> TryWriteAsReadAsync(FinishedTurn turn, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        using var gate = await writes.EnterAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await TurnSql.SaveStateAsRead(db, turn, now).ExecuteAsync(cancellationToken) != 1)
+        await using var write = await writes.BeginAsync(db, transaction: true, cancellationToken);
+        if (await write.ExecuteAsync(TurnSql.SaveStateAsRead(db, turn, now), cancellationToken) != 1)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return false; // rolled back as the write is disposed
         }
         if (TurnSql.EventsLinesAndCompletion(db, turn, now) is { } rest)
         {
-            await rest.ExecuteAsync(cancellationToken);
+            await write.ExecuteAsync(rest, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return true;
     }
 

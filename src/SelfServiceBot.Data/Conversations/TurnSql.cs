@@ -73,7 +73,7 @@ internal static class TurnSql
                     (EventColumns[11], e.DataJson),
                 ]);
             }
-            sql.Sql(" ON CONFLICT ").Columns<ConversationEventRecord>(nameof(ConversationEventRecord.IdempotencyKey)).Sql(" DO NOTHING;\n");
+            sql.Sql(" ON CONFLICT ").Columns<ConversationEventRecord>(nameof(ConversationEventRecord.IdempotencyKey)).Sql(" DO NOTHING").NextStatement();
         }
         if (lines.Count > 0)
         {
@@ -87,7 +87,7 @@ internal static class TurnSql
                     (LineColumns[3], l.From), (LineColumns[4], l.Text), (LineColumns[5], l.At),
                 ]);
             }
-            sql.Sql(" ON CONFLICT ").Columns<ConversationTranscriptLineRecord>(nameof(ConversationTranscriptLineRecord.IdempotencyKey)).Sql(" DO NOTHING;\n");
+            sql.Sql(" ON CONFLICT ").Columns<ConversationTranscriptLineRecord>(nameof(ConversationTranscriptLineRecord.IdempotencyKey)).Sql(" DO NOTHING").NextStatement();
         }
         if (turn.CompletedActivity is { } activity)
         {
@@ -95,8 +95,7 @@ internal static class TurnSql
                 .Sql(" SET ").Column<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt), now)
                 .Sql(" WHERE ").Column<ProcessedActivity>(nameof(ProcessedActivity.ChannelId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), activity.ChannelId)
                 .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ConversationId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ConversationId), activity.ConversationId)
-                .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ActivityId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ActivityId), activity.ActivityId)
-                .Sql(";");
+                .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ActivityId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ActivityId), activity.ActivityId);
         }
         return sql;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data.DirectLine;
@@ -10,7 +11,7 @@ namespace SelfServiceBot.Data.DirectLine;
 /// conversation row's counter, bumped inside the same transaction that inserts the activities: the
 /// row lock (PostgreSQL) or the write lock (SQLite) orders concurrent appends, even across instances.
 /// </summary>
-internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, SqliteWriteGate writes, TimeProvider clock) : IDirectLineStore
+internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory, HotWrites writes, TimeProvider clock) : IDirectLineStore
 {
     public async Task<bool> CreateConversationAsync(DirectLineConversationInfo conversation, CancellationToken cancellationToken)
     {
@@ -59,17 +60,15 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
             return [];
         }
         await using var db = factory.CreateDbContext();
-        using var gate = await writes.EnterAsync(db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await writes.BeginAsync(db, transaction: true, cancellationToken);
         // Takes the numbers and says which they are in one statement; the row stays locked until the commit.
         const string lastSequence = nameof(DirectLineConversation.LastSequence);
-        var bumped = await new ModelSql(db)
+        var bumped = await write.QueryAsync<long>(new ModelSql(db)
             .Sql("UPDATE ").Table<DirectLineConversation>()
             .Sql(" SET ").Column<DirectLineConversation>(lastSequence).Sql(" = ").Column<DirectLineConversation>(lastSequence)
             .Sql(" + ").Value<DirectLineConversation>(lastSequence, (long)activities.Count)
             .Sql(" WHERE ").Column<DirectLineConversation>(nameof(DirectLineConversation.Id)).Sql(" = ").Value<DirectLineConversation>(nameof(DirectLineConversation.Id), conversationId)
-            .Sql(" RETURNING ").Column<DirectLineConversation>(lastSequence).Sql(" AS \"Value\"")
-            .QueryAsync<long>(cancellationToken);
+            .Sql(" RETURNING ").Column<DirectLineConversation>(lastSequence).Sql(" AS \"Value\""), cancellationToken);
         if (bumped.Count == 0)
         {
             throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
@@ -85,8 +84,8 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
             insert.Sql(i == 0 ? "" : ", ").Row<DirectLineActivity>(
                 [(Columns[0], conversationId), (Columns[1], sequence), (Columns[2], entry.Type), (Columns[3], entry.Json), (Columns[4], now)]);
         }
-        await insert.ExecuteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.ExecuteAsync(insert, cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return entries;
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 
@@ -10,16 +10,16 @@ namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 /// Records each SQL statement the app sends as "VERB Table", with the transaction it ran in (0 = none, 1, 2, ... in the
 /// order transactions were first seen), so a test can say how many round trips and transactions a turn costs.
 /// </summary>
-public sealed partial class StatementLog : DbCommandInterceptor
+public sealed partial class StatementLog : IDbCommandObserver
 {
     private readonly ConcurrentQueue<(int Transaction, string Statement)> _statements = new();
     private readonly ConcurrentQueue<int> _commands = new();
-    private readonly ConditionalWeakTable<DbTransaction, object> _transactions = [];
+    private readonly ConditionalWeakTable<object, object> _transactions = [];
     private int _lastTransaction;
 
     public IReadOnlyList<(int Transaction, string Statement)> Statements => [.. _statements];
 
-    /// <summary>The transaction of each command sent (a batch of statements is one command, one round trip).</summary>
+    /// <summary>The transaction of each command sent (a batch of statements is one command).</summary>
     public IReadOnlyList<int> Commands => [.. _commands];
 
     public void Clear()
@@ -28,36 +28,15 @@ public sealed partial class StatementLog : DbCommandInterceptor
         _commands.Clear();
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public void Executing(DbCommand command, object? transaction)
     {
-        Record(command);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    private void Record(DbCommand command)
-    {
-        var transaction = command.Transaction is { } t
+        var number = transaction is { } t
             ? (int)_transactions.GetValue(t, _ => Interlocked.Increment(ref _lastTransaction))
             : 0;
-        _commands.Enqueue(transaction);
+        _commands.Enqueue(number);
         foreach (Match statement in StatementPattern().Matches(command.CommandText))
         {
-            _statements.Enqueue((transaction, $"{statement.Groups["verb"].Value.ToUpperInvariant()} {statement.Groups["table"].Value}"));
+            _statements.Enqueue((number, $"{statement.Groups["verb"].Value.ToUpperInvariant()} {statement.Groups["table"].Value}"));
         }
     }
 

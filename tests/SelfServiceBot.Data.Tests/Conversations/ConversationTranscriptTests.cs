@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Data.Sql;
 using SelfServiceBot.Data.Tests.Infrastructure;
 
 namespace SelfServiceBot.Data.Tests.Conversations;
@@ -60,7 +60,7 @@ public class ConversationTranscriptTests
         // Version 1 is the usual path (one command with the claim's completion); 0 is stale, so the careful path writes the
         // lines in a command of their own and fails after it, at the claim.
         var failing = new FailingCommands(sql => sql.Contains("UPDATE \"ProcessedActivities\"", StringComparison.Ordinal)) { Armed = false };
-        await using var db = await TestDatabase.CreateAsync(provider, s => s.AddSingleton<IInterceptor>(failing));
+        await using var db = await TestDatabase.CreateAsync(provider, s => s.AddSingleton<IDbCommandObserver>(failing));
         var turns = db.Services.GetRequiredService<IConversationTurnStore>();
         await turns.WriteAsync(new FinishedTurn(Key, "{}", null) { TranscriptLines = [Line("a0", 0, "user", "hi")] }, default);
         var claim = new ActivityKey("emulator", "c1", "a1");

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Data.Sql;
 using SelfServiceBot.Data.Tests.Infrastructure;
 
 namespace SelfServiceBot.Data.Tests.Conversations;
@@ -81,7 +81,7 @@ public class ConversationTurnStoreTests
     public async Task A_turn_whose_write_fails_stores_none_of_its_events_keeps_its_old_state_and_stays_claimed(DatabaseProvider provider)
     {
         var failing = new FailingCommands(sql => sql.Contains("UPDATE \"ProcessedActivities\"", StringComparison.Ordinal)) { Armed = false };
-        await using var db = await TestDatabase.CreateAsync(provider, s => s.AddSingleton<IInterceptor>(failing));
+        await using var db = await TestDatabase.CreateAsync(provider, s => s.AddSingleton<IDbCommandObserver>(failing));
         var turns = db.Services.GetRequiredService<IConversationTurnStore>();
         var claims = db.Services.GetRequiredService<IProcessedActivityStore>();
         await turns.WriteAsync(new FinishedTurn(Key, """{"turn":"before"}""", null), default);

@@ -60,6 +60,19 @@ public sealed class TestDatabase : IAsyncDisposable
             connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
         }
 
+        var services = BuildServices(provider, connectionString, configure);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new TestDatabase(services, sqliteDirectory, admin, database) { _provider = provider, _connectionString = connectionString };
+    }
+
+    private DatabaseProvider _provider;
+    private string _connectionString = "";
+
+    /// <summary>The app's services of another instance on the same database (its own connections, caches and gates).</summary>
+    public ServiceProvider AnotherInstance() => BuildServices(_provider, _connectionString, null);
+
+    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, Action<IServiceCollection>? configure)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
@@ -72,9 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddBotDatabase()
             .AddConversationData();
         configure?.Invoke(collection);
-        var services = collection.BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new TestDatabase(services, sqliteDirectory, admin, database);
+        return collection.BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()
