@@ -4,8 +4,8 @@ using SelfServiceBot.BotFramework.Schema;
 namespace SelfServiceBot.BotFramework.DirectLine;
 
 /// <summary>
-/// Holds a turn's replies and appends them to the Direct Line log together when the turn ends (one transaction and one
-/// socket frame instead of one per reply), where the client's socket or poll picks them up. Typing goes out at once: it is
+/// Holds a turn's replies and appends them to the Direct Line log together when the bot flushes them or the turn ends (one
+/// transaction and one socket frame instead of one per reply), where the client's socket or poll picks them up. Typing goes out at once: it is
 /// only worth anything live. Anything else written into the conversation meanwhile first flushes what is held here
 /// (<see cref="DirectLineChannel.AppendFromBotAsync"/>), so the conversation reads in the order things were said.
 /// </summary>

@@ -10,6 +10,13 @@ public interface ITurnContext
     /// <summary>Sends an activity into the conversation; it is addressed as a reply to the inbound activity.</summary>
     Task<string?> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Delivers the replies the channel still holds (the local Direct Line holds a turn's replies to append them together
+    /// when the turn ends). A bot calls it before slow work at the end of its turn, such as saving its state, so the customer
+    /// reads the answer meanwhile, as on channels that deliver each reply at once.
+    /// </summary>
+    Task FlushRepliesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Set by the bot when handling an invoke; becomes the HTTP response.</summary>
     InvokeResponse? InvokeResponse { get; set; }
 

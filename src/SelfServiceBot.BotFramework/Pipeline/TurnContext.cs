@@ -16,6 +16,8 @@ internal sealed class TurnContext(Activity activity, IReplySink sink, ActivityKe
 
     public int SentCount => Volatile.Read(ref _sent);
 
+    public Task FlushRepliesAsync(CancellationToken cancellationToken = default) => sink.FlushAsync(cancellationToken);
+
     public async Task<string?> SendActivityAsync(Activity outgoing, CancellationToken cancellationToken = default)
     {
         // Fill in the addressing the bot left out, so handlers only say what to send.

@@ -60,6 +60,9 @@ internal sealed class SupportBot(
             await session.Events.FlushAsync(events, CancellationToken.None);
             throw;
         }
+        // The customer reads the answer while the turn is saved (a Direct Line reply waits for the end of the turn otherwise);
+        // on the Bot Connector it went out when it was sent. A crash now loses the turn's state and events, not its answer.
+        await turn.FlushRepliesAsync(cancellationToken);
         // State, events, transcript lines and the claim's completion in one transaction: a crash leaves all of the turn or none of it.
         await states.SaveTurnAsync(key, session.State, version, session.Events.TakePending(), session.NewTranscriptLines, turn.Claim, cancellationToken);
         turn.ClaimCompleted = turn.Claim is not null;

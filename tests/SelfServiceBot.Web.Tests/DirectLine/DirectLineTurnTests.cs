@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
@@ -11,7 +12,7 @@ using SelfServiceBot.Web.Tests.SignIn;
 
 namespace SelfServiceBot.Web.Tests.DirectLine;
 
-/// <summary>How a bot turn's replies reach a Direct Line client: stored together at the end of the turn, in order.</summary>
+/// <summary>How a bot turn's replies reach a Direct Line client: stored together when the bot is done talking, in order.</summary>
 public class DirectLineTurnTests
 {
     [Fact]
@@ -86,6 +87,62 @@ public class DirectLineTurnTests
         Assert.Equal(2, fromBot.Count);
         Assert.Contains("in line", fromBot[0]);
         Assert.Contains("has joined", fromBot[1]);
+    }
+
+    [Fact]
+    public async Task The_customer_reads_the_answer_while_the_turn_is_still_being_saved()
+    {
+        var saving = new HeldTurnStore();
+        using var app = new AppServer(services: s =>
+        {
+            var stored = s.Last(d => d.ServiceType == typeof(IConversationTurnStore));
+            s.Remove(stored);
+            s.AddSingleton<IConversationTurnStore>(sp => saving.Around((IConversationTurnStore)ActivatorUtilities.CreateInstance(sp, stored.ImplementationType!)));
+        });
+        using var client = new DirectLineTestClient(app);
+        var (conversationId, token, streamUrl) = await client.StartAsync();
+        using var socket = await DirectLineTestClient.ConnectAsync(streamUrl);
+
+        var posting = client.PostMessageAsync(conversationId, token, "How do I track my order?");
+        var (activities, _) = await DirectLineTestClient.ReceiveUntilAsync(socket,
+            seen => seen.Any(a => (string?)a["type"] == "message" && ((string?)a["text"] ?? "").StartsWith("You can track your order", StringComparison.Ordinal)));
+
+        // The answer came while the write was held (nothing is written before the release), so before the turn was saved.
+        await saving.Started.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(posting.IsCompleted);
+        Assert.Equal(0, saving.Written);
+        saving.Release();
+        var id = await posting;
+        Assert.Contains(activities, a => (string?)a["replyToId"] == id);
+        Assert.Equal(1, saving.Written);
+    }
+
+    /// <summary>Holds every turn's end-of-turn write until released.</summary>
+    private sealed class HeldTurnStore
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _written;
+
+        public Task Started => _started.Task;
+
+        public int Written => Volatile.Read(ref _written);
+
+        public void Release() => _released.TrySetResult();
+
+        public IConversationTurnStore Around(IConversationTurnStore inner) => new Store(this, inner);
+
+        private sealed class Store(HeldTurnStore held, IConversationTurnStore inner) : IConversationTurnStore
+        {
+            public async Task<TurnWriteResult> WriteAsync(FinishedTurn turn, CancellationToken cancellationToken)
+            {
+                held._started.TrySetResult();
+                await held._released.Task.WaitAsync(cancellationToken);
+                var result = await inner.WriteAsync(turn, cancellationToken);
+                Interlocked.Increment(ref held._written);
+                return result;
+            }
+        }
     }
 
     /// <summary>Three replies to every message, so there is a turn with more than one reply to deliver.</summary>
