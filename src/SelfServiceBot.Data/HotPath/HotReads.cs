@@ -23,7 +23,7 @@ public sealed class HotReads(IEnumerable<IDbCommandObserver> observers) : IDispo
     /// <summary>Each row the statement returns, as <paramref name="read"/> makes it.</summary>
     internal async Task<List<T>> QueryAsync<T>(BotDbContext db, ModelSql sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (db is not SqliteBotDbContext)
         {
             return await QueryThroughContextAsync(db, sql, read, cancellationToken);
         }

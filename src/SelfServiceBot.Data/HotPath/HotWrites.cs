@@ -29,7 +29,7 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
     /// </summary>
     internal async ValueTask<HotWrite> BeginAsync(BotDbContext db, bool transaction, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (db is not SqliteBotDbContext)
         {
             return HotWrite.ThroughContext(transaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
         }

@@ -1,23 +1,28 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace SelfServiceBot.Data.Sql;
 
 /// <summary>
-/// A statement for EF Core's raw SQL API, written from the model: tables and columns by the names the model maps them to,
-/// values converted as the model stores them (SQLite keeps date-times as binary longs). For the few hot statements that
-/// LINQ and SaveChanges cannot express in one go (an upsert, a multi-row insert, UPDATE ... RETURNING) or that run on
-/// every turn, where SaveChanges' change tracking costs more than the statement itself. Both providers take the same SQL.
+/// Statements written from the model: tables and columns by the names the model maps them to, values converted as the
+/// model stores them (SQLite keeps date-times as binary longs). For the few hot statements that LINQ and SaveChanges cannot
+/// express in one go (an upsert, a multi-row insert, UPDATE ... RETURNING) or that run on every turn, where SaveChanges'
+/// change tracking costs more than the statement itself. They run through EF Core's raw SQL API or, on the hot path, as
+/// prepared commands (<see cref="HotPath.HotWrites"/>). Both providers take the same SQL.
 /// </summary>
 internal sealed class ModelSql(DbContext db)
 {
+    // Names and type mappings per model, entity and property (null: the table), looked up once: a turn writes some fifty values.
+    private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string? Property), (string Name, RelationalTypeMapping? Mapping)> Mapped = new();
+
     private readonly StringBuilder _sql = new();
     private readonly List<System.Data.Common.DbParameter> _values = [];
     private readonly List<(int SqlStart, int ValueStart)> _statementStarts = [(0, 0)];
     private System.Data.Common.DbCommand? _parameterFactory;
-    private readonly ISqlGenerationHelper _names = db.GetService<ISqlGenerationHelper>();
 
     public ModelSql Sql(string sql)
     {
@@ -53,13 +58,13 @@ internal sealed class ModelSql(DbContext db)
 
     public ModelSql Table<TEntity>()
     {
-        _sql.Append(_names.DelimitIdentifier(Entity<TEntity>().GetTableName()!));
+        _sql.Append(Map<TEntity>(null).Name);
         return this;
     }
 
     public ModelSql Column<TEntity>(string property)
     {
-        _sql.Append(_names.DelimitIdentifier(Entity<TEntity>().FindProperty(property)!.GetColumnName()));
+        _sql.Append(Map<TEntity>(property).Name);
         return this;
     }
 
@@ -88,7 +93,7 @@ internal sealed class ModelSql(DbContext db)
     /// </summary>
     public ModelSql Value<TEntity>(string property, object? value)
     {
-        var mapping = (RelationalTypeMapping)Entity<TEntity>().FindProperty(property)!.GetTypeMapping();
+        var mapping = Map<TEntity>(property).Mapping!;
         _parameterFactory ??= db.Database.GetDbConnection().CreateCommand();
         // Named with the prefix the SQL uses: Microsoft.Data.Sqlite binds "@p0" at once, while a bare "p0" costs a failed
         // lookup and then one per prefix tried, in every statement of the command (a third of a turn's write, measured).
@@ -122,6 +127,17 @@ internal sealed class ModelSql(DbContext db)
     public Task<List<T>> QueryAsync<T>(CancellationToken cancellationToken) =>
         db.Database.SqlQueryRaw<T>(_sql.ToString(), [.. _values.Cast<object>()]).ToListAsync(cancellationToken);
 
-    private Microsoft.EntityFrameworkCore.Metadata.IEntityType Entity<TEntity>() =>
-        db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+    /// <summary>The delimited table (no property) or column name, and the column's type mapping.</summary>
+    private (string Name, RelationalTypeMapping? Mapping) Map<TEntity>(string? property) =>
+        Mapped.GetOrAdd((db.Model, typeof(TEntity), property), static (key, db) =>
+        {
+            var names = db.GetService<ISqlGenerationHelper>();
+            var entity = key.Model.FindEntityType(key.Entity) ?? throw new InvalidOperationException($"{key.Entity.Name} is not in the model.");
+            if (key.Property is null)
+            {
+                return (names.DelimitIdentifier(entity.GetTableName()!), null);
+            }
+            var column = entity.FindProperty(key.Property) ?? throw new InvalidOperationException($"{key.Entity.Name}.{key.Property} is not in the model.");
+            return (names.DelimitIdentifier(column.GetColumnName()), (RelationalTypeMapping)column.GetTypeMapping());
+        }, db);
 }
