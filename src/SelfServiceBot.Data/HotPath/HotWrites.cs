@@ -64,8 +64,13 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
 
     public void Dispose()
     {
-        // Waits for a write in flight; the host stops only after its requests finished, so this is short.
-        _gate.Wait();
+        // Waits for a write in flight; the host stops only after its requests finished, so this is short. A write still
+        // holding the connection after that keeps it: closing it under that write would be worse than leaving it to the exit.
+        if (!_gate.Wait(TimeSpan.FromSeconds(10)))
+        {
+            _disposed = true;
+            return;
+        }
         _disposed = true;
         _sqlite?.Dispose();
         _sqlite = null;
