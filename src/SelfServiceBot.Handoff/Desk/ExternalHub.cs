@@ -33,7 +33,8 @@ public sealed partial class HandoffDesk
                         || (h.Status == HandoffStatus.Assigned && h.AgentId == ExternalAgentId)).ExecuteUpdateAsync(s => s
                     .SetProperty(h => h.Status, HandoffStatus.Closed)
                     .SetProperty(h => h.ClosedAt, now)
-                    .SetProperty(h => h.Disposition, ExternalAgentId)
+                    // The other hub reports no category of its own: the chat keeps the one it was routed with.
+                    .SetProperty(h => h.Disposition, h => h.Category)
                     .SetProperty(h => h.Resolved, true)
                     .SetProperty(h => h.RatingPending, true), cancellationToken),
                 "failed" => await rows.Where(h => h.Status == HandoffStatus.External).ExecuteUpdateAsync(s => s
@@ -58,7 +59,7 @@ public sealed partial class HandoffDesk
                 var handle = (now - (handoff.FirstAssignedAt ?? now)).TotalMinutes;
                 await events.RecordAsync(handoff, HandoffEventTypes.HandoffResolved, data: new Dictionary<string, object?>
                 {
-                    ["agentId"] = ExternalAgentId, ["handleMinutes"] = Math.Round((decimal)handle, 2), ["category"] = ExternalAgentId, ["resolved"] = true,
+                    ["agentId"] = ExternalAgentId, ["handleMinutes"] = Math.Round((decimal)handle, 2), ["category"] = handoff.Category, ["resolved"] = true,
                 }, cancellationToken: cancellationToken);
                 await events.RecordAsync(handoff, HandoffEventTypes.HandedBack, data: new Dictionary<string, object?> { ["agentId"] = ExternalAgentId },
                     cancellationToken: cancellationToken);

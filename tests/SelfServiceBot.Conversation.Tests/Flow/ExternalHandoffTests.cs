@@ -46,6 +46,11 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
         Assert.Equal((HandoffStatus.Closed, 2), (handoff.Status, handoff.Rating));
         var types = (await _host.EventsAsync(flow.ConversationId)).Select(e => e.Type).Where(t => t is not ("customer_message" or "answer_shown" or "contact_started")).ToList();
         Assert.Equal(["handoff_requested", "agent_assigned", "handoff_resolved", "handed_back", "csat_given"], types);
+        // The other hub gives no category: the contact keeps the topic it was routed with (it used to become "external").
+        Assert.NotNull(handoff.Category);
+        Assert.Equal(handoff.Category, handoff.Disposition);
+        var resolved = (await _host.EventsAsync(flow.ConversationId)).Single(e => e.Type == "handoff_resolved");
+        Assert.Equal(handoff.Category, JsonDocument.Parse(resolved.DataJson!).RootElement.GetProperty("category").GetString());
     }
 
     [Theory]
