@@ -44,6 +44,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HotReads>();
         services.AddHostedService<DatabaseMigrationService>();
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+        services.AddSingleton<ProcessedActivityPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityPruning>());
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
         services.AddSingleton<IDirectLineStore, EfDirectLineStore>();
         return services;

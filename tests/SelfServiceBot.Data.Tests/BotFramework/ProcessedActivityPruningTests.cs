@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Data.BotFramework;
+using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.Tests.Infrastructure;
+
+namespace SelfServiceBot.Data.Tests.BotFramework;
+
+public class ProcessedActivityPruningTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Claims_older_than_the_cutoff_are_deleted_batch_by_batch_and_a_recent_one_still_refuses_a_redelivery(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var now = DateTimeOffset.UtcNow;
+        await using (var context = db.Factory.CreateDbContext())
+        {
+            // More than two batches, completed and abandoned ones alike.
+            context.ProcessedActivities.AddRange(Enumerable.Range(0, 4_500).Select(i => new ProcessedActivity
+            {
+                ChannelId = "emulator", ConversationId = "old", ActivityId = $"a{i}", ClaimedAt = now.AddDays(-3), CompletedAt = i % 2 == 0 ? now.AddDays(-3) : null,
+            }));
+            await context.SaveChangesAsync();
+        }
+        var claims = db.Services.GetRequiredService<IProcessedActivityStore>();
+        var recent = new ActivityKey("emulator", "new", "b1");
+        Assert.True(await claims.TryClaimAsync(recent, TimeSpan.FromMinutes(1), default));
+        await claims.CompleteAsync(recent, default);
+
+        var deleted = await db.Services.GetRequiredService<ProcessedActivityPruning>().PruneAsync(now.AddDays(-2), default);
+
+        Assert.Equal(4_500, deleted);
+        await using var check = db.Factory.CreateDbContext();
+        Assert.Equal(["b1"], await check.ProcessedActivities.Select(p => p.ActivityId).ToListAsync());
+        Assert.False(await claims.TryClaimAsync(recent, TimeSpan.Zero, default));
+    }
+
+    [Fact]
+    public async Task The_pruning_runs_as_a_hosted_service()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        Assert.Contains(db.Services.GetServices<IHostedService>(), s => s is ProcessedActivityPruning);
+    }
+}
