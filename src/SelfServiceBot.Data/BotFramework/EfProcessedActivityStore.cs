@@ -42,11 +42,14 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
         await using var write = await writes.BeginAsync(db, transaction: false, cancellationToken);
-        await write.ExecuteAsync(Completion(db, key, now), cancellationToken);
+        await write.ExecuteAsync(Completion(new ModelSql(db), key, now), cancellationToken);
     }
 
-    /// <summary>Marks the claim done: a redelivery is skipped from now on, whatever the lease.</summary>
-    private static ModelSql Completion(DbContext db, ActivityKey key, DateTimeOffset now) => new ModelSql(db)
+    /// <summary>
+    /// Appends the statement that marks the claim done (a redelivery is skipped from now on, whatever the lease): on its own
+    /// here, and at the end of a turn's write (<see cref="Conversations.TurnSql"/>).
+    /// </summary>
+    internal static ModelSql Completion(ModelSql sql, ActivityKey key, DateTimeOffset now) => sql
         .Sql("UPDATE ").Table<ProcessedActivity>()
         .Sql(" SET ").Column<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt), now)
         .Sql(" WHERE ").Column<ProcessedActivity>(nameof(ProcessedActivity.ChannelId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), key.ChannelId)

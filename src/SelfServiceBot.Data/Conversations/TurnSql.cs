@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Data.BotFramework;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Sql;
 
@@ -91,11 +92,7 @@ internal static class TurnSql
         }
         if (turn.CompletedActivity is { } activity)
         {
-            sql.Sql("UPDATE ").Table<ProcessedActivity>()
-                .Sql(" SET ").Column<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.CompletedAt), now)
-                .Sql(" WHERE ").Column<ProcessedActivity>(nameof(ProcessedActivity.ChannelId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), activity.ChannelId)
-                .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ConversationId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ConversationId), activity.ConversationId)
-                .Sql(" AND ").Column<ProcessedActivity>(nameof(ProcessedActivity.ActivityId)).Sql(" = ").Value<ProcessedActivity>(nameof(ProcessedActivity.ActivityId), activity.ActivityId);
+            EfProcessedActivityStore.Completion(sql, activity, now);
         }
         return sql;
     }
