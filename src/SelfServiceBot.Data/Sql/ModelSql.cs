@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -20,9 +21,9 @@ internal sealed class ModelSql(DbContext db)
     private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string? Property), (string Name, RelationalTypeMapping? Mapping)> Mapped = new();
 
     private readonly StringBuilder _sql = new();
-    private readonly List<System.Data.Common.DbParameter> _values = [];
+    private readonly List<DbParameter> _values = [];
     private readonly List<(int SqlStart, int ValueStart)> _statementStarts = [(0, 0)];
-    private System.Data.Common.DbCommand? _parameterFactory;
+    private DbCommand? _parameterFactory;
 
     public ModelSql Sql(string sql)
     {
@@ -42,7 +43,7 @@ internal sealed class ModelSql(DbContext db)
     /// Each statement with the parameters it uses. A command binds every parameter it has to each of its statements, and a
     /// name a statement lacks costs four failed lookups in Microsoft.Data.Sqlite; run one by one, each binds only its own.
     /// </summary>
-    public IEnumerable<(string Text, ArraySegment<System.Data.Common.DbParameter> Parameters)> Statements()
+    public IEnumerable<(string Text, ArraySegment<DbParameter> Parameters)> Statements()
     {
         var values = _values.ToArray();
         for (var i = 0; i < _statementStarts.Count; i++)
@@ -51,7 +52,7 @@ internal sealed class ModelSql(DbContext db)
             var (sqlEnd, valueEnd) = i + 1 < _statementStarts.Count ? _statementStarts[i + 1] : (_sql.Length, values.Length);
             if (sqlEnd > sqlStart)
             {
-                yield return (_sql.ToString(sqlStart, sqlEnd - sqlStart), new ArraySegment<System.Data.Common.DbParameter>(values, valueStart, valueEnd - valueStart));
+                yield return (_sql.ToString(sqlStart, sqlEnd - sqlStart), new ArraySegment<DbParameter>(values, valueStart, valueEnd - valueStart));
             }
         }
     }
