@@ -20,9 +20,8 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
-        await using var write = await writes.BeginAsync(db, transaction: false, cancellationToken);
         const string claimedAt = nameof(ProcessedActivity.ClaimedAt), completedAt = nameof(ProcessedActivity.CompletedAt);
-        var claimed = await write.ExecuteAsync(new ModelSql(db)
+        var claim = new ModelSql(db)
             .Sql("INSERT INTO ").Table<ProcessedActivity>().Sql(" ")
             .Columns<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), nameof(ProcessedActivity.ConversationId), nameof(ProcessedActivity.ActivityId), claimedAt)
             .Sql(" VALUES ").Row<ProcessedActivity>(
@@ -33,16 +32,16 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
             .Sql(" ON CONFLICT ").Columns<ProcessedActivity>(nameof(ProcessedActivity.ChannelId), nameof(ProcessedActivity.ConversationId), nameof(ProcessedActivity.ActivityId))
             .Sql(" DO UPDATE SET ").Column<ProcessedActivity>(claimedAt).Sql(" = ").Value<ProcessedActivity>(claimedAt, now)
             .Sql(" WHERE ").QualifiedColumn<ProcessedActivity>(completedAt).Sql(" IS NULL AND ").QualifiedColumn<ProcessedActivity>(claimedAt)
-            .Sql(" < ").Value<ProcessedActivity>(claimedAt, now - lease), cancellationToken);
-        return claimed == 1;
+            .Sql(" < ").Value<ProcessedActivity>(claimedAt, now - lease);
+        return await writes.WriteAsync(db, transaction: false, async write => await write.ExecuteAsync(claim, cancellationToken) == 1, cancellationToken);
     }
 
     public async Task CompleteAsync(ActivityKey key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = factory.CreateDbContext();
-        await using var write = await writes.BeginAsync(db, transaction: false, cancellationToken);
-        await write.ExecuteAsync(Completion(new ModelSql(db), key, now), cancellationToken);
+        var completion = Completion(new ModelSql(db), key, now);
+        await writes.WriteAsync(db, transaction: false, write => write.ExecuteAsync(completion, cancellationToken), cancellationToken);
     }
 
     /// <summary>

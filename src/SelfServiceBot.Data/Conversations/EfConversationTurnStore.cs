@@ -42,17 +42,22 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
     {
         await using var db = factory.CreateDbContext();
         var now = clock.GetUtcNow();
-        await using var write = await writes.BeginAsync(db, transaction: true, cancellationToken);
-        if (await write.ExecuteAsync(TurnSql.SaveStateAsRead(db, turn, now), cancellationToken) != 1)
+        // Built before the write is queued: the group's writer only runs statements.
+        var state = TurnSql.SaveStateAsRead(db, turn, now);
+        var rest = TurnSql.EventsLinesAndCompletion(db, turn, now);
+        return await writes.WriteAsync(db, transaction: true, async write =>
         {
-            return false; // rolled back as the write is disposed
-        }
-        if (TurnSql.EventsLinesAndCompletion(db, turn, now) is { } rest)
-        {
-            await write.ExecuteAsync(rest, cancellationToken);
-        }
-        await write.CommitAsync(cancellationToken);
-        return true;
+            if (await write.ExecuteAsync(state, cancellationToken) != 1)
+            {
+                write.Discard();
+                return false;
+            }
+            if (rest is not null)
+            {
+                await write.ExecuteAsync(rest, cancellationToken);
+            }
+            return true;
+        }, cancellationToken);
     }
 
     private async Task<TurnWriteResult> WriteCarefullyAsync(FinishedTurn turn, List<ConversationEventRecord> events, CancellationToken cancellationToken)

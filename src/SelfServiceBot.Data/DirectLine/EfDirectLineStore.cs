@@ -60,34 +60,37 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
             return [];
         }
         await using var db = factory.CreateDbContext();
-        await using var write = await writes.BeginAsync(db, transaction: true, cancellationToken);
-        // Takes the numbers and says which they are in one statement; the row stays locked until the commit.
-        const string lastSequence = nameof(DirectLineConversation.LastSequence);
-        var bumped = await write.QueryAsync<long>(new ModelSql(db)
+        var bump = new ModelSql(db)
             .Sql("UPDATE ").Table<DirectLineConversation>()
-            .Sql(" SET ").Column<DirectLineConversation>(lastSequence).Sql(" = ").Column<DirectLineConversation>(lastSequence)
-            .Sql(" + ").Value<DirectLineConversation>(lastSequence, (long)activities.Count)
+            .Sql(" SET ").Column<DirectLineConversation>(LastSequence).Sql(" = ").Column<DirectLineConversation>(LastSequence)
+            .Sql(" + ").Value<DirectLineConversation>(LastSequence, (long)activities.Count)
             .Sql(" WHERE ").Column<DirectLineConversation>(nameof(DirectLineConversation.Id)).Sql(" = ").Value<DirectLineConversation>(nameof(DirectLineConversation.Id), conversationId)
-            .Sql(" RETURNING ").Column<DirectLineConversation>(lastSequence).Sql(" AS \"Value\""), cancellationToken);
-        if (bumped.Count == 0)
-        {
-            throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
-        }
+            .Sql(" RETURNING ").Column<DirectLineConversation>(LastSequence).Sql(" AS \"Value\"");
         var now = clock.GetUtcNow();
-        var entries = new List<DirectLineLogEntry>(activities.Count);
-        var insert = new ModelSql(db).Sql("INSERT INTO ").Table<DirectLineActivity>().Sql(" ").Columns<DirectLineActivity>(Columns).Sql(" VALUES ");
-        for (var i = 0; i < activities.Count; i++)
+        return await writes.WriteAsync(db, transaction: true, async write =>
         {
-            var sequence = bumped[0] - activities.Count + 1 + i;
-            var entry = new DirectLineLogEntry(sequence, activities[i].Type, activities[i].Json(sequence));
-            entries.Add(entry);
-            insert.Sql(i == 0 ? "" : ", ").Row<DirectLineActivity>(
-                [(Columns[0], conversationId), (Columns[1], sequence), (Columns[2], entry.Type), (Columns[3], entry.Json), (Columns[4], now)]);
-        }
-        await write.ExecuteAsync(insert, cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        return entries;
+            // Takes the numbers and says which they are in one statement; the row stays locked until the commit.
+            var bumped = await write.QueryAsync<long>(bump, cancellationToken);
+            if (bumped.Count == 0)
+            {
+                throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
+            }
+            var entries = new List<DirectLineLogEntry>(activities.Count);
+            var insert = new ModelSql(db).Sql("INSERT INTO ").Table<DirectLineActivity>().Sql(" ").Columns<DirectLineActivity>(Columns).Sql(" VALUES ");
+            for (var i = 0; i < activities.Count; i++)
+            {
+                var sequence = bumped[0] - activities.Count + 1 + i;
+                var entry = new DirectLineLogEntry(sequence, activities[i].Type, activities[i].Json(sequence));
+                entries.Add(entry);
+                insert.Sql(i == 0 ? "" : ", ").Row<DirectLineActivity>(
+                    [(Columns[0], conversationId), (Columns[1], sequence), (Columns[2], entry.Type), (Columns[3], entry.Json), (Columns[4], now)]);
+            }
+            await write.ExecuteAsync(insert, cancellationToken);
+            return (IReadOnlyList<DirectLineLogEntry>)entries;
+        }, cancellationToken);
     }
+
+    private const string LastSequence = nameof(DirectLineConversation.LastSequence);
 
     private static readonly string[] Columns =
     [

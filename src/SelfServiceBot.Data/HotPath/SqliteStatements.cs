@@ -48,6 +48,9 @@ internal sealed class SqliteStatements : IDisposable
 
     public bool InTransaction => _transaction is not null;
 
+    /// <summary>Whether SQLite itself holds a transaction open: after some errors (I/O, a full disk) it rolls back on its own.</summary>
+    public bool InNativeTransaction => SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
+
     /// <summary>BEGIN IMMEDIATE, as EF Core's transactions on SQLite: the write lock is taken at once, not at the first write.</summary>
     public void Begin()
     {
@@ -60,6 +63,14 @@ internal sealed class SqliteStatements : IDisposable
         Command("COMMIT").ExecuteNonQuery();
         _transaction = null;
     }
+
+    /// <summary>Marks where one unit of a group's writes starts (<see cref="HotWrites"/>); units do not nest.</summary>
+    public void Savepoint() => Command("SAVEPOINT unit").ExecuteNonQuery();
+
+    public void ReleaseSavepoint() => Command("RELEASE unit").ExecuteNonQuery();
+
+    /// <summary>Undoes the unit's statements; the savepoint stays open until released.</summary>
+    public void RollbackToSavepoint() => Command("ROLLBACK TO unit").ExecuteNonQuery();
 
     public void Rollback()
     {
