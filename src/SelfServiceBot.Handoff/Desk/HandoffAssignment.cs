@@ -38,7 +38,46 @@ public sealed partial class HandoffDesk
         return true;
     }
 
-    /// <summary>Gives waiting chats (highest priority, then oldest first) to the least-busy eligible online agent.</summary>
+    /// <summary>
+    /// Auto-assignment's claim: as <see cref="ClaimAsync"/>, and only while the agent is online with fewer chats than their
+    /// capacity. The agent's row is taken first, so two assignments to the same agent at once (two hand-offs, two instances)
+    /// run one after the other and the second counts the first's chat; on SQLite the transaction holds the write lock anyway.
+    /// </summary>
+    private async Task<bool> ClaimWithinCapacityAsync(long handoffId, string agentId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        int changed;
+        await using (var db = factory.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Agents.Where(a => a.UserId == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, a => a.Capacity), cancellationToken);
+            changed = await db.HandoffRequests
+                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued
+                    && db.Agents.Any(a => a.UserId == agentId && a.Presence == AgentPresence.Online
+                        && db.HandoffRequests.Count(o => o.Status == HandoffStatus.Assigned && o.AgentId == agentId) < a.Capacity))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Status, HandoffStatus.Assigned)
+                    .SetProperty(h => h.AgentId, agentId)
+                    .SetProperty(h => h.AssignedAt, now)
+                    .SetProperty(h => h.FirstAssignedAt, h => h.FirstAssignedAt ?? now)
+                    .SetProperty(h => h.Assignments, h => h.Assignments + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (changed == 0)
+        {
+            return false;
+        }
+        await AssignedAsync(handoffId, agentId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Called when a pass has read the waiting chats and the agents' loads, before it assigns; tests hold passes here.</summary>
+    internal Func<Task>? AfterReadingLoads { get; set; }
+
+    /// <summary>
+    /// Gives waiting chats (highest priority, then oldest first) to the least-busy eligible online agent. The loads read
+    /// here choose the agent; the claim itself checks the agent's capacity again (<see cref="ClaimWithinCapacityAsync"/>).
+    /// </summary>
     public async Task AssignWaitingAsync(CancellationToken cancellationToken)
     {
         if (!Options.AutoAssign)
@@ -59,6 +98,10 @@ public sealed partial class HandoffDesk
             agents = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
             load = await LoadsAsync(db, cancellationToken);
         }
+        if (AfterReadingLoads is { } hook)
+        {
+            await hook();
+        }
         foreach (var handoff in waiting)
         {
             var agent = agents
@@ -66,9 +109,19 @@ public sealed partial class HandoffDesk
                 .OrderBy(a => (double)load.GetValueOrDefault(a.UserId) / Math.Max(1, a.Capacity))
                 .ThenBy(a => load.GetValueOrDefault(a.UserId))
                 .FirstOrDefault();
-            if (agent is not null && await ClaimAsync(handoff.Id, agent.UserId, cancellationToken))
+            if (agent is null)
+            {
+                continue;
+            }
+            if (await ClaimWithinCapacityAsync(handoff.Id, agent.UserId, cancellationToken))
             {
                 load[agent.UserId] = load.GetValueOrDefault(agent.UserId) + 1;
+            }
+            else
+            {
+                // Taken by someone else meanwhile, or the agent filled up: the next chat sees the agent's load as it is now.
+                await using var db = factory.CreateDbContext();
+                load[agent.UserId] = await db.HandoffRequests.CountAsync(h => h.Status == HandoffStatus.Assigned && h.AgentId == agent.UserId, cancellationToken);
             }
         }
     }

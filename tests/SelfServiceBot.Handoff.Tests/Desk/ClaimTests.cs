@@ -76,6 +76,44 @@ public class ClaimTests
     }
 
     [Theory, MemberData(nameof(DeskDatabase.Providers), MemberType = typeof(DeskDatabase))]
+    public async Task Two_assignments_at_once_never_give_an_agent_more_chats_than_their_capacity(DatabaseProvider provider)
+    {
+        await using var db = await DeskDatabase.CreateAsync(provider, new Dictionary<string, string?> { ["Handoff:AutoAssign"] = "true" });
+        for (var round = 0; round < 8; round++)
+        {
+            // Two chats wait while the only agent is full; then the agent has room for one, and two passes (two instances, or
+            // two hand-offs at once) assign at the same moment, each having read the agent's load as zero.
+            var agent = await db.OnlineAgentAsync($"Agent{round}", capacity: 1);
+            await SetCapacityAsync(db, agent, 0);
+            foreach (var chat in new[] { $"cap-{round}-a", $"cap-{round}-b" })
+            {
+                Assert.Equal(HandoffStatus.Queued, (await db.Desk.RequestAsync(DeskDatabase.Request(chat), default)).Status);
+            }
+            await SetCapacityAsync(db, agent, 1);
+            var arrived = 0;
+            var bothRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            db.Desk.AfterReadingLoads = () =>
+            {
+                if (Interlocked.Increment(ref arrived) == 2)
+                {
+                    bothRead.SetResult();
+                }
+                return bothRead.Task;
+            };
+            await Task.WhenAll(Task.Run(() => db.Desk.AssignWaitingAsync(default)), Task.Run(() => db.Desk.AssignWaitingAsync(default)));
+            db.Desk.AfterReadingLoads = null;
+
+            await using var check = db.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+            Assert.Equal(1, await check.HandoffRequests.CountAsync(h => h.AgentId == agent && h.Status == HandoffStatus.Assigned));
+            Assert.Equal(1, await check.HandoffRequests.CountAsync(h => h.Status == HandoffStatus.Queued));
+            // The chats end and the agent leaves, so the next round starts with an empty desk.
+            await check.HandoffRequests.Where(h => h.Status != HandoffStatus.Closed)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoffStatus.Closed));
+            await db.Agents.SetPresenceAsync(agent, AgentPresence.Offline, default);
+        }
+    }
+
+    [Theory, MemberData(nameof(DeskDatabase.Providers), MemberType = typeof(DeskDatabase))]
     public async Task Nobody_online_for_the_queue_makes_an_offline_ticket(DatabaseProvider provider)
     {
         await using var db = await DeskDatabase.CreateAsync(provider, Manual);
@@ -158,5 +196,11 @@ public class ClaimTests
         Assert.Equal(["handoff/1/agent_assigned/1", "handoff/1/agent_assigned/2"],
             events.Where(e => e.Type == "agent_assigned").Select(e => e.IdempotencyKey.Replace($"handoff/{placement.Id}/", "handoff/1/")));
         Assert.Equal(2, events.Count(e => e.Type == "handoff_queued"));
+    }
+
+    private static async Task SetCapacityAsync(DeskDatabase db, string agent, int capacity)
+    {
+        await using var context = db.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+        await context.Agents.Where(a => a.UserId == agent).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, capacity));
     }
 }
