@@ -13,55 +13,40 @@ public sealed partial class HandoffDesk
 {
     /// <summary>
     /// An agent takes a waiting chat. One conditional UPDATE (status still queued): when two agents claim at once,
-    /// exactly one row changes and exactly one wins; the other gets false.
+    /// exactly one row changes and exactly one wins; the other gets false. A claim by hand is not held to the capacity.
     /// </summary>
-    public async Task<bool> ClaimAsync(long handoffId, string agentId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        int changed;
-        await using (var db = factory.CreateDbContext())
-        {
-            changed = await db.HandoffRequests
-                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(h => h.Status, HandoffStatus.Assigned)
-                    .SetProperty(h => h.AgentId, agentId)
-                    .SetProperty(h => h.AssignedAt, now)
-                    .SetProperty(h => h.FirstAssignedAt, h => h.FirstAssignedAt ?? now)
-                    .SetProperty(h => h.Assignments, h => h.Assignments + 1), cancellationToken);
-        }
-        if (changed == 0)
-        {
-            return false;
-        }
-        await AssignedAsync(handoffId, agentId, cancellationToken);
-        return true;
-    }
+    public Task<bool> ClaimAsync(long handoffId, string agentId, CancellationToken cancellationToken) =>
+        ClaimAsync(handoffId, agentId, withinCapacity: false, cancellationToken);
 
-    /// <summary>
-    /// Auto-assignment's claim: as <see cref="ClaimAsync"/>, and only while the agent is online with fewer chats than their
-    /// capacity. The agent's row is taken first, so two assignments to the same agent at once (two hand-offs, two instances)
-    /// run one after the other and the second counts the first's chat; on SQLite the transaction holds the write lock anyway.
-    /// </summary>
-    private async Task<bool> ClaimWithinCapacityAsync(long handoffId, string agentId, CancellationToken cancellationToken)
+    /// <param name="withinCapacity">
+    /// Automatic assignment: only while the agent is online with fewer chats than their capacity. The agent's row is taken
+    /// first, so two assignments to the same agent at once (two hand-offs, two instances) run one after the other and the
+    /// second counts the first's chat; on SQLite the transaction holds the write lock anyway.
+    /// </param>
+    private async Task<bool> ClaimAsync(long handoffId, string agentId, bool withinCapacity, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         int changed;
         await using (var db = factory.CreateDbContext())
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Agents.Where(a => a.UserId == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, a => a.Capacity), cancellationToken);
-            changed = await db.HandoffRequests
-                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued
-                    && db.Agents.Any(a => a.UserId == agentId && a.Presence == AgentPresence.Online
-                        && db.HandoffRequests.Count(o => o.Status == HandoffStatus.Assigned && o.AgentId == agentId) < a.Capacity))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(h => h.Status, HandoffStatus.Assigned)
-                    .SetProperty(h => h.AgentId, agentId)
-                    .SetProperty(h => h.AssignedAt, now)
-                    .SetProperty(h => h.FirstAssignedAt, h => h.FirstAssignedAt ?? now)
-                    .SetProperty(h => h.Assignments, h => h.Assignments + 1), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await using var transaction = withinCapacity ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var claimed = db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued);
+            if (withinCapacity)
+            {
+                await db.Agents.Where(a => a.UserId == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, a => a.Capacity), cancellationToken);
+                claimed = claimed.Where(h => db.Agents.Any(a => a.UserId == agentId && a.Presence == AgentPresence.Online
+                    && db.HandoffRequests.Count(o => o.Status == HandoffStatus.Assigned && o.AgentId == agentId) < a.Capacity));
+            }
+            changed = await claimed.ExecuteUpdateAsync(s => s
+                .SetProperty(h => h.Status, HandoffStatus.Assigned)
+                .SetProperty(h => h.AgentId, agentId)
+                .SetProperty(h => h.AssignedAt, now)
+                .SetProperty(h => h.FirstAssignedAt, h => h.FirstAssignedAt ?? now)
+                .SetProperty(h => h.Assignments, h => h.Assignments + 1), cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         if (changed == 0)
         {
@@ -76,7 +61,7 @@ public sealed partial class HandoffDesk
 
     /// <summary>
     /// Gives waiting chats (highest priority, then oldest first) to the least-busy eligible online agent. The loads read
-    /// here choose the agent; the claim itself checks the agent's capacity again (<see cref="ClaimWithinCapacityAsync"/>).
+    /// here choose the agent; the claim itself checks the agent's capacity again.
     /// </summary>
     public async Task AssignWaitingAsync(CancellationToken cancellationToken)
     {
@@ -113,7 +98,7 @@ public sealed partial class HandoffDesk
             {
                 continue;
             }
-            if (await ClaimWithinCapacityAsync(handoff.Id, agent.UserId, cancellationToken))
+            if (await ClaimAsync(handoff.Id, agent.UserId, withinCapacity: true, cancellationToken))
             {
                 load[agent.UserId] = load.GetValueOrDefault(agent.UserId) + 1;
             }
