@@ -78,7 +78,7 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         state.Stage = DialogStage.AwaitingFeedback;
         state.LastArticleId = article.ArticleId;
         state.LastCategory = article.Category;
-        state.OfferedArticleIds.Add(article.ArticleId);
+        state.Offered([article.ArticleId]);
         state.ClarifyOptions = [];
         state.PendingHandoffReason = null;
     }
@@ -111,7 +111,7 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         });
         session.State.Stage = DialogStage.AwaitingClarification;
         session.State.ClarifyOptions = options;
-        session.State.OfferedArticleIds.AddRange(options.Select(o => o.ArticleId));
+        session.State.Offered(options.Select(o => o.ArticleId));
     }
 
     private static Dictionary<string, object?> Feedback(bool helpful, string articleId) =>

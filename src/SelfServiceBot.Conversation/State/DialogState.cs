@@ -47,7 +47,26 @@ internal sealed class DialogState
     /// <summary>The knowledge base's best guess of the topic at the last search.</summary>
     public string? LastCategory { get; set; }
 
+    /// <summary>
+    /// The articles shown or offered in this contact, each once, latest last (the agent sees them at a hand-off). At most
+    /// <see cref="MaxOfferedArticles"/>: the state is rewritten every turn, and with no message limit a contact can go on.
+    /// </summary>
     public List<string> OfferedArticleIds { get; set; } = [];
+
+    public const int MaxOfferedArticles = 20;
+
+    public void Offered(IEnumerable<string> articleIds)
+    {
+        foreach (var id in articleIds)
+        {
+            OfferedArticleIds.Remove(id);
+            OfferedArticleIds.Add(id);
+        }
+        if (OfferedArticleIds.Count > MaxOfferedArticles)
+        {
+            OfferedArticleIds.RemoveRange(0, OfferedArticleIds.Count - MaxOfferedArticles);
+        }
+    }
 
     /// <summary>
     /// Which transcript rows (ConversationTranscriptLines) are this contact's: a new state (a restart, a reset after a failed
