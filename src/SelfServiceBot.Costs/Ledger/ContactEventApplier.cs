@@ -188,6 +188,30 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
         return previous == HandoffEventTypes.CsatGiven;
     }
 
+    /// <summary>
+    /// Loads the latest contact of each conversation of a batch in one query (the batch's events then find them here),
+    /// instead of one query per conversation: on PostgreSQL each is a round trip.
+    /// </summary>
+    public async Task LoadLatestAsync(IEnumerable<ConversationEventRecord> batch, CancellationToken cancellationToken)
+    {
+        var keys = batch.Select(e => (e.ChannelId, e.ConversationId)).Distinct().Where(k => !_latest.ContainsKey(k)).ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+        var conversationIds = keys.Select(k => k.ConversationId).Distinct().ToList();
+        var latest = await db.Contacts
+            .Where(c => c.Source == ContactSources.Bot && c.ConversationId != null && conversationIds.Contains(c.ConversationId))
+            .GroupBy(c => new { c.ChannelId, c.ConversationId })
+            .Select(g => g.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).First())
+            .ToListAsync(cancellationToken);
+        var byKey = latest.ToDictionary(c => (c.ChannelId ?? "", c.ConversationId ?? ""));
+        foreach (var key in keys)
+        {
+            _latest[key] = byKey.GetValueOrDefault(key);
+        }
+    }
+
     private async Task<ContactRecord?> LatestAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         if (_latest.TryGetValue((channelId, conversationId), out var known))

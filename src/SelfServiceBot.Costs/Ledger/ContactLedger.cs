@@ -62,6 +62,7 @@ public sealed class ContactLedger(
             return 0;
         }
         var applier = new ContactEventApplier(db, options.Value, clock.GetUtcNow());
+        await applier.LoadLatestAsync(batch, cancellationToken);
         foreach (var e in batch)
         {
             await applier.ApplyAsync(e, cancellationToken);
