@@ -189,12 +189,12 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
     }
 
     /// <summary>
-    /// Loads the latest contact of each conversation of a batch in one query (the batch's events then find them here),
-    /// instead of one query per conversation: on PostgreSQL each is a round trip.
+    /// Loads the latest contact of each of these conversations not loaded yet, in one query: the ledger passes a whole
+    /// batch's, instead of one query per conversation (on PostgreSQL each is a round trip).
     /// </summary>
-    public async Task LoadLatestAsync(IEnumerable<ConversationEventRecord> batch, CancellationToken cancellationToken)
+    public async Task LoadLatestAsync(IEnumerable<(string ChannelId, string ConversationId)> conversations, CancellationToken cancellationToken)
     {
-        var keys = batch.Select(e => (e.ChannelId, e.ConversationId)).Distinct().Where(k => !_latest.ContainsKey(k)).ToList();
+        var keys = conversations.Distinct().Where(k => !_latest.ContainsKey(k)).ToList();
         if (keys.Count == 0)
         {
             return;
@@ -214,15 +214,11 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
 
     private async Task<ContactRecord?> LatestAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        if (_latest.TryGetValue((channelId, conversationId), out var known))
+        if (!_latest.TryGetValue((channelId, conversationId), out var known))
         {
-            return known;
+            await LoadLatestAsync([(channelId, conversationId)], cancellationToken);
+            known = _latest[(channelId, conversationId)];
         }
-        var latest = await db.Contacts
-            .Where(c => c.Source == ContactSources.Bot && c.ChannelId == channelId && c.ConversationId == conversationId)
-            .OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        _latest[(channelId, conversationId)] = latest;
-        return latest;
+        return known;
     }
 }

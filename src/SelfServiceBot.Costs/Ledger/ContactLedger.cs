@@ -62,7 +62,7 @@ public sealed class ContactLedger(
             return 0;
         }
         var applier = new ContactEventApplier(db, options.Value, clock.GetUtcNow());
-        await applier.LoadLatestAsync(batch, cancellationToken);
+        await applier.LoadLatestAsync(batch.Select(e => (e.ChannelId, e.ConversationId)), cancellationToken);
         foreach (var e in batch)
         {
             await applier.ApplyAsync(e, cancellationToken);
