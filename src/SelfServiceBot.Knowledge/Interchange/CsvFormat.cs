@@ -3,12 +3,13 @@ using SelfServiceBot.Knowledge.Articles;
 namespace SelfServiceBot.Knowledge.Interchange;
 
 /// <summary>
-/// One article a row: <c>id,title,questions,answer,category,locale,tags,related</c>, lists separated by
-/// <c>|</c>. Columns are found by their header name, so their order and extra columns do not matter.
+/// One article a row: <c>id,title,questions,answer,category,locale,tags,related,owner,updated</c>, lists separated by
+/// <c>|</c>, <c>updated</c> as yyyy-MM-dd. Columns are found by their header name, so their order and extra columns do
+/// not matter, and files without the last columns still load.
 /// </summary>
 public static class CsvFormat
 {
-    public static readonly string[] Columns = ["id", "title", "questions", "answer", "category", "locale", "tags", "related"];
+    public static readonly string[] Columns = ["id", "title", "questions", "answer", "category", "locale", "tags", "related", "owner", "updated"];
 
     public static KnowledgeBase Read(string path, string defaultLocale = "en")
     {
@@ -42,6 +43,11 @@ public static class CsvFormat
                 problems.Add(new KnowledgeLoadProblem(path, line, "id, answer and a title (or a question) are required"));
                 continue;
             }
+            if (!ArticleDates.TryParse(Get("updated"), out var updated, out var reason))
+            {
+                problems.Add(new KnowledgeLoadProblem(path, line, reason!));
+                continue;
+            }
             var article = new KnowledgeArticle
             {
                 Id = Get("id"),
@@ -52,6 +58,8 @@ public static class CsvFormat
                 Locale = Get("locale") is { Length: > 0 } l ? l : defaultLocale,
                 Tags = List("tags"),
                 Related = List("related"),
+                Owner = Get("owner") is { Length: > 0 } owner ? owner : null,
+                Updated = updated,
                 SourcePath = $"{Path.GetFileName(path)}:{line}",
             };
             if (!seen.Add($"{article.Locale}|{article.Id}"))
@@ -69,7 +77,8 @@ public static class CsvFormat
         writer.WriteLine(string.Join(',', Columns));
         foreach (var a in articles)
         {
-            string[] row = [a.Id, a.Title, string.Join('|', a.Questions), a.Body, a.Category, a.Locale, string.Join('|', a.Tags), string.Join('|', a.Related)];
+            string[] row = [a.Id, a.Title, string.Join('|', a.Questions), a.Body, a.Category, a.Locale, string.Join('|', a.Tags), string.Join('|', a.Related),
+                a.Owner ?? "", ArticleDates.Format(a.Updated)];
             writer.WriteLine(string.Join(',', row.Select(v => CsvText.Escape(v, ','))));
         }
     }

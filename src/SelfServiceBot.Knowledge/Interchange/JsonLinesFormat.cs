@@ -6,7 +6,7 @@ namespace SelfServiceBot.Knowledge.Interchange;
 
 /// <summary>
 /// The JSON Lines interchange format (one article a line:
-/// <c>{"id","title","answer","questions":[...],"category","locale"?,"tags"?,"related"?}</c>), as in
+/// <c>{"id","title","answer","questions":[...],"category","locale"?,"tags"?,"related"?,"owner"?,"updated"?}</c>), as in
 /// ../shared/benchmarks/README.md. A bad line is reported with its number and the rest still load.
 /// </summary>
 public static class JsonLinesFormat
@@ -73,6 +73,10 @@ public static class JsonLinesFormat
             reason = "'title' (or at least one question) is required";
             return null;
         }
+        if (!ArticleDates.TryParse(Text(json, "updated"), out var updated, out reason))
+        {
+            return null;
+        }
         return new KnowledgeArticle
         {
             Id = id,
@@ -83,6 +87,7 @@ public static class JsonLinesFormat
             Locale = Text(json, "locale") ?? defaultLocale,
             Related = List(json, "related"),
             Owner = Text(json, "owner"),
+            Updated = updated,
             Body = answer,
             SourcePath = $"{Path.GetFileName(path)}:{lineNumber}",
         };
@@ -106,6 +111,10 @@ public static class JsonLinesFormat
             if (a.Owner is not null)
             {
                 json["owner"] = a.Owner;
+            }
+            if (a.Updated is not null)
+            {
+                json["updated"] = ArticleDates.Format(a.Updated);
             }
             writer.WriteLine(json.ToJsonString(Compact));
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SelfServiceBot.Knowledge.Articles;
 
@@ -46,7 +45,7 @@ public static class MarkdownArticleWriter
         }
         if (a.Updated is { } updated)
         {
-            text.Append("updated: ").Append(updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("updated: ").Append(ArticleDates.Format(updated)).Append('\n');
         }
         return text.Append("---\n").Append(a.Body.TrimEnd()).Append('\n').ToString();
     }
