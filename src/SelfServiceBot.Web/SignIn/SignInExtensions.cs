@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Data.DataProtection;
+using SelfServiceBot.Web.SignIn.KeyProtection;
 
 namespace SelfServiceBot.Web.SignIn;
 
@@ -33,7 +34,7 @@ public static class SignInExtensions
         services.AddAuthorizationBuilder().AddStaffPolicies();
 
         // Cookies and anti-forgery tokens are encrypted with keys that every instance must share.
-        services.AddDataProtection().SetApplicationName("SelfServiceBot");
+        services.AddDataProtection().SetApplicationName("SelfServiceBot").ProtectKeysFromConfiguration(builder.Configuration);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new EfXmlRepository(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.BotDbContext>>())));
 
