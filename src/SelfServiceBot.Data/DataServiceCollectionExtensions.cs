@@ -46,6 +46,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddSingleton<ProcessedActivityPruning>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityPruning>());
+        services.AddSingleton<Retention.ConversationDataPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention.ConversationDataPruning>());
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
         services.AddSingleton<IDirectLineStore, EfDirectLineStore>();
         return services;

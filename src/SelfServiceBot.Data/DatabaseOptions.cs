@@ -22,4 +22,11 @@ public sealed class DatabaseOptions
     /// within minutes; two days leave room for a long outage of the bot.
     /// </summary>
     public int ProcessedActivityRetentionDays { get; set; } = 2;
+
+    /// <summary>
+    /// What customers and agents wrote (transcripts, dialog states, the Direct Line log, hand-off chats, the texts and
+    /// customer ids kept with events and contacts) is forgotten once it is this many days old, hourly; the figures the
+    /// cost reports count stay. 0 (the default) keeps everything (Retention.ConversationDataPruning).
+    /// </summary>
+    public int ConversationRetentionDays { get; set; }
 }
