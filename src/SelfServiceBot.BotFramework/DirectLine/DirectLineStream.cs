@@ -17,17 +17,29 @@ namespace SelfServiceBot.BotFramework.DirectLine;
 public sealed class DirectLineStream(
     IDirectLineStore store, DirectLineSignals signals, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
 {
+    /// <summary>Called once the socket is open, before anything is sent on it; tests hold the stream here.</summary>
+    internal Func<Task>? AfterAccept { get; set; }
+
     /// <param name="accept">Accepts the socket. The feed is subscribed first: a client may post the moment its socket is
-    /// open, and what is only live (typing) is not in the log to be replayed.</param>
+    /// open, and what is only live (typing) is not in the log to be replayed. The log's first page is read before the
+    /// accept too: what the client posts once its socket is open, and the bot's replies to it, then come from the feed,
+    /// each set in a frame of its own as it was appended. (Read after the accept, on a busy machine the first read could
+    /// find the post already answered and send both as one set: valid, but not the order of events the client saw.)
+    /// A database that cannot be read fails the request before the socket opens.</param>
     public async Task RunAsync(Func<Task<WebSocket>> accept, string conversationId, long watermark, CancellationToken cancellationToken)
     {
         using var feed = signals.Subscribe(conversationId);
+        var firstPage = await store.ReadAsync(conversationId, watermark, options.Value.PageSize, cancellationToken);
         using var socket = await accept();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receiving = ReceiveUntilClosedAsync(socket, stop);
         try
         {
-            await SendLogAsync(socket, feed, conversationId, watermark, stop.Token);
+            if (AfterAccept is { } hook)
+            {
+                await hook();
+            }
+            await SendLogAsync(socket, feed, conversationId, watermark, firstPage, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -47,9 +59,10 @@ public sealed class DirectLineStream(
     }
 
     // Subscribed before the first read: what is appended meanwhile is in the feed, and what the read already sent is skipped.
-    private async Task SendLogAsync(WebSocket socket, DirectLineFeed feed, string conversationId, long watermark, CancellationToken cancellationToken)
+    private async Task SendLogAsync(WebSocket socket, DirectLineFeed feed, string conversationId, long watermark,
+        IReadOnlyList<DirectLineLogEntry> firstPage, CancellationToken cancellationToken)
     {
-        var last = await SendFromLogAsync(socket, conversationId, watermark, replaying: true, cancellationToken);
+        var last = await SendFromLogAsync(socket, conversationId, watermark, replaying: true, cancellationToken, firstPage);
         while (!cancellationToken.IsCancellationRequested)
         {
             var woken = await Task.WhenAny(feed.Reader.WaitToReadAsync(cancellationToken).AsTask(),
@@ -84,13 +97,18 @@ public sealed class DirectLineStream(
         }
     }
 
-    /// <summary>Sends what the log holds after <paramref name="after"/>, page by page; returns the new watermark.</summary>
-    private async Task<long> SendFromLogAsync(WebSocket socket, string conversationId, long after, bool replaying, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends what the log holds after <paramref name="after"/>, page by page (the first one already read when
+    /// <paramref name="firstPage"/> is given); returns the new watermark.
+    /// </summary>
+    private async Task<long> SendFromLogAsync(WebSocket socket, string conversationId, long after, bool replaying, CancellationToken cancellationToken,
+        IReadOnlyList<DirectLineLogEntry>? firstPage = null)
     {
         var pageSize = options.Value.PageSize;
         while (true)
         {
-            var entries = await store.ReadAsync(conversationId, after, pageSize, cancellationToken);
+            var entries = firstPage ?? await store.ReadAsync(conversationId, after, pageSize, cancellationToken);
+            firstPage = null;
             if (entries.Count == 0)
             {
                 return after;
