@@ -11,11 +11,16 @@ namespace SelfServiceBot.Benchmarks;
 /// <see cref="Warmup"/> goes on until the app stops compiling.
 /// </param>
 /// <param name="Only">Runs only the suites whose name contains this (e.g. to profile one of them); null: all.</param>
-internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null)
+/// <param name="Rounds">
+/// The turns of each measurement are split into this many rounds, the suites taking turns round by round, so the echo bot
+/// and the bot are measured seconds apart: on a machine whose speed drifts (other work, CPU steal) a ratio of two runs
+/// minutes apart measured the drift as much as the bot. Each round's ratios are reported too.
+/// </param>
+internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null, int Rounds = 5)
 {
     public static BenchOptions Parse(string[] args)
     {
-        int turns = 2000, concurrency = 16, perConversation = 5, warmup = 1500;
+        int turns = 2000, concurrency = 16, perConversation = 5, warmup = 1500, rounds = 5;
         string? dll = null, only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
@@ -27,17 +32,22 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
                 case "--web-dll": dll = args[++i]; break;
                 case "--only": only = args[++i]; break;
                 case "--warmup": warmup = int.Parse(args[++i]); break;
+                case "--rounds": rounds = int.Parse(args[++i]); break;
             }
         }
         if (perConversation < 1)
         {
             throw new ArgumentException("--questions-per-conversation must be at least 1.");
         }
+        if (rounds < 1 || turns / rounds < 20)
+        {
+            throw new ArgumentException("--rounds must be at least 1, with at least 20 turns a round.");
+        }
         dll ??= Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/SelfServiceBot.Web/bin/Release/net10.0/SelfServiceBot.Web.dll"));
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the web app in Release first (dotnet build -c Release): {dll}");
         }
-        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only);
+        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only, rounds);
     }
 }

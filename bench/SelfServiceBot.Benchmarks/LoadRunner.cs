@@ -3,8 +3,14 @@ using System.Diagnostics;
 namespace SelfServiceBot.Benchmarks;
 
 /// <param name="AppCpuMs">CPU time the app used during the run.</param>
-internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs, double AppCpuMs)
+/// <param name="Round">Which round of the measurement (<see cref="BenchOptions.Rounds"/>); -1 for all of them merged.</param>
+internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs, double AppCpuMs, int Round = -1)
 {
+    /// <summary>The rounds of one suite as one run: every latency, the time and CPU of all of them.</summary>
+    public static RunResult Merge(IReadOnlyList<RunResult> rounds) => new(
+        rounds[0].Name, rounds[0].Concurrency, rounds.Sum(r => r.Turns), rounds.Sum(r => r.Errors), rounds.Sum(r => r.Seconds),
+        [.. rounds.SelectMany(r => r.LatenciesMs)], rounds.Sum(r => r.AppCpuMs));
+
     public double TurnsPerSecond => Turns / Seconds;
 
     /// <summary>The app's CPU time per turn: what a turn costs the server, whatever else the machine is doing.</summary>

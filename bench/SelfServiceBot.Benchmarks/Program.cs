@@ -3,7 +3,7 @@ using SelfServiceBot.Benchmarks;
 // Turn benchmark: latency and throughput of a full bot turn through /api/messages and through Direct Line,
 // beside two baselines in the same run: a trivial echo endpoint on the same server (bare HTTP) and the
 // Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
-//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--questions-per-conversation Q] [--warmup W] [--only TEXT]
+//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--questions-per-conversation Q] [--warmup W] [--rounds R] [--only TEXT]
 var options = BenchOptions.Parse(args);
 Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
@@ -28,15 +28,21 @@ foreach (var (driver, app) in selected)
     var warm = await Warmup.RunAsync(driver, app, options);
     Console.Error.WriteLine($"warm-up {driver.Name}: {warm.Turns} turns, {warm.CompiledMethods} methods compiled, last batch {warm.LastBatchMethods}");
 }
-var results = new List<RunResult>();
+// Each measurement in rounds, the suites taking turns: the echo bot and the bot meet the same machine.
+var rounds = new List<RunResult>();
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
-    foreach (var (driver, app) in selected)
+    var turns = concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns;
+    for (var round = 0; round < options.Rounds; round++)
     {
-        var turns = concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns;
-        results.Add(await LoadRunner.RunAsync(driver, app, turns, concurrency));
+        foreach (var (driver, app) in selected)
+        {
+            var share = turns / options.Rounds + (round < turns % options.Rounds ? 1 : 0);
+            rounds.Add(await LoadRunner.RunAsync(driver, app, share, concurrency) with { Round = round });
+        }
     }
 }
+var results = rounds.GroupBy(r => (r.Name, r.Concurrency)).Select(g => RunResult.Merge([.. g])).ToList();
 
-Report.Print(results, options);
+Report.Print(results, rounds, options);
 return results.Any(r => r.Errors > 0) ? 1 : 0;

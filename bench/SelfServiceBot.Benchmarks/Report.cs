@@ -2,10 +2,11 @@ namespace SelfServiceBot.Benchmarks;
 
 internal static class Report
 {
-    public static void Print(IReadOnlyList<RunResult> results, BenchOptions options)
+    public static void Print(IReadOnlyList<RunResult> results, IReadOnlyList<RunResult> rounds, BenchOptions options)
     {
         Console.WriteLine($"SelfServiceBot turn benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, SQLite, local mode, " +
-            $"{options.QuestionsPerConversation} questions per conversation, warm-up per suite: {options.WarmupTurns} turns, then until the JIT settles");
+            $"{options.QuestionsPerConversation} questions per conversation, warm-up per suite: {options.WarmupTurns} turns, then until the JIT settles; " +
+            $"each measurement in {options.Rounds} rounds, the suites taking turns");
         Console.WriteLine($"load average at start {LoadAverage.AtStart}, at end {LoadAverage.Now()} (other work on this machine skews absolute figures)");
         Console.WriteLine();
         Console.WriteLine($"{"endpoint",-45} {"conc",4} {"turns",6} {"err",4} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"turns/s",9} {"app CPU ms/turn",16}");
@@ -27,6 +28,11 @@ internal static class Report
                 }
                 Console.WriteLine($"concurrency {group.Key,2}: {r.Name,-38} p50 {Ratio(r, echo),7:F1}x echo endpoint, {Ratio(r, echoBot),5:F2}x echo bot; " +
                     $"throughput {r.TurnsPerSecond / echoBot.TurnsPerSecond,5:F2}x echo bot; app CPU {r.AppCpuMsPerTurn / echoBot.AppCpuMsPerTurn,5:F2}x echo bot");
+                if (RoundRatios(rounds, r, echoBot) is { Count: > 1 } perRound)
+                {
+                    Console.WriteLine($"{"",16}p50 / echo bot's, round by round: {string.Join(" ", perRound.Select(x => $"{x:F2}"))} " +
+                        $"(median {perRound.Order().ElementAt(perRound.Count / 2):F2})");
+                }
             }
         }
         var loaded = results.Where(r => r.Concurrency == options.Concurrency && r.Name.StartsWith("bot ", StringComparison.Ordinal)).ToList();
@@ -36,4 +42,10 @@ internal static class Report
     }
 
     private static double Ratio(RunResult r, RunResult baseline) => r.Percentile(50) / baseline.Percentile(50);
+
+    /// <summary>The bot's p50 over the echo bot's in each round, in round order.</summary>
+    private static List<double> RoundRatios(IReadOnlyList<RunResult> rounds, RunResult bot, RunResult echoBot) =>
+        rounds.Where(x => x.Name == bot.Name && x.Concurrency == bot.Concurrency)
+            .Join(rounds.Where(x => x.Name == echoBot.Name && x.Concurrency == echoBot.Concurrency), b => b.Round, e => e.Round, Ratio)
+            .ToList();
 }

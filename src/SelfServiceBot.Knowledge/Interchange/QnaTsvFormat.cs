@@ -26,6 +26,7 @@ public static class QnaTsvFormat
         var problems = new List<KnowledgeLoadProblem>();
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         var order = new List<Group>();
+        var rejected = new HashSet<string>(StringComparer.Ordinal); // reported once, at its first row
         using var reader = new StreamReader(path);
         Dictionary<string, int>? header = null;
         foreach (var (line, fields) in CsvText.Read(reader, '\t'))
@@ -53,11 +54,16 @@ public static class QnaTsvFormat
                 continue;
             }
             var key = Get("qnaid") is { Length: > 0 } qnaId ? "id:" + qnaId : "answer:" + answer;
+            if (rejected.Contains(key))
+            {
+                continue;
+            }
             if (!groups.TryGetValue(key, out var group))
             {
                 if (!QnaMetadata.TryParse(Get("metadata"), out var metadata, out var reason) || !TryParsePrompts(Get("prompts"), out var prompts, out reason))
                 {
                     problems.Add(new KnowledgeLoadProblem(path, line, reason!));
+                    rejected.Add(key);
                     continue;
                 }
                 groups[key] = group = new Group(Get("qnaid"), answer, metadata, prompts, line);
@@ -93,7 +99,7 @@ public static class QnaTsvFormat
                 }
                 else
                 {
-                    problems.Add(new KnowledgeLoadProblem(path, g.Line, $"a follow-up prompt refers to QnaId {prompt}, which is not in the file; the prompt is left out"));
+                    problems.Add(new KnowledgeLoadProblem(path, g.Line, $"a follow-up prompt refers to QnaId {prompt}, which is not in the file or was skipped; the prompt is left out"));
                 }
             }
             articles.Add(new KnowledgeArticle

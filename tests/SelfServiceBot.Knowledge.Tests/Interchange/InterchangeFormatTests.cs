@@ -101,6 +101,7 @@ public sealed class InterchangeFormatTests : IDisposable
             "[{\"DisplayOrder\":2,\"QnaId\":9,\"DisplayText\":\"Gone\"},{\"DisplayOrder\":1,\"QnaId\":2,\"DisplayText\":\"Paying\"}]\t1\n" +
             "Track my parcel\tTrack it under Orders.\tEditorial\tcategory:orders|Owner:ops|team:logistics\t[]\tfalse\t[]\t1\n" +
             "How do I pay?\tCard or PayPal.\tEditorial\tupdated:2026-02-30\t[]\tfalse\t[]\t2\n" +
+            "Pay by card?\tCard or PayPal.\tEditorial\tupdated:2026-02-30\t[]\tfalse\t[]\t2\n" +
             "Can I pay later?\tNot yet.\tEditorial\t\t[]\tfalse\t[{\"displayOrder\":1,\"qnaId\":1,\"displayText\":\"Orders\"}]\t3\n" +
             "\tan answer without a question\tEditorial\t\t[]\tfalse\t[]\t4\n");
 
@@ -118,9 +119,9 @@ public sealed class InterchangeFormatTests : IDisposable
         Assert.Equal(
         [
             (4, "metadata 'updated' must be a date like 2026-01-31, not '2026-02-30'"),
-            (6, "a row needs both a question and an answer"),
-            (2, "a follow-up prompt refers to QnaId 2, which is not in the file; the prompt is left out"),
-            (2, "a follow-up prompt refers to QnaId 9, which is not in the file; the prompt is left out"),
+            (7, "a row needs both a question and an answer"),
+            (2, "a follow-up prompt refers to QnaId 2, which is not in the file or was skipped; the prompt is left out"),
+            (2, "a follow-up prompt refers to QnaId 9, which is not in the file or was skipped; the prompt is left out"),
         ], kb.Problems.Select(p => (p.Line, p.Reason)));
     }
 
