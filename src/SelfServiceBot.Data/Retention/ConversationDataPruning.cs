@@ -8,7 +8,8 @@ namespace SelfServiceBot.Data.Retention;
 
 /// <summary>
 /// Forgets what customers and agents wrote once it is <see cref="DatabaseOptions.ConversationRetentionDays"/> old, every
-/// hour, and keeps the figures: transcript lines, dialog states, the Direct Line log and hand-off chats are deleted; the
+/// hour, and keeps the figures: transcript lines, dialog states, the Direct Line log, conversation references (they name
+/// the customer) and hand-off chats are deleted; the
 /// conversation events, contacts and hand-off requests the cost reports count stay, with their texts and customer ids
 /// cleared. Off (0) by default: how long to keep conversations is the operator's decision (docs/database.md).
 /// <para>
@@ -72,6 +73,8 @@ public sealed class ConversationDataPruning(
         directLine += await InBatchesAsync(db => db.DirectLineConversations
             .Where(c => c.CreatedAt < cutoff && !db.DirectLineActivities.Any(a => a.ConversationId == c.Id))
             .OrderBy(c => c.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
+        var references = await InBatchesAsync(db => db.ConversationReferences.Where(r => r.UpdatedAt < cutoff)
+            .OrderBy(r => r.ConversationKey).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
         var handoffMessages = await InBatchesAsync(db => db.HandoffMessages
             .Where(m => db.HandoffRequests.Any(h => h.Id == m.HandoffId && h.ClosedAt != null && h.ClosedAt < cutoff))
             .OrderBy(m => m.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
@@ -100,7 +103,7 @@ public sealed class ConversationDataPruning(
             .OrderBy(c => c.Id).Take(BatchSize)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Question, (string?)null).SetProperty(c => c.QuestionKey, (string?)null)
                 .SetProperty(c => c.CustomerId, (string?)null), cancellationToken));
-        return new ConversationPruneResult(lines, states, directLine, handoffMessages, handoffs, events, contacts);
+        return new ConversationPruneResult(lines, states, directLine, references, handoffMessages, handoffs, events, contacts);
     }
 
     private async Task<int> InBatchesAsync(Func<BotDbContext, Task<int>> batch)
@@ -119,9 +122,11 @@ public sealed class ConversationDataPruning(
     }
 }
 
-/// <summary>Rows deleted (transcript lines, states, Direct Line log, hand-off chat messages) and cleared (the rest).</summary>
+/// <summary>Rows deleted (transcript lines, states, Direct Line log, conversation references, hand-off chat messages) and cleared (the rest).</summary>
 public sealed record ConversationPruneResult(
-    int TranscriptLines, int States, int DirectLineRows, int HandoffMessages, int HandoffRequestsCleared, int EventsCleared, int ContactsCleared)
+    int TranscriptLines, int States, int DirectLineRows, int ConversationReferences, int HandoffMessages, int HandoffRequestsCleared,
+    int EventsCleared, int ContactsCleared)
 {
-    public int Total => TranscriptLines + States + DirectLineRows + HandoffMessages + HandoffRequestsCleared + EventsCleared + ContactsCleared;
+    public int Total => TranscriptLines + States + DirectLineRows + ConversationReferences + HandoffMessages + HandoffRequestsCleared
+        + EventsCleared + ContactsCleared;
 }

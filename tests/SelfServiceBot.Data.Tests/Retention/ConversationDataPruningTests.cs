@@ -27,6 +27,7 @@ public class ConversationDataPruningTests
             context.ConversationTranscriptLines.AddRange(Enumerable.Range(0, ConversationDataPruning.BatchSize + 10).Select(i => Line("old", i, Old)));
             context.ConversationTranscriptLines.Add(Line("new", 0, Recent));
             context.ConversationStates.AddRange(State("old", Old), State("new", Recent));
+            context.ConversationReferences.AddRange(Reference("old", Old), Reference("new", Recent));
             context.DirectLineConversations.AddRange(Conversation("dl-old", Old), Conversation("dl-active", Old), Conversation("dl-new", Recent));
             context.DirectLineActivities.AddRange(Activity("dl-old", 1, Old), Activity("dl-active", 1, Old), Activity("dl-active", 2, Recent), Activity("dl-new", 1, Recent));
             var closedLongAgo = Handoff("closed-old", Old);
@@ -53,6 +54,7 @@ public class ConversationDataPruningTests
         await using var check = db.Factory.CreateDbContext();
         Assert.Equal(["new"], await check.ConversationTranscriptLines.Select(l => l.ConversationKey).ToListAsync());
         Assert.Equal(["new"], await check.ConversationStates.Select(s => s.ConversationKey).ToListAsync());
+        Assert.Equal(["new"], await check.ConversationReferences.Select(r => r.ConversationKey).ToListAsync());
         Assert.Equal(["dl-active|2", "dl-new|1"], (await check.DirectLineActivities.ToListAsync()).Select(a => $"{a.ConversationId}|{a.Sequence}").Order());
         Assert.Equal(["dl-active", "dl-new"], (await check.DirectLineConversations.Select(c => c.Id).ToListAsync()).Order());
         var messages = await check.HandoffMessages.Join(check.HandoffRequests, m => m.HandoffId, h => h.Id, (m, h) => h.Reference).ToListAsync();
@@ -73,7 +75,7 @@ public class ConversationDataPruningTests
         Assert.Equal(("my order 123", "u1"), (contacts["old-window-open"].Question, contacts["old-window-open"].CustomerId));
         Assert.Equal("my order 123", contacts["old-still-open"].Question);
         Assert.Equal("my order 123", contacts["new"].Question);
-        Assert.Equal(new ConversationPruneResult(ConversationDataPruning.BatchSize + 10, 1, 3, 1, 1, 1, 1), pruned);
+        Assert.Equal(new ConversationPruneResult(ConversationDataPruning.BatchSize + 10, 1, 3, 1, 1, 1, 1, 1), pruned);
 
         // A second pass finds nothing left to do.
         Assert.Equal(0, (await db.Services.GetRequiredService<ConversationDataPruning>().PruneAsync(Cutoff, default)).Total);
@@ -93,6 +95,11 @@ public class ConversationDataPruningTests
     };
 
     private static ConversationStateRecord State(string key, DateTimeOffset at) => new() { ConversationKey = key, Json = "{}", Version = 1, UpdatedAt = at };
+
+    private static ConversationReferenceRecord Reference(string key, DateTimeOffset at) => new()
+    {
+        ConversationKey = key, ChannelId = "msteams", ServiceUrl = "https://smba.trafficmanager.net/emea/", Json = """{"user":{"name":"Anna"}}""", UpdatedAt = at,
+    };
 
     private static DirectLineConversation Conversation(string id, DateTimeOffset at) => new() { Id = id, CreatedAt = at, LastSequence = 2 };
 
