@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Data.Retention;
 
 namespace SelfServiceBot.Data.BotFramework;
 
@@ -12,43 +12,22 @@ namespace SelfServiceBot.Data.BotFramework;
 /// Every instance prunes; deleting what another instance already deleted is harmless.
 /// </summary>
 internal sealed class ProcessedActivityPruning(
-    IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ProcessedActivityPruning> logger) : BackgroundService
+    IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ProcessedActivityPruning> logger)
+    : HourlyPruning(clock, logger)
 {
     private const int BatchSize = 2_000;
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool IsOn => options.Value.ProcessedActivityRetentionDays > 0;
+
+    protected override string What => "idempotency claims";
+
+    protected override async Task PruneOnceAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.ProcessedActivityRetentionDays <= 0)
+        var days = options.Value.ProcessedActivityRetentionDays;
+        var deleted = await PruneAsync(Clock.GetUtcNow() - TimeSpan.FromDays(days), cancellationToken);
+        if (deleted > 0)
         {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var deleted = await PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(options.Value.ProcessedActivityRetentionDays), stoppingToken);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Deleted {Count} idempotency claims older than {Days} days", deleted, options.Value.ProcessedActivityRetentionDays);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Pruning idempotency claims failed; retrying in {Interval}", Interval);
-            }
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogInformation("Deleted {Count} idempotency claims older than {Days} days", deleted, days);
         }
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Data.Entities;
@@ -19,51 +18,29 @@ namespace SelfServiceBot.Data.Retention;
 /// </para>
 /// </summary>
 public sealed class ConversationDataPruning(
-    IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ConversationDataPruning> logger) : BackgroundService
+    IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ConversationDataPruning> logger)
+    : HourlyPruning(clock, logger)
 {
     internal const int BatchSize = 2_000;
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool IsOn => options.Value.ConversationRetentionDays > 0;
+
+    protected override string What => "conversation data";
+
+    protected override async Task PruneOnceAsync(CancellationToken cancellationToken)
     {
         var days = options.Value.ConversationRetentionDays;
-        if (days <= 0)
+        var pruned = await PruneAsync(Clock.GetUtcNow() - TimeSpan.FromDays(days), cancellationToken);
+        if (pruned.Total > 0)
         {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var pruned = await PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(days), stoppingToken);
-                if (pruned.Total > 0)
-                {
-                    logger.LogInformation("Conversation data older than {Days} days: {Pruned}", days, pruned);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Pruning conversation data failed; retrying in {Interval}", Interval);
-            }
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogInformation("Conversation data older than {Days} days: {Pruned}", days, pruned);
         }
     }
 
     /// <summary>Deletes or clears what was written before <paramref name="cutoff"/>; how many rows of each kind.</summary>
     public async Task<ConversationPruneResult> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var lines = await InBatchesAsync(db => db.ConversationTranscriptLines.Where(l => l.At < cutoff)
             .OrderBy(l => l.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
         var states = await InBatchesAsync(db => db.ConversationStates.Where(s => s.UpdatedAt < cutoff)
