@@ -25,3 +25,4 @@ run banking77-10shot "$BENCH/banking77/kb-10shot.jsonl" "$BENCH/banking77/dev.js
 run clinc150-full "$BENCH/clinc150/kb-full.jsonl" "$BENCH/clinc150/val.jsonl" en
 run sample-en knowledgebase knowledgebase/eval/en.jsonl en
 run sample-zh-CN knowledgebase knowledgebase/eval/zh-CN.jsonl zh-CN
+run sample-zh-CN-typos knowledgebase knowledgebase/eval/zh-CN-typos.jsonl zh-CN

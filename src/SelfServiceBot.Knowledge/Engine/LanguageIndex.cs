@@ -36,7 +36,7 @@ internal sealed partial class LanguageIndex : IDisposable
     internal IReadOnlyList<Phrasing> Phrasings { get; }
 
     private LanguageIndex(string language, KnowledgeAnalyzer analyzer, IReadOnlyList<KnowledgeArticle> articles,
-        IReadOnlyList<Phrasing> phrasings, LuceneDirectory directory, RankingSettings settings)
+        IReadOnlyList<Phrasing> phrasings, LuceneDirectory directory, RankingSettings settings, SynonymTable synonyms)
     {
         Language = language;
         Analyzer = analyzer;
@@ -62,7 +62,10 @@ internal sealed partial class LanguageIndex : IDisposable
         _idf = _documentFrequency.ToDictionary(kv => kv.Key, kv => IdfOf(kv.Value), StringComparer.Ordinal);
         _unknownTermIdf = IdfOf(0);
         _phrasingWeights = _phrasingTerms.Select(terms => terms.Sum(Idf)).ToArray();
-        _typos = new TypoCorrector(_documentFrequency);
+        // A synonym's variants never reach the vocabulary (the analyzer writes them as their group's first word), but
+        // customers misspell them too: 包果 sounds like 包裹, which the knowledge base calls 快递.
+        _typos = new TypoCorrector(_documentFrequency,
+            synonyms.Groups.SelectMany(g => g.Variants.Select(v => (Spelling: v, Term: g.Canonical))));
         _features = FeatureSpace.Build(_phrasingTokens);
     }
 
@@ -80,7 +83,7 @@ internal sealed partial class LanguageIndex : IDisposable
         {
             IndexWriting.Write(directory, analyzer, articles, phrasings);
         }
-        var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings);
+        var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings, synonyms);
         if (!writeIndex && modelPath is not null && index.TryLoadModel(modelPath))
         {
             return index;

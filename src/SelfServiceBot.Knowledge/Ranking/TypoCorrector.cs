@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SelfServiceBot.Knowledge.Analysis;
 
 namespace SelfServiceBot.Knowledge.Ranking;
 
@@ -6,8 +7,13 @@ namespace SelfServiceBot.Knowledge.Ranking;
 /// The fuzzy fallback: a Latin query term the knowledge base never uses is replaced by the most
 /// frequent known term within one edit (two for words of nine letters or more; a transposition counts as
 /// one), so "refnud" still finds "refund". Known terms are never touched; short words are left alone
-/// (at four letters one edit turns most words into other words); Chinese is left alone (typos there are
-/// wrong homophones, which the character unigrams and bigrams already tolerate).
+/// (at four letters one edit turns most words into other words).
+/// <para>
+/// Chinese typos are wrong homophones: a pinyin input method offers every character of the syllables typed, and the
+/// customer picks the wrong one (包果 for 包裹, 取笑 for 取消). So a two-character term the knowledge base never uses is
+/// replaced by the most frequent known two-character term that sounds the same (the same toneless pinyin,
+/// <see cref="Pinyin"/>). Single characters are left alone: too many share a sound.
+/// </para>
 /// </summary>
 public sealed class TypoCorrector
 {
@@ -17,8 +23,11 @@ public sealed class TypoCorrector
     private readonly IReadOnlyDictionary<string, int> _vocabulary;
     private readonly Dictionary<char, string[]> _termsByFirstLetter;
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _hanBySound;
 
-    public TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
+    /// <param name="alsoKnown">Spellings the vocabulary does not hold but the analyzer turns into one of its terms (a
+    /// synonym's variants): a homophone of one of them becomes that term.</param>
+    public TypoCorrector(IReadOnlyDictionary<string, int> vocabulary, IEnumerable<(string Spelling, string Term)>? alsoKnown = null)
     {
         _vocabulary = vocabulary;
         // Typing errors rarely hit the first letter and the second at once: candidates are the terms
@@ -26,19 +35,42 @@ public sealed class TypoCorrector
         var latin = vocabulary.Keys.Where(t => t.Length >= MinLength - 2 && t.All(char.IsAsciiLetter)).Order(StringComparer.Ordinal).ToList();
         _termsByFirstLetter = latin.SelectMany(t => new[] { (Key: t[0], Term: t), (Key: char.ToUpperInvariant(t[1]), Term: t) })
             .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Term).Distinct().ToArray());
+        // A sound heard in the vocabulary itself wins over a synonym's variant; among either, the most frequent term.
+        var spellings = vocabulary.Keys.Select(t => (Spelling: t, Term: t, Own: true))
+            .Concat((alsoKnown ?? []).Where(x => vocabulary.ContainsKey(x.Term)).Select(x => (x.Spelling, x.Term, Own: false)));
+        _hanBySound = spellings.Where(x => x.Spelling.Length == 2 && Pinyin.IsHan(x.Spelling))
+            .Select(x => (x.Term, x.Own, Sound: Pinyin.Of(x.Spelling)))
+            .Where(x => x.Sound is { Length: > 0 })
+            .GroupBy(x => x.Sound!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Own).ThenByDescending(x => vocabulary[x.Term])
+                .ThenBy(x => x.Term, StringComparer.Ordinal).First().Term, StringComparer.Ordinal);
     }
 
     public string Correct(string token)
     {
-        if (token.Length < MinLength || _vocabulary.ContainsKey(token) || !token.All(char.IsAsciiLetter))
+        if (_vocabulary.ContainsKey(token))
         {
             return token;
         }
+        if (token.Length == 2 && _hanBySound.Count > 0 && Pinyin.IsHan(token))
+        {
+            return Cached(token, t => Pinyin.Of(t) is { } sound && _hanBySound.TryGetValue(sound, out var known) ? known : t);
+        }
+        if (token.Length < MinLength || !token.All(char.IsAsciiLetter))
+        {
+            return token;
+        }
+        return Cached(token, Search);
+    }
+
+    // Bounded: customers' messages are not to grow it without end.
+    private string Cached(string token, Func<string, string> correct)
+    {
         if (_cache.TryGetValue(token, out var cached))
         {
             return cached;
         }
-        var corrected = Search(token);
+        var corrected = correct(token);
         if (_cache.Count < MaxCached)
         {
             _cache[token] = corrected;

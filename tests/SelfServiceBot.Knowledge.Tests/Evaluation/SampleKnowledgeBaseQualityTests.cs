@@ -31,6 +31,17 @@ public sealed class SampleKnowledgeBaseQualityTests
     }
 
     [Fact]
+    public void Chinese_questions_with_a_word_typed_as_a_wrong_homophone_still_find_their_article()
+    {
+        var cases = EvaluationCase.ReadJsonLines(Path.Combine(SampleKnowledgeBase.Path, "eval", "zh-CN-typos.jsonl"));
+
+        var report = EvaluationRunner.Run(Engine.Value.Engine, cases, new KnowledgeOptions().ThresholdsFor("zh-CN"), "zh-CN", sweep: false, indexMs: 0);
+
+        Assert.True(report.Top1 >= 0.95, $"top1 {report.Top1}");
+        Assert.True(report.AnsweredCorrect >= 0.8, $"answered_correct {report.AnsweredCorrect}");
+    }
+
+    [Fact]
     public void The_sweep_covers_every_threshold_and_answers_less_as_the_threshold_rises()
     {
         var cases = EvaluationCase.ReadJsonLines(Path.Combine(SampleKnowledgeBase.Path, "eval", "en.jsonl"));

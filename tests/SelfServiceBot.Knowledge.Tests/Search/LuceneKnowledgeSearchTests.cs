@@ -90,6 +90,18 @@ public sealed class LuceneKnowledgeSearchTests
         Assert.Equal(articleId, result.Best?.ArticleId);
     }
 
+    [Theory]
+    [InlineData("我要取笑", "zh-cancel-order")]       // 取消, picked wrong in the input method
+    [InlineData("包果到哪了", "zh-track-order")]      // 包裹, a synonym the knowledge base writes as 快递
+    [InlineData("收获地址写错了", "zh-change-delivery-address")] // 收货
+    public async Task A_chinese_word_typed_as_a_wrong_homophone_is_corrected_to_the_knowledge_base_word_and_answered(string question, string articleId)
+    {
+        var result = await Search.SearchAsync(question, "zh-CN", CancellationToken.None);
+
+        Assert.Equal(KnowledgeDecision.Answer, result.Decision);
+        Assert.Equal(articleId, result.Best?.ArticleId);
+    }
+
     [Fact]
     public async Task An_English_message_in_a_Chinese_conversation_is_answered_from_the_English_articles()
     {
