@@ -16,8 +16,32 @@ public static class Pinyin
 
     public static bool IsAvailable => Library.Value is not null;
 
+    // ICU's transliterator is slow next to a lookup (a Chinese knowledge base has thousands of words to sound out at
+    // start), so the sound of each character is asked once. Character by character, a polyphonic character always has
+    // the same reading: what matters is that a word and its typo are sounded out the same way.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> Syllables = new();
+
     /// <summary>The text's pinyin, lower case, a space between syllables; null when ICU is not available.</summary>
-    public static string? Of(string text) => Library.Value?.Transliterate(text);
+    public static string? Of(string text)
+    {
+        if (Library.Value is not { } icu)
+        {
+            return null;
+        }
+        var syllables = new string[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!Syllables.TryGetValue(c, out var syllable))
+            {
+                syllable = icu.Transliterate(c.ToString()) ?? c.ToString();
+                // Bounded by the characters there are; a surrogate half sounds like itself.
+                Syllables.TryAdd(c, syllable);
+            }
+            syllables[i] = syllable;
+        }
+        return string.Join(' ', syllables);
+    }
 
     /// <summary>Is every character a Han ideograph (CJK Unified Ideographs, Extension A, Compatibility)?</summary>
     public static bool IsHan(string text) =>
