@@ -44,6 +44,20 @@ public class ChatPageBrowserTests(ChromiumFixture chromium) : IClassFixture<Chro
     }
 
     [Fact]
+    public async Task A_Chinese_customer_who_types_a_wrong_homophone_is_still_answered()
+    {
+        using var app = new AppServer();
+        var page = await chromium.NewPageAsync("zh-CN");
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Expect(page.Locator(BotBubble).First).ToBeVisibleAsync();
+        // 取笑 ("to mock") for 取消 ("to cancel"): the same syllables, the character next to it in the input method.
+        await SendAsync(page, "我要取笑订单");
+
+        await Expect(page.Locator(BotBubble, new() { HasText = "订单在发货前都可以取消" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_join_event_reaches_the_bot_and_a_clicked_suggested_action_is_sent_as_a_message()
     {
         using var app = new AppServer(services: s => s.AddSingleton<IBot, ScriptedBot>());
