@@ -4,8 +4,8 @@ namespace SelfServiceBot.Knowledge.Analysis;
 
 /// <summary>
 /// Chinese characters as toneless pinyin ("包裹" -> "bao guo"), from ICU's Han-Latin transliterator. ICU is the library
-/// .NET itself uses for globalization on Linux, so it is on every machine the app runs on there (the Debian and Alpine
-/// images included); it is loaded from the system, nothing is copied. Where it cannot be loaded (Windows, invariant
+/// .NET itself uses for globalization on Linux, so it is on every machine the app runs on there (the official aspnet
+/// images included; libicu 72 here); it is loaded from the system, nothing is copied. Where it cannot be loaded (Windows, invariant
 /// globalization), <see cref="IsAvailable"/> is false and <see cref="Of"/> returns null: Chinese homophone typos are
 /// then not corrected, and nothing else changes.
 /// </summary>
