@@ -13,10 +13,8 @@ namespace SelfServiceBot.Data.BotFramework;
 /// </summary>
 internal sealed class ProcessedActivityPruning(
     IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ProcessedActivityPruning> logger)
-    : HourlyPruning(clock, logger)
+    : HourlyPruning(factory, clock, logger)
 {
-    private const int BatchSize = 2_000;
-
     protected override bool IsOn => options.Value.ProcessedActivityRetentionDays > 0;
 
     protected override string What => "idempotency claims";
@@ -32,20 +30,8 @@ internal sealed class ProcessedActivityPruning(
     }
 
     /// <summary>Deletes the claims taken before <paramref name="cutoff"/>, batch by batch; how many.</summary>
-    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        while (true)
-        {
-            await using var db = factory.CreateDbContext();
-            var deleted = await db.ProcessedActivities.Where(p => p.ClaimedAt < cutoff)
-                .OrderBy(p => p.ClaimedAt).Take(BatchSize)
-                .ExecuteDeleteAsync(cancellationToken);
-            total += deleted;
-            if (deleted < BatchSize)
-            {
-                return total;
-            }
-        }
-    }
+    public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        InBatchesAsync(db => db.ProcessedActivities.Where(p => p.ClaimedAt < cutoff)
+            .OrderBy(p => p.ClaimedAt).Take(BatchSize)
+            .ExecuteDeleteAsync(cancellationToken));
 }

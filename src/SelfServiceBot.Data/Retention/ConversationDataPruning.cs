@@ -19,10 +19,8 @@ namespace SelfServiceBot.Data.Retention;
 /// </summary>
 public sealed class ConversationDataPruning(
     IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ConversationDataPruning> logger)
-    : HourlyPruning(clock, logger)
+    : HourlyPruning(factory, clock, logger)
 {
-    internal const int BatchSize = 2_000;
-
     protected override bool IsOn => options.Value.ConversationRetentionDays > 0;
 
     protected override string What => "conversation data";
@@ -65,7 +63,7 @@ public sealed class ConversationDataPruning(
                 .SetProperty(h => h.ConversationReferenceJson, (string?)null).SetProperty(h => h.Note, (string?)null)
                 .SetProperty(h => h.ContactDetails, (string?)null), cancellationToken));
         long applied;
-        await using (var db = factory.CreateDbContext())
+        await using (var db = Factory.CreateDbContext())
         {
             applied = await db.ContactProjections.Where(p => p.Name == ContactProjectionState.ContactsName)
                 .Select(p => (long?)p.LastEventId).SingleOrDefaultAsync(cancellationToken) ?? 0;
@@ -81,21 +79,6 @@ public sealed class ConversationDataPruning(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Question, (string?)null).SetProperty(c => c.QuestionKey, (string?)null)
                 .SetProperty(c => c.CustomerId, (string?)null), cancellationToken));
         return new ConversationPruneResult(lines, states, directLine, references, handoffMessages, handoffs, events, contacts);
-    }
-
-    private async Task<int> InBatchesAsync(Func<BotDbContext, Task<int>> batch)
-    {
-        var total = 0;
-        while (true)
-        {
-            await using var db = factory.CreateDbContext();
-            var done = await batch(db);
-            total += done;
-            if (done < BatchSize)
-            {
-                return total;
-            }
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,13 +6,17 @@ namespace SelfServiceBot.Data.Retention;
 
 /// <summary>
 /// A pruning job that runs at start and then every hour while it is on: a failed pass is logged and tried again the next
-/// hour, and stopping the host ends it between passes.
+/// hour, and stopping the host ends it between passes. It deletes and updates in batches of <see cref="BatchSize"/>
+/// rows, each in a context and a statement of its own: on SQLite each holds the write lock only briefly.
 /// </summary>
-public abstract class HourlyPruning(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    internal const int BatchSize = 2_000;
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     protected TimeProvider Clock { get; } = clock;
+
+    protected IDbContextFactory<BotDbContext> Factory { get; } = factory;
 
     /// <summary>Off (the retention set to 0): the job does nothing at all.</summary>
     protected abstract bool IsOn { get; }
@@ -21,6 +26,22 @@ public abstract class HourlyPruning(TimeProvider clock, ILogger logger) : Backgr
 
     /// <summary>One pass; logs what it did.</summary>
     protected abstract Task PruneOnceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="batch"/> (a statement limited to <see cref="BatchSize"/> rows) until it changes fewer; how many it changed.</summary>
+    protected async Task<int> InBatchesAsync(Func<BotDbContext, Task<int>> batch)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var db = Factory.CreateDbContext();
+            var changed = await batch(db);
+            total += changed;
+            if (changed < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
