@@ -16,11 +16,17 @@ namespace SelfServiceBot.Benchmarks;
 /// and the bot are measured seconds apart: on a machine whose speed drifts (other work, CPU steal) a ratio of two runs
 /// minutes apart measured the drift as much as the bot. Each round's ratios are reported too.
 /// </param>
-internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null, int Rounds = 5)
+/// <param name="Rate">
+/// Turns a second for the fixed-rate measurement (<see cref="FixedRateRunner"/>): by default the throughput target, 300;
+/// 0 leaves it out.
+/// </param>
+internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null,
+    int Rounds = 5, double Rate = 300)
 {
     public static BenchOptions Parse(string[] args)
     {
         int turns = 2000, concurrency = 16, perConversation = 5, warmup = 1500, rounds = 5;
+        double rate = 300;
         string? dll = null, only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
@@ -33,6 +39,7 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
                 case "--only": only = args[++i]; break;
                 case "--warmup": warmup = int.Parse(args[++i]); break;
                 case "--rounds": rounds = int.Parse(args[++i]); break;
+                case "--rate": rate = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
             }
         }
         if (perConversation < 1)
@@ -43,11 +50,15 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
         {
             throw new ArgumentException("--rounds must be at least 1, with at least 20 turns a round.");
         }
+        if (rate < 0)
+        {
+            throw new ArgumentException("--rate must be 0 (no fixed-rate measurement) or more.");
+        }
         dll ??= Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/SelfServiceBot.Web/bin/Release/net10.0/SelfServiceBot.Web.dll"));
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the web app in Release first (dotnet build -c Release): {dll}");
         }
-        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only, rounds);
+        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only, rounds, rate);
     }
 }

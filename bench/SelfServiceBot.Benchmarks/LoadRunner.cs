@@ -4,21 +4,30 @@ namespace SelfServiceBot.Benchmarks;
 
 /// <param name="AppCpuMs">CPU time the app used during the run.</param>
 /// <param name="Round">Which round of the measurement (<see cref="BenchOptions.Rounds"/>); -1 for all of them merged.</param>
-internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs, double AppCpuMs, int Round = -1)
+/// <param name="Rate">Turns a second sent at a fixed rate (<see cref="FixedRateRunner"/>, <see cref="Concurrency"/> 0); 0: a closed loop.</param>
+/// <param name="LateMs">At a fixed rate, how late the sender sent each turn (its own delays, not the server's).</param>
+internal sealed record RunResult(string Name, int Concurrency, int Turns, int Errors, double Seconds, double[] LatenciesMs, double AppCpuMs,
+    int Round = -1, double Rate = 0, double[]? LateMs = null)
 {
     /// <summary>The rounds of one suite as one run: every latency, the time and CPU of all of them.</summary>
     public static RunResult Merge(IReadOnlyList<RunResult> rounds) => new(
         rounds[0].Name, rounds[0].Concurrency, rounds.Sum(r => r.Turns), rounds.Sum(r => r.Errors), rounds.Sum(r => r.Seconds),
-        [.. rounds.SelectMany(r => r.LatenciesMs)], rounds.Sum(r => r.AppCpuMs));
+        [.. rounds.SelectMany(r => r.LatenciesMs)], rounds.Sum(r => r.AppCpuMs), Rate: rounds[0].Rate,
+        LateMs: rounds[0].LateMs is null ? null : [.. rounds.SelectMany(r => r.LateMs!)]);
+
+    /// <summary>How the load was made: "1" or "16" customers in a closed loop, or "300/s" at a fixed rate.</summary>
+    public string Load => Rate > 0 ? $"{Rate:F0}/s" : Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public double TurnsPerSecond => Turns / Seconds;
 
     /// <summary>The app's CPU time per turn: what a turn costs the server, whatever else the machine is doing.</summary>
     public double AppCpuMsPerTurn => AppCpuMs / Turns;
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(LatenciesMs, p);
+
+    public static double Percentile(double[] values, double p)
     {
-        if (LatenciesMs.Length == 0) return double.NaN;
-        var sorted = LatenciesMs.Order().ToArray();
+        if (values.Length == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 }

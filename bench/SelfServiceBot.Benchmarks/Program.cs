@@ -3,7 +3,7 @@ using SelfServiceBot.Benchmarks;
 // Turn benchmark: latency and throughput of a full bot turn through /api/messages and through Direct Line,
 // beside two baselines in the same run: a trivial echo endpoint on the same server (bare HTTP) and the
 // Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
-//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--questions-per-conversation Q] [--warmup W] [--rounds R] [--only TEXT]
+//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--rate R] [--questions-per-conversation Q] [--warmup W] [--rounds R] [--only TEXT]
 var options = BenchOptions.Parse(args);
 Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
@@ -42,7 +42,20 @@ foreach (var concurrency in new[] { 1, options.Concurrency })
         }
     }
 }
-var results = rounds.GroupBy(r => (r.Name, r.Concurrency)).Select(g => RunResult.Merge([.. g])).ToList();
+// Then at a fixed arrival rate (the throughput target, 300 turns/s): the latency customers see at that load.
+if (options.Rate > 0)
+{
+    var turns = Math.Max(options.Rounds * 20, options.Turns / 2);
+    for (var round = 0; round < options.Rounds; round++)
+    {
+        foreach (var (driver, app) in selected)
+        {
+            var share = turns / options.Rounds + (round < turns % options.Rounds ? 1 : 0);
+            rounds.Add(await FixedRateRunner.RunAsync(driver, app, share, options.Rate) with { Round = round });
+        }
+    }
+}
+var results = rounds.GroupBy(r => (r.Name, r.Load)).Select(g => RunResult.Merge([.. g])).ToList();
 
 Report.Print(results, rounds, options);
 return results.Any(r => r.Errors > 0) ? 1 : 0;

@@ -8,14 +8,15 @@ internal static class Report
             $"{options.QuestionsPerConversation} questions per conversation, warm-up per suite: {options.WarmupTurns} turns, then until the JIT settles; " +
             $"each measurement in {options.Rounds} rounds, the suites taking turns");
         Console.WriteLine($"load average at start {LoadAverage.AtStart}, at end {LoadAverage.Now()} (other work on this machine skews absolute figures)");
+        Console.WriteLine("load: 1 or N customers in a closed loop (each sends when answered), or turns a second at a fixed rate (open loop)");
         Console.WriteLine();
-        Console.WriteLine($"{"endpoint",-45} {"conc",4} {"turns",6} {"err",4} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"turns/s",9} {"app CPU ms/turn",16}");
+        Console.WriteLine($"{"endpoint",-45} {"load",6} {"turns",6} {"err",4} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"turns/s",9} {"app CPU ms/turn",16}");
         foreach (var r in results)
         {
-            Console.WriteLine($"{r.Name,-45} {r.Concurrency,4} {r.Turns,6} {r.Errors,4} {r.Percentile(50),8:F2} {r.Percentile(95),8:F2} {r.Percentile(99),8:F2} {r.TurnsPerSecond,9:F0} {r.AppCpuMsPerTurn,16:F3}");
+            Console.WriteLine($"{r.Name,-45} {r.Load,6} {r.Turns,6} {r.Errors,4} {r.Percentile(50),8:F2} {r.Percentile(95),8:F2} {r.Percentile(99),8:F2} {r.TurnsPerSecond,9:F0} {r.AppCpuMsPerTurn,16:F3}");
         }
         Console.WriteLine();
-        foreach (var group in results.GroupBy(r => r.Concurrency))
+        foreach (var group in results.GroupBy(r => r.Load))
         {
             var echo = group.FirstOrDefault(x => x.Name.StartsWith("echo (", StringComparison.Ordinal));
             foreach (var r in group.Where(r => r.Name.StartsWith("bot ", StringComparison.Ordinal)))
@@ -26,7 +27,7 @@ internal static class Report
                 {
                     continue; // --only left out a baseline
                 }
-                Console.WriteLine($"concurrency {group.Key,2}: {r.Name,-38} p50 {Ratio(r, echo),7:F1}x echo endpoint, {Ratio(r, echoBot),5:F2}x echo bot; " +
+                Console.WriteLine($"load {group.Key,6}: {r.Name,-38} p50 {Ratio(r, echo),7:F1}x echo endpoint, {Ratio(r, echoBot),5:F2}x echo bot; " +
                     $"throughput {r.TurnsPerSecond / echoBot.TurnsPerSecond,5:F2}x echo bot; app CPU {r.AppCpuMsPerTurn / echoBot.AppCpuMsPerTurn,5:F2}x echo bot");
                 if (RoundRatios(rounds, r, echoBot) is { Count: > 1 } perRound)
                 {
@@ -34,6 +35,12 @@ internal static class Report
                         $"(median {perRound.Order().ElementAt(perRound.Count / 2):F2})");
                 }
             }
+        }
+        if (results.Where(r => r.LateMs is not null).ToList() is { Count: > 0 } fixedRate)
+        {
+            Console.WriteLine();
+            Console.WriteLine("fixed rate, how late the sender sent (its own delays, not in the latencies): " + string.Join("; ",
+                fixedRate.Select(r => $"{r.Name} p50 {RunResult.Percentile(r.LateMs!, 50):F2} ms, p99 {RunResult.Percentile(r.LateMs!, 99):F2} ms")));
         }
         var loaded = results.Where(r => r.Concurrency == options.Concurrency && r.Name.StartsWith("bot ", StringComparison.Ordinal)).ToList();
         Console.WriteLine();
@@ -45,7 +52,7 @@ internal static class Report
 
     /// <summary>The bot's p50 over the echo bot's in each round, in round order.</summary>
     private static List<double> RoundRatios(IReadOnlyList<RunResult> rounds, RunResult bot, RunResult echoBot) =>
-        rounds.Where(x => x.Name == bot.Name && x.Concurrency == bot.Concurrency)
-            .Join(rounds.Where(x => x.Name == echoBot.Name && x.Concurrency == echoBot.Concurrency), b => b.Round, e => e.Round, Ratio)
+        rounds.Where(x => x.Name == bot.Name && x.Load == bot.Load)
+            .Join(rounds.Where(x => x.Name == echoBot.Name && x.Load == echoBot.Load), b => b.Round, e => e.Round, Ratio)
             .ToList();
 }
