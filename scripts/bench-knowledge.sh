@@ -17,7 +17,7 @@ import json, sys
 d = json.load(open(sys.argv[2]))
 f = lambda k: "-" if d[k] is None else (f"{d[k]:.3f}" if isinstance(d[k], float) else str(d[k]))
 print(f"{sys.argv[1]:<22} cases {d['cases']:>5}  top1 {f('top1')}  top3 {f('top3')}  answered_correct {f('answered_correct')}  "
-      f"wrong_answer {f('wrong_answer')}  oos_handoff {f('oos_handoff')}  p50_ms {d['p50_ms']}  p99_ms {d['p99_ms']}  index_ms {d['index_ms']}")
+      f"wrong_answer {f('wrong_answer')}  oos_handoff {f('oos_handoff')}  reachable {f('reachable')}  oos_clarify {f('oos_clarify')}  p50_ms {d['p50_ms']}  p99_ms {d['p99_ms']}  index_ms {d['index_ms']}")
 PY
 }
 

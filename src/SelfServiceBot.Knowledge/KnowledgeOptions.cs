@@ -22,8 +22,13 @@ public sealed class KnowledgeOptions
     /// <summary>Calibrated confidence (0-100) from which the best article is answered directly.</summary>
     public int AnswerThreshold { get; set; } = 50;
 
-    /// <summary>Confidence from which an article is offered as a "Did you mean" choice; below it there is no match.</summary>
-    public int ClarifyThreshold { get; set; } = 35;
+    /// <summary>
+    /// Confidence from which articles are offered as "Did you mean" choices; below it there is no match. Set from the sample
+    /// knowledge bases, which are the size a customer's own starts at: with 5-10 phrasings an article, most right articles
+    /// are ranked first with a confidence of 20-50 (docs/knowledge.md). Offering them costs an out-of-scope question one
+    /// click ("None of these") before a person is offered; giving up sends an answerable one to a person.
+    /// </summary>
+    public int ClarifyThreshold { get; set; } = 20;
 
     /// <summary>
     /// When the runner-up is within this many points of an answerable best article, the customer is

@@ -15,6 +15,15 @@ public sealed record EvaluationReport
     [JsonPropertyName("clarify")] public double? Clarify { get; init; }
     [JsonPropertyName("clarify_hit")] public double? ClarifyHit { get; init; }
     [JsonPropertyName("oos_handoff")] public double? OosHandoff { get; init; }
+
+    /// <summary>
+    /// In-scope cases the customer gets the expected article from: answered with it, or offered it under "Did you mean"
+    /// (answered_correct + clarified in-scope cases that hit, over in_scope). What the clarify threshold buys.
+    /// </summary>
+    [JsonPropertyName("reachable")] public double? Reachable { get; init; }
+
+    /// <summary>Out-of-scope cases that got "Did you mean" (one more step before a person is offered) / out_of_scope; what it costs.</summary>
+    [JsonPropertyName("oos_clarify")] public double? OosClarify { get; init; }
     [JsonPropertyName("p50_ms")] public double P50Ms { get; init; }
     [JsonPropertyName("p99_ms")] public double P99Ms { get; init; }
     [JsonPropertyName("index_ms")] public double IndexMs { get; init; }

@@ -51,6 +51,8 @@ public static class EvaluationRunner
             Clarify = outcome.Clarify,
             ClarifyHit = outcome.ClarifyHit,
             OosHandoff = outcome.OosHandoff,
+            Reachable = outcome.Reachable,
+            OosClarify = outcome.OosClarify,
             P50Ms = Math.Round(Percentile(latencies, 0.50), 3),
             P99Ms = Math.Round(Percentile(latencies, 0.99), 3),
             IndexMs = Math.Round(indexMs, 1),
@@ -92,8 +94,8 @@ public static class EvaluationRunner
         return failures;
     }
 
-    private static (double? AnsweredCorrect, double? WrongAnswer, double? Clarify, double? ClarifyHit, double? OosHandoff)
-        Outcomes(IReadOnlyList<EvaluationCase> cases, RankedResult[] rankings, Thresholds thresholds)
+    private static (double? AnsweredCorrect, double? WrongAnswer, double? Clarify, double? ClarifyHit, double? OosHandoff, double? Reachable,
+        double? OosClarify) Outcomes(IReadOnlyList<EvaluationCase> cases, RankedResult[] rankings, Thresholds thresholds)
     {
         int inScope = 0, outOfScope = 0, answeredCorrect = 0, wrong = 0, clarified = 0, clarifiedInScope = 0, clarifyHit = 0, oosNotAnswered = 0;
         for (var i = 0; i < cases.Count; i++)
@@ -124,7 +126,8 @@ public static class EvaluationRunner
             }
         }
         return (Ratio(answeredCorrect, inScope), Ratio(wrong, cases.Count), Ratio(clarified, cases.Count),
-            Ratio(clarifyHit, clarifiedInScope), Ratio(oosNotAnswered, outOfScope));
+            Ratio(clarifyHit, clarifiedInScope), Ratio(oosNotAnswered, outOfScope), Ratio(answeredCorrect + clarifyHit, inScope),
+            Ratio(clarified - clarifiedInScope, outOfScope));
     }
 
     private static List<CalibrationBin> Calibration(IReadOnlyList<EvaluationCase> cases, RankedResult[] rankings)

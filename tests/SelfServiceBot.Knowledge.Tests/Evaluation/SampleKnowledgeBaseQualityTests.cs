@@ -14,10 +14,10 @@ public sealed class SampleKnowledgeBaseQualityTests
     private static readonly Lazy<TemporaryEngine> Engine = new(() => TemporaryEngine.Build(KnowledgeSource.Load(SampleKnowledgeBase.Path)));
 
     [Theory]
-    [InlineData("en", 0.76, 0.06, 0.88)]
-    [InlineData("zh-CN", 0.88, 0.06, 0.82)]
+    [InlineData("en", 0.76, 0.06, 0.88, 0.65)]
+    [InlineData("zh-CN", 0.88, 0.06, 0.82, 0.85)]
     public void Answers_stay_accurate_and_out_of_scope_questions_stay_unanswered(string locale, double minTop1,
-        double maxWrongAnswer, double minOutOfScopeHandoff)
+        double maxWrongAnswer, double minOutOfScopeHandoff, double minReachable)
     {
         var cases = EvaluationCase.ReadJsonLines(Path.Combine(SampleKnowledgeBase.Path, "eval", locale + ".jsonl"));
         var thresholds = new KnowledgeOptions().ThresholdsFor(locale);
@@ -28,6 +28,11 @@ public sealed class SampleKnowledgeBaseQualityTests
         Assert.True(report.Top1 >= minTop1, $"top1 {report.Top1}");
         Assert.True(report.WrongAnswer <= maxWrongAnswer, $"wrong_answer {report.WrongAnswer}");
         Assert.True(report.OosHandoff >= minOutOfScopeHandoff, $"oos_handoff {report.OosHandoff}");
+        // With the default clarify threshold most customers whose article is ranked first but without confidence are
+        // offered it (at 35 this was 0.49 in English, 0.74 in Chinese), and the price stays bounded: a quarter of the
+        // out-of-scope questions at most get "Did you mean" before a person is offered.
+        Assert.True(report.Reachable >= minReachable, $"reachable {report.Reachable}");
+        Assert.True(report.OosClarify <= 0.3, $"oos_clarify {report.OosClarify}");
     }
 
     [Fact]

@@ -113,6 +113,31 @@ public class ChatPageBrowserTests(ChromiumFixture chromium) : IClassFixture<Chro
         await page.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, $"chat-offer-{locale}.png") });
     }
 
+    /// <summary>
+    /// A question the knowledge base can answer but not with confidence (its article ranked first at 20-35, which used to
+    /// be "no match" and an offer of a person): the likely articles are offered, the customer picks one and gets its answer.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", "if I order a present on the 20th will it arrive by the 25th", "Did you mean one of these?",
+        "How long does delivery take?", "3-5 working days")]
+    [InlineData("zh-CN", "你们送货速度怎么样", "您是想问以下哪个问题", "配送需要多长时间？", "配送时间取决于您下单时选择的配送方式")]
+    public async Task Flow_a_customer_the_bot_is_unsure_about_is_offered_the_likely_articles_and_picks_one(
+        string locale, string question, string didYouMean, string choice, string answerText)
+    {
+        using var app = new AppServer();
+        var page = await chromium.NewPageAsync(locale);
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Expect(page.Locator(BotBubble).First).ToBeVisibleAsync();
+        await SendAsync(page, question);
+        await Expect(page.Locator(BotBubble, new() { HasText = didYouMean }).First).ToBeVisibleAsync();
+        await Expect(SuggestedAction(page, choice)).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, $"chat-did-you-mean-{locale}.png") });
+        await SuggestedAction(page, choice).ClickAsync();
+
+        await Expect(page.Locator(BotBubble, new() { HasText = answerText }).First).ToBeVisibleAsync();
+    }
+
     /// <summary>Welcomes on webchat/join with Yes/No suggested actions and says what was picked.</summary>
     private sealed class ScriptedBot : IBot
     {

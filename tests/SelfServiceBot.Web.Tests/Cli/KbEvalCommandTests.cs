@@ -26,7 +26,7 @@ public sealed class KbEvalCommandTests : IDisposable
         using var json = JsonDocument.Parse(stdout);
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "cases", "in_scope", "out_of_scope", "top1", "top3", "answered_correct", "wrong_answer", "clarify",
-            "clarify_hit", "oos_handoff", "p50_ms", "p99_ms", "index_ms", "sweep" }, names);
+            "clarify_hit", "oos_handoff", "p50_ms", "p99_ms", "index_ms", "sweep", "reachable", "oos_clarify" }, names);
         Assert.Single(stdout.Trim().Split('\n'));
         Assert.Equal(3, json.RootElement.GetProperty("cases").GetInt32());
         Assert.Equal(2, json.RootElement.GetProperty("in_scope").GetInt32());

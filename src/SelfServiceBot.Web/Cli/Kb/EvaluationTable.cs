@@ -17,6 +17,8 @@ internal static class EvaluationTable
         Row(output, "clarify", r.Clarify, "cases that got \"Did you mean\"");
         Row(output, "clarify_hit", r.ClarifyHit, "... whose choices held the expected article");
         Row(output, "oos_handoff", r.OosHandoff, "out-of-scope cases not answered");
+        Row(output, "reachable", r.Reachable, "in-scope cases answered with the expected article or offered it under \"Did you mean\"");
+        Row(output, "oos_clarify", r.OosClarify, "out-of-scope cases that got \"Did you mean\" before a person is offered");
         output.WriteLine($"  {"p50_ms",-18}{r.P50Ms.ToString("0.###", CultureInfo.InvariantCulture),8}");
         output.WriteLine($"  {"p99_ms",-18}{r.P99Ms.ToString("0.###", CultureInfo.InvariantCulture),8}");
         output.WriteLine($"  {"allocated_kb",-18}{r.AllocatedKbPerMessage.ToString("0.#", CultureInfo.InvariantCulture),8}   per message, while ranking");
