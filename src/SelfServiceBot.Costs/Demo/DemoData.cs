@@ -3,11 +3,12 @@ using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Reports;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Costs.Demo;
 
 /// <summary>Fills the ledger with demo contacts (Source = demo), replacing earlier demo data; real contacts are never touched.</summary>
-public sealed class DemoData(IDbContextFactory<BotDbContext> factory, IOptions<CostsOptions> options, TimeProvider clock)
+public sealed class DemoData(IDbContextFactory<BotDbContext> factory, HotWrites writes, IOptions<CostsOptions> options, TimeProvider clock)
 {
     public async Task<int> FillAsync(int months, int? contacts, int seed, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class DemoData(IDbContextFactory<BotDbContext> factory, IOptions<C
         await db.Contacts.Where(c => c.Source == ContactSources.Demo).ExecuteDeleteAsync(cancellationToken);
         var generator = new DemoContactGenerator(seed);
         var written = await BulkContactWriter.WriteAsync(db, generator.Generate(from, to, total, options.Value.RecontactWindow), cancellationToken);
-        await RecontactMarker.MarkAsync(factory, DateTimeOffset.MinValue, cancellationToken);
+        await RecontactMarker.MarkAsync(factory, writes, DateTimeOffset.MinValue, cancellationToken);
         await ContactStatistics.RefreshAsync(db, cancellationToken);
         return written;
     }

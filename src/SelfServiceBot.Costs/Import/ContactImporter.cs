@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Reports;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Import;
@@ -12,7 +13,7 @@ namespace SelfServiceBot.Costs.Import;
 /// Loads the contract's contact CSV: a contact_id already imported is updated, never duplicated; a bad row is reported
 /// with its line and reason while the good rows load. Recontacts are recomputed for the time the file touches.
 /// </summary>
-public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, IOptions<CostsOptions> options, ILogger<ContactImporter> logger)
+public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, HotWrites writes, IOptions<CostsOptions> options, ILogger<ContactImporter> logger)
 {
     private const int BatchSize = 1000;
     private const int MaxAttempts = 10;
@@ -58,7 +59,7 @@ public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, IOp
         }
         if (earliest is { } from)
         {
-            await RecontactMarker.MarkAsync(factory, from - window, cancellationToken);
+            await RecontactMarker.MarkAsync(factory, writes, from - window, cancellationToken);
             await using var db = factory.CreateDbContext();
             await ContactStatistics.RefreshAsync(db, cancellationToken);
         }

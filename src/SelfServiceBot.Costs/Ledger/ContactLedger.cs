@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;
@@ -10,15 +12,27 @@ namespace SelfServiceBot.Costs.Ledger;
 /// Builds the contact ledger from the conversation events: applies them in Id order from a stored checkpoint, closes
 /// contacts that went idle, marks recontacts. Every write runs in one transaction that first takes the projection row's
 /// lock, so the contacts and the checkpoint move together: a process killed mid-batch leaves both as they were, and a
-/// second instance waits, then sees the batch done and goes on from there.
+/// second instance waits, then sees the batch done and goes on from there. On SQLite each transaction takes its turn with
+/// the turns' writes (<see cref="HotWrites.ExclusiveAsync"/>), so customers wait for one batch at most, never for a
+/// catch-up of many.
 /// </summary>
 public sealed class ContactLedger(
     IDbContextFactory<BotDbContext> factory,
+    HotWrites writes,
     IOptions<CostsOptions> options,
     TimeProvider clock,
     ILogger<ContactLedger> logger)
 {
-    internal const int BatchSize = 500;
+    /// <summary>Events a transaction applies: small enough that the turns queued behind it on SQLite wait a few milliseconds.</summary>
+    internal const int BatchSize = 100;
+
+    /// <summary>
+    /// While catching up, the ledger pauses this many times as long as its last batch took, so it holds at most a quarter of
+    /// the writer's time (on SQLite) and of the cores: a backlog (after a burst of turns, a restart) is worked off over a few
+    /// seconds instead of stalling the turns meanwhile. It still applies several thousand events a second, more than the
+    /// busiest load the turn benchmark makes (docs/benchmarks.md, "A fixed rate").
+    /// </summary>
+    private const int PauseFactor = 3;
 
     /// <summary>Called after a batch is written, before it commits; tests throw here to play a process killed mid-batch.</summary>
     internal Func<Task>? BeforeCommit { get; set; }
@@ -30,13 +44,19 @@ public sealed class ContactLedger(
         int applied;
         do
         {
+            var started = Stopwatch.GetTimestamp();
             applied = await ApplyNextBatchAsync(cancellationToken);
             events += applied;
+            if (applied == BatchSize)
+            {
+                // Machine time, not the business clock (tests fake that one).
+                await Task.Delay(Stopwatch.GetElapsedTime(started) * PauseFactor, cancellationToken);
+            }
         }
         while (applied > 0);
         var now = clock.GetUtcNow();
         var closed = await CloseIdleAsync(now, cancellationToken);
-        var recontacts = await RecontactMarker.MarkAsync(factory, now - options.Value.RecontactWindow - TimeSpan.FromDays(1), cancellationToken);
+        var recontacts = await RecontactMarker.MarkAsync(factory, writes, now - options.Value.RecontactWindow - TimeSpan.FromDays(1), cancellationToken);
         if (events > 0 || closed > 0)
         {
             logger.LogInformation("Contact ledger: {EventCount} events applied, {ClosedCount} idle contacts closed, {RecontactCount} recontacts marked",
@@ -50,6 +70,11 @@ public sealed class ContactLedger(
     {
         await using var db = factory.CreateDbContext();
         var highWatermark = await EventHighWatermark.ReadAsync(db, cancellationToken);
+        return await writes.ExclusiveAsync(db, () => ApplyBatchAsync(db, highWatermark, cancellationToken), cancellationToken);
+    }
+
+    private async Task<int> ApplyBatchAsync(BotDbContext db, long highWatermark, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var checkpoint = await LockAsync(db, cancellationToken);
         var batch = await db.ConversationEvents.AsNoTracking()
@@ -86,23 +111,27 @@ public sealed class ContactLedger(
         while (true)
         {
             await using var db = factory.CreateDbContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await LockAsync(db, cancellationToken);
-            var idleBefore = now - o.ContactTimeout;
-            var waitingBefore = now - o.HandoffTimeout;
-            var idle = await db.Contacts
-                .Where(c => c.IsOpen && c.LastActivityAt <= idleBefore && (!c.HandoffPending || c.LastActivityAt <= waitingBefore))
-                .OrderBy(c => c.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            foreach (var contact in idle)
+            var closed = await writes.ExclusiveAsync(db, async () =>
             {
-                ContactRules.Close(contact, contact.LastActivityAt, o, now);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            total += idle.Count;
-            if (idle.Count < BatchSize)
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await LockAsync(db, cancellationToken);
+                var idleBefore = now - o.ContactTimeout;
+                var waitingBefore = now - o.HandoffTimeout;
+                var idle = await db.Contacts
+                    .Where(c => c.IsOpen && c.LastActivityAt <= idleBefore && (!c.HandoffPending || c.LastActivityAt <= waitingBefore))
+                    .OrderBy(c => c.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+                foreach (var contact in idle)
+                {
+                    ContactRules.Close(contact, contact.LastActivityAt, o, now);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return idle.Count;
+            }, cancellationToken);
+            total += closed;
+            if (closed < BatchSize)
             {
                 return total;
             }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Costs.Ledger;
 
@@ -11,11 +12,12 @@ namespace SelfServiceBot.Costs.Ledger;
 internal static class RecontactMarker
 {
     /// <summary>Recomputes the flag of deflected contacts whose window starts at or after <paramref name="since"/>.</summary>
-    public static async Task<int> MarkAsync(IDbContextFactory<BotDbContext> factory, DateTimeOffset since, CancellationToken cancellationToken)
+    public static async Task<int> MarkAsync(IDbContextFactory<BotDbContext> factory, HotWrites writes, DateTimeOffset since,
+        CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        return await db.Contacts
+        return await writes.ExclusiveAsync(db, () => db.Contacts
             .Where(c => c.RecontactWindowStart != null && c.RecontactWindowStart >= since && c.CustomerId != null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Recontacted, c => db.Contacts.Any(later =>
                 later.CustomerId == c.CustomerId
@@ -23,6 +25,6 @@ internal static class RecontactMarker
                 && later.StartedAt > c.RecontactWindowStart
                 && later.StartedAt <= c.RecontactWindowEnd
                 && later.Outcome != ContactOutcomes.Unengaged
-                && (later.Outcome != null || later.HasCustomerMessage))), cancellationToken);
+                && (later.Outcome != null || later.HasCustomerMessage))), cancellationToken), cancellationToken);
     }
 }

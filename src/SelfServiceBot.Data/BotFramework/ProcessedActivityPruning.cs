@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Retention;
 
 namespace SelfServiceBot.Data.BotFramework;
@@ -12,8 +13,9 @@ namespace SelfServiceBot.Data.BotFramework;
 /// Every instance prunes; deleting what another instance already deleted is harmless.
 /// </summary>
 internal sealed class ProcessedActivityPruning(
-    IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ProcessedActivityPruning> logger)
-    : HourlyPruning(factory, clock, logger)
+    IDbContextFactory<BotDbContext> factory, HotWrites writes, IOptions<DatabaseOptions> options, TimeProvider clock,
+    ILogger<ProcessedActivityPruning> logger)
+    : HourlyPruning(factory, writes, clock, logger)
 {
     protected override bool IsOn => options.Value.ProcessedActivityRetentionDays > 0;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Data.Conversations;
 
@@ -14,6 +15,8 @@ public static class ConversationDataServiceCollectionExtensions
     public static IServiceCollection AddConversationData(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // The turn's writes go through the one SQLite writer (docs/database.md, "The hot path").
+        services.TryAddSingleton<HotWrites>();
         services.TryAddSingleton<IConversationStateStore, EfConversationStateStore>();
         services.TryAddSingleton<IConversationEvents, EfConversationEvents>();
         services.TryAddSingleton<IConversationTurnStore, EfConversationTurnStore>();

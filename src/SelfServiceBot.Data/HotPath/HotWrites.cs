@@ -61,6 +61,36 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         return await pending.Task;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/>, which writes through a connection of its own (an EF Core transaction), between two
+    /// groups: while it runs no group is written and the turns' writes queue behind it, to go as the next group. Background
+    /// writers of this process (the contact ledger) take turns with the turns this way. Meeting the hot writer at SQLite's
+    /// lock instead, a ledger catching up in back-to-back batches stalled every turn for up to a second: SQLite's busy
+    /// handler sleeps in growing steps (up to 100 ms) and the ledger held the lock again before the sleeping writer woke
+    /// (docs/benchmarks.md, "A fixed rate"). <paramref name="work"/> must not write through this class (it would wait for
+    /// itself). On PostgreSQL, which locks rows, it simply runs.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(BotDbContext db, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db is not SqliteBotDbContext)
+        {
+            return await work();
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingWrite<T>(_ => work(), exclusive: true);
+        _queue.Enqueue(pending);
+        if (_disposed)
+        {
+            pending.Fail(new ObjectDisposedException(nameof(HotWrites)));
+        }
+        else if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            await WriteUntilDoneAsync(pending);
+        }
+        return await pending.Task;
+    }
+
     private static async Task<T> WriteThroughContextAsync<T>(BotDbContext db, bool transaction, Func<HotWrite, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var contextTransaction = transaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -129,12 +159,19 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         }
     }
 
+    /// <summary>What is queued, up to the next exclusive unit (<see cref="ExclusiveAsync"/>), which is a group of its own.</summary>
     private List<PendingWrite> Drain()
     {
         var group = new List<PendingWrite>();
-        while (_queue.TryDequeue(out var pending))
+        // Only the one caller that holds _writing takes from the queue, so what it peeks at is what it dequeues.
+        while (_queue.TryPeek(out var next) && (!next.Exclusive || group.Count == 0))
         {
-            group.Add(pending);
+            _queue.TryDequeue(out _);
+            group.Add(next);
+            if (next.Exclusive)
+            {
+                break;
+            }
         }
         return group;
     }
@@ -148,6 +185,11 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
     {
         if (group.Count == 0)
         {
+            return;
+        }
+        if (group is [{ Exclusive: true } exclusive])
+        {
+            await exclusive.RunAloneAsync();
             return;
         }
         SqliteStatements sqlite;
@@ -254,15 +296,37 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         {
             return;
         }
-        FailAll(Drain(), new ObjectDisposedException(nameof(HotWrites)));
+        var left = new List<PendingWrite>();
+        while (_queue.TryDequeue(out var pending))
+        {
+            left.Add(pending);
+        }
+        FailAll(left, new ObjectDisposedException(nameof(HotWrites)));
         _sqlite?.Dispose();
         _sqlite = null;
     }
 
     /// <summary>A queued unit of writes and the caller waiting for it.</summary>
-    private abstract class PendingWrite
+    private abstract class PendingWrite(bool exclusive)
     {
+        /// <summary>Runs alone, between groups, on a connection of its own (<see cref="ExclusiveAsync"/>).</summary>
+        public bool Exclusive { get; } = exclusive;
+
         public abstract bool IsDone { get; }
+
+        /// <summary>Runs an exclusive unit and completes it, or fails it with what it threw.</summary>
+        public async Task RunAloneAsync()
+        {
+            try
+            {
+                await RunAsync(null!);
+                Complete();
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
+        }
 
         public abstract Task RunAsync(HotWrite write);
 
@@ -271,7 +335,7 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class PendingWrite<T>(Func<HotWrite, Task<T>> work) : PendingWrite
+    private sealed class PendingWrite<T>(Func<HotWrite, Task<T>> work, bool exclusive = false) : PendingWrite(exclusive)
     {
         // Continuations run on the pool: the writer goes on with the group instead of running the callers' turns.
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Data.Retention;
 
@@ -18,8 +19,9 @@ namespace SelfServiceBot.Data.Retention;
 /// </para>
 /// </summary>
 public sealed class ConversationDataPruning(
-    IDbContextFactory<BotDbContext> factory, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<ConversationDataPruning> logger)
-    : HourlyPruning(factory, clock, logger)
+    IDbContextFactory<BotDbContext> factory, HotWrites writes, IOptions<DatabaseOptions> options, TimeProvider clock,
+    ILogger<ConversationDataPruning> logger)
+    : HourlyPruning(factory, writes, clock, logger)
 {
     protected override bool IsOn => options.Value.ConversationRetentionDays > 0;
 

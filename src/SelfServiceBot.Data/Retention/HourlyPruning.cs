@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Data.Retention;
 
 /// <summary>
 /// A pruning job that runs at start and then every hour while it is on: a failed pass is logged and tried again the next
 /// hour, and stopping the host ends it between passes. It deletes and updates in batches of <see cref="BatchSize"/>
-/// rows, each in a context and a statement of its own: on SQLite each holds the write lock only briefly.
+/// rows, each in a context and a statement of its own, which on SQLite takes its turn with the turns' writes
+/// (<see cref="HotWrites.ExclusiveAsync"/>): customers wait for one batch at most, not for a pass.
 /// </summary>
-public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, HotWrites writes, TimeProvider clock, ILogger logger)
+    : BackgroundService
 {
     internal const int BatchSize = 2_000;
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -34,7 +37,7 @@ public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, Tim
         while (true)
         {
             await using var db = Factory.CreateDbContext();
-            var changed = await batch(db);
+            var changed = await writes.ExclusiveAsync(db, () => batch(db), CancellationToken.None);
             total += changed;
             if (changed < BatchSize)
             {

@@ -7,6 +7,7 @@ using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Tests.Infrastructure;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Costs.Tests.Import;
 
@@ -40,7 +41,7 @@ public class ConcurrentImportTests
             });
             db.SaveChanges();
         });
-        var importer = new ContactImporter(racing, h.Services.GetRequiredService<IOptions<CostsOptions>>(), NullLogger<ContactImporter>.Instance);
+        var importer = new ContactImporter(racing, h.Services.GetRequiredService<HotWrites>(), h.Services.GetRequiredService<IOptions<CostsOptions>>(), NullLogger<ContactImporter>.Instance);
 
         var result = await importer.ImportAsync(new StringReader(File(3)), default);
 

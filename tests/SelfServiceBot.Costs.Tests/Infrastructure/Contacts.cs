@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Costs.Tests.Infrastructure;
 
@@ -44,6 +46,6 @@ public static class Contacts
             db.Contacts.AddRange(contacts);
             await db.SaveChangesAsync();
         }
-        await RecontactMarker.MarkAsync(h.Factory, DateTimeOffset.MinValue, default);
+        await RecontactMarker.MarkAsync(h.Factory, h.Services.GetRequiredService<HotWrites>(), DateTimeOffset.MinValue, default);
     }
 }

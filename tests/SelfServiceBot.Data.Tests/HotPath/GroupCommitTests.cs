@@ -87,6 +87,62 @@ public class GroupCommitTests
         Assert.Equal(16 * 50, (await Claimed(db)).Count);
     }
 
+    [Fact]
+    public async Task An_exclusive_unit_waits_for_the_group_in_flight_and_the_writes_queued_behind_it_wait_for_it()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var writes = db.Services.GetRequiredService<HotWrites>();
+        await using var context = db.Factory.CreateDbContext();
+        var order = new ConcurrentQueue<string>();
+
+        var (first, release) = HoldTheWriter(writes, context);
+        // As the contact ledger does: its own context and EF Core transaction, between two groups.
+        var exclusive = writes.ExclusiveAsync(context, async () =>
+        {
+            order.Enqueue("exclusive started");
+            await using var ledger = db.Factory.CreateDbContext();
+            await using var transaction = await ledger.Database.BeginTransactionAsync();
+            ledger.ProcessedActivities.Add(new ProcessedActivity { ChannelId = "test", ConversationId = "c", ActivityId = "x", ClaimedAt = DateTimeOffset.UtcNow });
+            await ledger.SaveChangesAsync();
+            await transaction.CommitAsync();
+            order.Enqueue("exclusive committed");
+            return "x";
+        }, default);
+        var after = writes.WriteAsync(context, transaction: true, async w =>
+        {
+            order.Enqueue("queued write");
+            return await w.ExecuteAsync(Claim(context, "b"), default);
+        }, default);
+        // Not started while the group is in flight: it would have met that group's lock (and SQLite's busy handler).
+        await Task.Delay(100);
+        Assert.Empty(order);
+        release();
+
+        Assert.Equal(1, await first);
+        Assert.Equal("x", await exclusive);
+        Assert.Equal(1, await after);
+        Assert.Equal(["exclusive started", "exclusive committed", "queued write"], order);
+        Assert.Equal(["a0", "b", "x"], await Claimed(db));
+    }
+
+    [Fact]
+    public async Task An_exclusive_unit_that_fails_fails_its_caller_alone()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var writes = db.Services.GetRequiredService<HotWrites>();
+        await using var context = db.Factory.CreateDbContext();
+
+        var (first, release) = HoldTheWriter(writes, context);
+        var failing = writes.ExclusiveAsync<int>(context, () => throw new InvalidOperationException("the batch failed (test)"), default);
+        var after = writes.WriteAsync(context, transaction: false, w => w.ExecuteAsync(Claim(context, "b"), default), default);
+        release();
+
+        Assert.Equal(1, await first);
+        Assert.Equal("the batch failed (test)", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
+        Assert.Equal(1, await after);
+        Assert.Equal(["a0", "b"], await Claimed(db));
+    }
+
     /// <summary>Starts a write that holds the writer (claiming "a0") until released: whatever is written meanwhile queues.</summary>
     private static (Task<int> Write, Action Release) HoldTheWriter(HotWrites writes, BotDbContext context)
     {
