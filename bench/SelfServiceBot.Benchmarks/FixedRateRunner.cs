@@ -52,12 +52,7 @@ internal static class FixedRateRunner
         async Task TurnAsync(int i, ITurnSession session)
         {
             await Task.Yield(); // the sender goes on with the schedule
-            var started = Stopwatch.GetTimestamp();
-            var ok = false;
-            try { ok = await session.TurnAsync(Questions.Pick(i)); }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
-            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (!ok) Interlocked.Increment(ref errors);
+            if (!await LoadRunner.TimedTurnAsync(session, i, latencies)) Interlocked.Increment(ref errors);
             await session.PrepareAsync();
             idle.Enqueue(session);
         }

@@ -49,17 +49,23 @@ internal static class LoadRunner
             while ((i = Interlocked.Increment(ref next)) < turns)
             {
                 await session.PrepareAsync();
-                var started = Stopwatch.GetTimestamp();
-                var ok = false;
-                try { ok = await session.TurnAsync(Questions.Pick(i)); }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (!ok) Interlocked.Increment(ref errors);
+                if (!await TimedTurnAsync(session, i, latencies)) Interlocked.Increment(ref errors);
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuMs = (app.CpuTime - cpuBefore).TotalMilliseconds;
         foreach (var session in sessions) await session.DisposeAsync();
         return new RunResult(driver.Name, concurrency, turns, errors, seconds, latencies, cpuMs);
+    }
+
+    /// <summary>Turn <paramref name="i"/> on <paramref name="session"/>, its latency written to <paramref name="latencies"/>; false if it failed.</summary>
+    public static async Task<bool> TimedTurnAsync(ITurnSession session, int i, double[] latencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ok = false;
+        try { ok = await session.TurnAsync(Questions.Pick(i)); }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+        latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return ok;
     }
 }

@@ -43,22 +43,8 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         {
             return await WriteThroughContextAsync(db, transaction, work, cancellationToken);
         }
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
         _connectionString ??= db.Database.GetConnectionString()!;
-        var pending = new PendingWrite<T>(work);
-        _queue.Enqueue(pending);
-        if (_disposed)
-        {
-            pending.Fail(new ObjectDisposedException(nameof(HotWrites)));
-        }
-        else if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
-        {
-            await WriteUntilDoneAsync(pending);
-        }
-        // Once queued the write goes ahead whatever the token says: a turn that gave up may still have been written, as with
-        // any statement cancelled in flight, and the idempotency keys make its replay harmless.
-        return await pending.Task;
+        return await QueueAsync(new PendingWrite<T>(work), cancellationToken);
     }
 
     /// <summary>
@@ -76,9 +62,14 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         {
             return await work();
         }
+        return await QueueAsync(new PendingWrite<T>(_ => work(), exclusive: true), cancellationToken);
+    }
+
+    /// <summary>Queues a unit, writes the queue if nobody is writing it, and waits for the unit.</summary>
+    private async Task<T> QueueAsync<T>(PendingWrite<T> pending, CancellationToken cancellationToken)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingWrite<T>(_ => work(), exclusive: true);
         _queue.Enqueue(pending);
         if (_disposed)
         {
@@ -88,6 +79,8 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         {
             await WriteUntilDoneAsync(pending);
         }
+        // Once queued the write goes ahead whatever the token says: a turn that gave up may still have been written, as with
+        // any statement cancelled in flight, and the idempotency keys make its replay harmless.
         return await pending.Task;
     }
 
