@@ -27,10 +27,10 @@ public sealed class ContactLedger(
     internal const int BatchSize = 100;
 
     /// <summary>
-    /// While catching up, the ledger pauses this many times as long as its last batch took, so it holds at most a quarter of
-    /// the writer's time (on SQLite) and of the cores: a backlog (after a burst of turns, a restart) is worked off over a few
-    /// seconds instead of stalling the turns meanwhile. It still applies several thousand events a second, more than the
-    /// busiest load the turn benchmark makes (docs/benchmarks.md, "A fixed rate").
+    /// Catching up beside the turns (the background service), the ledger pauses this many times as long as its last batch
+    /// took, so it holds at most a quarter of the writer's time (on SQLite) and of the cores: a backlog (after a burst of
+    /// turns, a restart) is worked off over a few seconds instead of stalling the turns meanwhile. It still applies several
+    /// thousand events a second, more than the busiest load the turn benchmark makes (docs/benchmarks.md, "A fixed rate").
     /// </summary>
     private const int PauseFactor = 3;
 
@@ -38,7 +38,9 @@ public sealed class ContactLedger(
     internal Func<Task>? BeforeCommit { get; set; }
 
     /// <summary>Applies every event written so far, then closes idle contacts and marks recontacts.</summary>
-    public async Task<LedgerPass> CatchUpAsync(CancellationToken cancellationToken)
+    /// <param name="besideTurns">Customers' turns run in this process meanwhile: pace a long catch-up (<see cref="PauseFactor"/>).
+    /// False for the CLI, which wants the ledger current at once.</param>
+    public async Task<LedgerPass> CatchUpAsync(CancellationToken cancellationToken, bool besideTurns = false)
     {
         var events = 0;
         int applied;
@@ -47,7 +49,7 @@ public sealed class ContactLedger(
             var started = Stopwatch.GetTimestamp();
             applied = await ApplyNextBatchAsync(cancellationToken);
             events += applied;
-            if (applied == BatchSize)
+            if (besideTurns && applied == BatchSize)
             {
                 // Machine time, not the business clock (tests fake that one).
                 await Task.Delay(Stopwatch.GetElapsedTime(started) * PauseFactor, cancellationToken);

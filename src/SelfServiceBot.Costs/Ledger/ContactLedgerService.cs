@@ -29,7 +29,7 @@ internal sealed class ContactLedgerService(
         {
             try
             {
-                await ledger.CatchUpAsync(stoppingToken);
+                await ledger.CatchUpAsync(stoppingToken, besideTurns: true);
                 if (clock.GetUtcNow() - _statisticsAt > StatisticsInterval)
                 {
                     await using var db = factory.CreateDbContext();
