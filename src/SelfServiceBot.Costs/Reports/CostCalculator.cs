@@ -24,29 +24,13 @@ internal static class CostCalculator
         var humanTotal = HumanCost(t, m, H, h);
         var blendedCpc = Ratio(botTotal + humanTotal, t.Engaged + t.HumanDirect);
         var money = new Money(m, H, humanCpc, h);
-        return new CostReport
+        return WithCounts(new CostReport
         {
             From = Day(period.From),
             To = Day(period.To),
             ModelSource = modelSource,
             Model = model,
             ModelVersions = [new ModelVersionUsed(Day(period.From), Day(period.To), months, modelSource, L, P, m, H, humanCpc, model)],
-            Contacts = t.Contacts,
-            Engaged = t.Engaged,
-            Deflected = t.Deflected,
-            DeflectedConfirmed = t.DeflectedConfirmed,
-            DeflectedAssumed = t.DeflectedAssumed,
-            Escalated = t.Escalated,
-            Abandoned = t.Abandoned,
-            Unengaged = t.Unengaged,
-            HumanDirect = t.HumanDirect,
-            Recontacted = t.Recontacted,
-            DurableDeflected = t.DurableDeflected,
-            DeflectionRate = Ratio(t.Deflected, t.Engaged),
-            DurableDeflectionRate = Ratio(t.DurableDeflected, t.Engaged),
-            EscalationRate = Ratio(t.Escalated, t.Engaged),
-            AbandonmentRate = Ratio(t.Abandoned, t.Engaged),
-            ContainmentRate = Ratio(t.Engaged - t.Escalated, t.Engaged),
             Months = months,
             L = L,
             P = P,
@@ -74,8 +58,29 @@ internal static class CostCalculator
             Csat = new CsatReport(Csat(t.BotOnlyCsat), Csat(t.EscalatedCsat), Csat(t.HumanDirectCsat)),
             Budget = Budget(model.Budget, months, humanTotal, botTotal),
             Trend = Trends.Build(period, trend, humanCpc),
-        };
+        }, t);
     }
+
+    /// <summary>The contact counts and the rates made of them, the same in every report however its money is priced.</summary>
+    internal static CostReport WithCounts(CostReport report, Tally t) => report with
+    {
+        Contacts = t.Contacts,
+        Engaged = t.Engaged,
+        Deflected = t.Deflected,
+        DeflectedConfirmed = t.DeflectedConfirmed,
+        DeflectedAssumed = t.DeflectedAssumed,
+        Escalated = t.Escalated,
+        Abandoned = t.Abandoned,
+        Unengaged = t.Unengaged,
+        HumanDirect = t.HumanDirect,
+        Recontacted = t.Recontacted,
+        DurableDeflected = t.DurableDeflected,
+        DeflectionRate = Ratio(t.Deflected, t.Engaged),
+        DurableDeflectionRate = Ratio(t.DurableDeflected, t.Engaged),
+        EscalationRate = Ratio(t.Escalated, t.Engaged),
+        AbandonmentRate = Ratio(t.Abandoned, t.Engaged),
+        ContainmentRate = Ratio(t.Engaged - t.Escalated, t.Engaged),
+    };
 
     internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

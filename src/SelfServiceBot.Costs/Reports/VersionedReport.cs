@@ -38,29 +38,13 @@ internal static class VersionedReport
             : reports.Any(r => r.HumanCpc is null) ? null : Weighted(r => r.HumanCpc!.Value);
         var netSavings = grossSavings - botTotal;
         var blendedCpc = Ratio(botTotal + humanTotal, t.Engaged + t.HumanDirect);
-        return new CostReport
+        return CostCalculator.WithCounts(new CostReport
         {
             From = CostCalculator.Day(period.From),
             To = CostCalculator.Day(period.To),
             ModelSource = string.Join(", ", parts.Select(p => p.Source)),
             Model = parts[0].Model,
             ModelVersions = reports.SelectMany(r => r.ModelVersions).ToList(),
-            Contacts = t.Contacts,
-            Engaged = t.Engaged,
-            Deflected = t.Deflected,
-            DeflectedConfirmed = t.DeflectedConfirmed,
-            DeflectedAssumed = t.DeflectedAssumed,
-            Escalated = t.Escalated,
-            Abandoned = t.Abandoned,
-            Unengaged = t.Unengaged,
-            HumanDirect = t.HumanDirect,
-            Recontacted = t.Recontacted,
-            DurableDeflected = t.DurableDeflected,
-            DeflectionRate = Ratio(t.Deflected, t.Engaged),
-            DurableDeflectionRate = Ratio(t.DurableDeflected, t.Engaged),
-            EscalationRate = Ratio(t.Escalated, t.Engaged),
-            AbandonmentRate = Ratio(t.Abandoned, t.Engaged),
-            ContainmentRate = Ratio(t.Engaged - t.Escalated, t.Engaged),
             Months = months,
             L = L,
             P = P,
@@ -89,7 +73,7 @@ internal static class VersionedReport
             Csat = new CsatReport(CostCalculator.Csat(t.BotOnlyCsat), CostCalculator.Csat(t.EscalatedCsat), CostCalculator.Csat(t.HumanDirectCsat)),
             Budget = Budget(reports),
             Trend = Trends.Build(period, trend, parts.Zip(reports, (p, r) => new PricedSpan(p.Period, r.HumanCpc)).ToList()),
-        };
+        }, t);
     }
 
     /// <summary>
