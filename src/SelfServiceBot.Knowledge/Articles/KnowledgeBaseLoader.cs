@@ -1,4 +1,4 @@
-using System.Globalization;
+using SelfServiceBot.Knowledge.Interchange;
 
 namespace SelfServiceBot.Knowledge.Articles;
 
@@ -81,15 +81,11 @@ public static class KnowledgeBaseLoader
             return null;
         }
 
-        DateOnly? updated = null;
-        if (matter.Scalar("updated") is { } updatedText)
+        // As in the interchange formats: an empty 'updated' is no date (kb lint reports it as missing).
+        if (!ArticleDates.TryParse(matter.Scalar("updated"), out var updated, out var reason))
         {
-            if (!DateOnly.TryParseExact(updatedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                problems.Add(new KnowledgeLoadProblem(relative, matter.LineOf("updated"), $"'updated' must be a date like 2026-01-31, not '{updatedText}'"));
-                return null;
-            }
-            updated = date;
+            problems.Add(new KnowledgeLoadProblem(relative, matter.LineOf("updated"), reason!));
+            return null;
         }
 
         return new KnowledgeArticle

@@ -31,6 +31,19 @@ public sealed class KnowledgeBaseLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Updated_is_read_as_a_date_and_an_empty_one_is_no_date_as_in_the_interchange_formats()
+    {
+        Write("en/orders/dated.md", "---\nid: dated\ntitle: Dated\nupdated: 2026-11-20\n---\nAnswer.");
+        Write("en/orders/empty-date.md", "---\nid: undated\ntitle: Undated\nupdated: \"\"\n---\nAnswer.");
+
+        var kb = KnowledgeBaseLoader.Load(_root);
+
+        Assert.Empty(kb.Problems);
+        Assert.Equal(new DateOnly(2026, 11, 20), kb.Articles.Single(a => a.Id == "dated").Updated);
+        Assert.Null(kb.Articles.Single(a => a.Id == "undated").Updated);
+    }
+
+    [Fact]
     public void A_duplicate_id_in_the_same_locale_is_a_problem_but_the_same_id_in_another_locale_is_not()
     {
         Write("en/a/one.md", "---\nid: same\ntitle: One\n---\nA");
