@@ -33,7 +33,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<BotDbContext> Factory => Services.GetRequiredService<IDbContextFactory<BotDbContext>>();
 
     /// <param name="configure">Extra services, e.g. an EF Core interceptor that fails chosen commands.</param>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Configuration beside the database's (e.g. Handoff:...).</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null,
+        IDictionary<string, string?>? settings = null)
     {
         string connectionString;
         string? sqliteDirectory = null, admin = null, database = null;
@@ -51,16 +53,26 @@ public sealed class TestDatabase : IAsyncDisposable
                     $"{PostgresVariable} is not set: run ./test.sh, or export {PostgresVariable}=$(scripts/start-test-postgres.sh)");
             }
             database = "ssb_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(admin))
+            for (var attempt = 1; ; attempt++)
             {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-                await create.ExecuteNonQueryAsync();
+                try
+                {
+                    await using var connection = new NpgsqlConnection(admin);
+                    await connection.OpenAsync();
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+                    await create.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == "55006" && attempt < 5)
+                {
+                    // "template1 is being accessed by other users": another test class is creating its database right now.
+                    await Task.Delay(200 * attempt);
+                }
             }
             connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
         }
 
-        var services = BuildServices(provider, connectionString, configure);
+        var services = BuildServices(provider, connectionString, configure, settings);
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TestDatabase(services, sqliteDirectory, admin, database) { _provider = provider, _connectionString = connectionString };
     }
@@ -69,15 +81,17 @@ public sealed class TestDatabase : IAsyncDisposable
     private string _connectionString = "";
 
     /// <summary>The app's services of another instance on the same database (its own connections, caches and gates).</summary>
-    public ServiceProvider AnotherInstance() => BuildServices(_provider, _connectionString, null);
+    public ServiceProvider AnotherInstance() => BuildServices(_provider, _connectionString, null, null);
 
-    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, Action<IServiceCollection>? configure)
+    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, Action<IServiceCollection>? configure,
+        IDictionary<string, string?>? settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:SelfServiceBot"] = connectionString,
-        }).Build();
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))

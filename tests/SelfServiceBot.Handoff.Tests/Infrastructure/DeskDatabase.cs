@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.Tests.Infrastructure;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Desk;
@@ -15,87 +12,27 @@ using SelfServiceBot.Handoff.Desk;
 namespace SelfServiceBot.Handoff.Tests.Infrastructure;
 
 /// <summary>
-/// The hand-off desk as the app wires it, on a migrated empty database of either provider (SQLite file, or a fresh
-/// PostgreSQL database on SSB_TEST_POSTGRES). What the desk writes to customers is kept in <see cref="Sent"/>.
+/// The hand-off desk as the app wires it, on a migrated empty database of either provider (<see cref="TestDatabase"/>: a SQLite
+/// file, or a fresh PostgreSQL database on SSB_TEST_POSTGRES). What the desk writes to customers is kept in <see cref="Sent"/>.
 /// </summary>
 public sealed class DeskDatabase : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly string? _sqliteDirectory;
-    private readonly string? _postgresAdmin;
-    private readonly string? _postgresDatabase;
+    private readonly TestDatabase _database;
 
-    private DeskDatabase(ServiceProvider services, string? sqliteDirectory, string? admin, string? database)
-    {
-        _services = services;
-        _sqliteDirectory = sqliteDirectory;
-        _postgresAdmin = admin;
-        _postgresDatabase = database;
-    }
+    private DeskDatabase(TestDatabase database) => _database = database;
 
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
-    public HandoffDesk Desk => _services.GetRequiredService<HandoffDesk>();
-    public AgentDirectory Agents => _services.GetRequiredService<AgentDirectory>();
-    public RecordingMessenger Sent => (RecordingMessenger)_services.GetRequiredService<ICustomerMessenger>();
-    public IServiceProvider Services => _services;
+    public HandoffDesk Desk => Services.GetRequiredService<HandoffDesk>();
+    public AgentDirectory Agents => Services.GetRequiredService<AgentDirectory>();
+    public RecordingMessenger Sent => (RecordingMessenger)Services.GetRequiredService<ICustomerMessenger>();
+    public IServiceProvider Services => _database.Services;
 
-    public static async Task<DeskDatabase> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
-    {
-        string connectionString;
-        string? directory = null, admin = null, database = null;
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            directory = Path.Combine(Path.GetTempPath(), "ssb-tests", Guid.NewGuid().ToString("N"));
-            connectionString = $"Data Source={Path.Combine(directory, "bot.db")}";
-        }
-        else
-        {
-            admin = Environment.GetEnvironmentVariable("SSB_TEST_POSTGRES");
-            if (string.IsNullOrWhiteSpace(admin))
-            {
-                throw new InvalidOperationException("SSB_TEST_POSTGRES is not set: run ./test.sh, or export SSB_TEST_POSTGRES=$(scripts/start-test-postgres.sh)");
-            }
-            database = "ssb_" + Guid.NewGuid().ToString("N");
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await using var connection = new NpgsqlConnection(admin);
-                    await connection.OpenAsync();
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-                    await create.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == "55006" && attempt < 5)
-                {
-                    // "template1 is being accessed by other users": another test class is creating its database right now.
-                    await Task.Delay(200 * attempt);
-                }
-            }
-            connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
-        }
-        var values = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:SelfServiceBot"] = connectionString,
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+    public static async Task<DeskDatabase> CreateAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        new(await TestDatabase.CreateAsync(provider, services => services
             .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<ICustomerMessenger, RecordingMessenger>()
-            .AddBotDatabase()
-            .AddConversationData()
-            .AddHandoff()
-            .BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new DeskDatabase(services, directory, admin, database);
-    }
+            .AddHandoff(), settings));
 
     public static NewHandoff Request(string conversationId, string locale = "en", string reason = "explicit_request", string? category = null) =>
         new("directline", conversationId, "user-" + conversationId, "Customer", locale, reason, category, "I need help", null, [], "[]",
@@ -111,44 +48,11 @@ public sealed class DeskDatabase : IAsyncDisposable
 
     public async Task<List<ConversationEventRecord>> EventsAsync(string conversationId)
     {
-        await using var db = _services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
+        await using var db = _database.Factory.CreateDbContext();
         return await db.ConversationEvents.AsNoTracking().Where(e => e.ConversationId == conversationId).OrderBy(e => e.Id).ToListAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        if (_sqliteDirectory is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_sqliteDirectory, recursive: true); } catch (IOException) { }
-        }
-        if (_postgresAdmin is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            // FORCE cannot end a backend of another role (an autovacuum worker that just connected): cleaning
-            // up is retried, and a database left behind is not the test's failure.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await drop.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException ex) when (ex.SqlState is "42501" or "55006" && attempt < 5)
-                {
-                    await Task.Delay(200 * attempt);
-                }
-                catch (PostgresException) when (attempt >= 5)
-                {
-                    break;
-                }
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
 
 /// <summary>Stands in for the customer's channel: keeps what was sent, per conversation.</summary>
