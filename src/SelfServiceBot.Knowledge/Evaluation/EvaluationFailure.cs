@@ -4,7 +4,8 @@ namespace SelfServiceBot.Knowledge.Evaluation;
 
 /// <summary>
 /// A case the knowledge base got wrong, as <c>kb eval --failures FILE</c> lists it for authors (one JSON line each):
-/// the expected article was not ranked first, another article was answered, or an out-of-scope message was answered.
+/// the expected article was not ranked first, another article was answered, an out-of-scope message was answered, or an
+/// answerable one got no match (offered a person) though its article ranked first: more phrasings would have answered it.
 /// </summary>
 public sealed record EvaluationFailure(
     [property: JsonPropertyName("text")] string Text,

@@ -82,7 +82,8 @@ public static class EvaluationRunner
             var ids = rankings[i].Articles.Select(a => a.Article.Id).ToList();
             var rankedFirst = ids.Count > 0 && ids[0] == expected;
             var answeredOther = result.Decision == KnowledgeDecision.Answer && result.Best!.ArticleId != expected;
-            if (rankedFirst && !answeredOther || expected is null && !answeredOther)
+            var givenUp = expected is not null && result.Decision == KnowledgeDecision.NoMatch;
+            if (rankedFirst && !answeredOther && !givenUp || expected is null && !answeredOther)
             {
                 continue;
             }

@@ -49,6 +49,21 @@ public sealed class EvaluationOutcomeTests : IDisposable
         Assert.Equal(Math.Round(2 / 3.0, 4), report.Reachable);
     }
 
+    [Fact]
+    public void An_answerable_case_that_got_no_match_is_a_failure_for_authors_even_when_its_article_ranked_first()
+    {
+        using var engine = Build();
+        EvaluationCase[] cases = [new("where is my parcel", "track"), new("where is my parcel now please tell me", "track")];
+
+        // Only an exact phrasing (confidence 100) is answered; anything less is no match.
+        var report = EvaluationRunner.Run(engine.Engine, cases, new Thresholds(100, 100, 0), "en", sweep: false, indexMs: 0);
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal("where is my parcel now please tell me", failure.Text);
+        Assert.Equal("nomatch", failure.Decision);
+        Assert.Equal(1, failure.ExpectedRank);
+    }
+
     private static bool InChoices(TemporaryEngine engine, EvaluationCase c) =>
         KnowledgeDecisionPolicy.Decide(engine.Engine.Rank(c.Text, "en"), new Thresholds(101, 0, 0)).Candidates.Any(x => x.ArticleId == c.Expected);
 
