@@ -134,11 +134,7 @@ internal static class AgentsCommand
 
     private static async Task<ServiceProvider> BuildServicesAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = CliHost.Configuration();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // stdout is the command's output (JSON with --json): log lines go to stderr.

@@ -9,6 +9,23 @@ namespace SelfServiceBot.Web.Cli;
 /// </summary>
 internal static class CliHost
 {
+    /// <summary>
+    /// The settings as the server reads them, for verbs that compose their own services (users, agents): appsettings.json
+    /// and appsettings.{environment}.json in the server's content root, then environment variables. From the working
+    /// directory alone, a verb run elsewhere than the server's folder wrote to another database than the server's.
+    /// </summary>
+    public static IConfiguration Configuration()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                          ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+        return new ConfigurationBuilder()
+            .SetBasePath(Hosting.ContentRoot.ForCli())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
     public static async Task<IServiceProvider> StartAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Hosting.ContentRoot.ForCli(), Args = [] });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using SelfServiceBot.Web.Tests.Infrastructure;
 
 namespace SelfServiceBot.Web.Tests.SignIn;
@@ -55,11 +56,34 @@ public class UsersCommandTests
         Assert.Contains(error, output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, string stdin, params string[] args)
+    [Fact]
+    public async Task Run_from_another_folder_users_add_writes_to_the_database_the_servers_settings_name()
+    {
+        // The server's content root holds appsettings.json naming the database; the operator's shell is somewhere else.
+        using var contentRoot = new TempFolder();
+        using var elsewhere = new TempFolder();
+        File.WriteAllText(System.IO.Path.Combine(contentRoot.Path, "appsettings.json"),
+            JsonSerializer.Serialize(new { ConnectionStrings = new { SelfServiceBot = contentRoot.ConnectionString } }));
+
+        var (code, output) = await RunCliInAsync(elsewhere.Path, "Agent-passw0rd\n", new() { ["ASPNETCORE_CONTENTROOT"] = contentRoot.Path },
+            "users", "add", "--email", "cli@example.com", "--role", "agent", "--password-stdin");
+        using var app = new AppServer(contentRoot.DatabaseSettings);
+        using var client = new StaffClient(app);
+
+        Assert.True(code == 0, output);
+        Assert.Equal("/staff", (await client.SignInAsync("cli@example.com", "Agent-passw0rd")).Headers.Location!.OriginalString);
+        Assert.False(File.Exists(System.IO.Path.Combine(elsewhere.Path, "data", "selfservicebot.db")));
+    }
+
+    private static Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, string stdin, params string[] args) =>
+        RunCliInAsync(folder.Path, stdin, new() { ["ConnectionStrings__SelfServiceBot"] = folder.ConnectionString }, args);
+
+    private static async Task<(int ExitCode, string Output)> RunCliInAsync(string workingDirectory, string stdin, Dictionary<string, string> environment,
+        params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = folder.Path,
+            WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,7 +93,10 @@ public class UsersCommandTests
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["ConnectionStrings__SelfServiceBot"] = folder.ConnectionString;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
