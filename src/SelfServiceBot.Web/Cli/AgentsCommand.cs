@@ -134,9 +134,8 @@ internal static class AgentsCommand
 
     private static async Task<ServiceProvider> BuildServicesAsync()
     {
-        var configuration = CliHost.Configuration();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
+        services.AddServerSettings();
         // stdout is the command's output (JSON with --json): log lines go to stderr.
         services.AddLogging(l => l.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));

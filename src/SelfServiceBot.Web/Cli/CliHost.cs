@@ -10,20 +10,31 @@ namespace SelfServiceBot.Web.Cli;
 internal static class CliHost
 {
     /// <summary>
-    /// The settings as the server reads them, for verbs that compose their own services (users, agents): appsettings.json
-    /// and appsettings.{environment}.json in the server's content root, then environment variables. From the working
-    /// directory alone, a verb run elsewhere than the server's folder wrote to another database than the server's.
+    /// The settings and the content root as the server has them, for verbs that compose their own services (users, agents):
+    /// appsettings.json and appsettings.{environment}.json in the server's content root, then environment variables; a
+    /// relative database path resolves against that root too. From the working directory alone, a verb run elsewhere than
+    /// the server's folder wrote to another database than the server's.
     /// </summary>
-    public static IConfiguration Configuration()
+    public static IConfiguration AddServerSettings(this IServiceCollection services)
     {
+        var root = Hosting.ContentRoot.ForCli();
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                           ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
-        return new ConfigurationBuilder()
-            .SetBasePath(Hosting.ContentRoot.ForCli())
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            ApplicationName = typeof(CliHost).Assembly.GetName().Name!,
+            EnvironmentName = environment,
+            ContentRootPath = root,
+            ContentRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root),
+        });
+        return configuration;
     }
 
     public static async Task<IServiceProvider> StartAsync()

@@ -84,9 +84,8 @@ internal static class UsersCommand
 
     private static ServiceProvider BuildServices()
     {
-        var configuration = CliHost.Configuration();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
+        var configuration = services.AddServerSettings();
         services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddBotDatabase();

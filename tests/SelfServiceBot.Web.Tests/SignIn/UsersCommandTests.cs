@@ -59,11 +59,12 @@ public class UsersCommandTests
     [Fact]
     public async Task Run_from_another_folder_users_add_writes_to_the_database_the_servers_settings_name()
     {
-        // The server's content root holds appsettings.json naming the database; the operator's shell is somewhere else.
+        // The server's content root holds appsettings.json naming the database by a path relative to that root (as the
+        // shipped one does); the operator's shell is somewhere else.
         using var contentRoot = new TempFolder();
         using var elsewhere = new TempFolder();
         File.WriteAllText(System.IO.Path.Combine(contentRoot.Path, "appsettings.json"),
-            JsonSerializer.Serialize(new { ConnectionStrings = new { SelfServiceBot = contentRoot.ConnectionString } }));
+            JsonSerializer.Serialize(new { ConnectionStrings = new { SelfServiceBot = "Data Source=bot.db" } }));
 
         var (code, output) = await RunCliInAsync(elsewhere.Path, "Agent-passw0rd\n", new() { ["ASPNETCORE_CONTENTROOT"] = contentRoot.Path },
             "users", "add", "--email", "cli@example.com", "--role", "agent", "--password-stdin");
@@ -72,7 +73,7 @@ public class UsersCommandTests
 
         Assert.True(code == 0, output);
         Assert.Equal("/staff", (await client.SignInAsync("cli@example.com", "Agent-passw0rd")).Headers.Location!.OriginalString);
-        Assert.False(File.Exists(System.IO.Path.Combine(elsewhere.Path, "data", "selfservicebot.db")));
+        Assert.Empty(Directory.GetFiles(elsewhere.Path, "*.db", SearchOption.AllDirectories));
     }
 
     private static Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, string stdin, params string[] args) =>
