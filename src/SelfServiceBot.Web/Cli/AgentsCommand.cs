@@ -134,11 +134,9 @@ internal static class AgentsCommand
 
     private static async Task<ServiceProvider> BuildServicesAsync()
     {
-        var services = new ServiceCollection();
-        services.AddServerSettings();
-        // stdout is the command's output (JSON with --json): log lines go to stderr.
-        services.AddLogging(l => l.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));
+        var builder = CliHost.CreateBuilder();
+        builder.Logging.AddStandardErrorLog();
+        var services = builder.Services;
         services.AddBotDatabase();
         services.AddConversationData();
         services.AddHandoff();

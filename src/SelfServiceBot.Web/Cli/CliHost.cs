@@ -10,41 +10,27 @@ namespace SelfServiceBot.Web.Cli;
 internal static class CliHost
 {
     /// <summary>
-    /// The settings and the content root as the server has them, for verbs that compose their own services (users, agents):
-    /// appsettings.json and appsettings.{environment}.json in the server's content root, then environment variables; a
-    /// relative database path resolves against that root too. From the working directory alone, a verb run elsewhere than
-    /// the server's folder wrote to another database than the server's.
+    /// What every verb composes its services on: a host builder in the server's content root, so the settings
+    /// (appsettings.json, appsettings.{environment}.json, environment variables) and relative paths (the database) are the
+    /// server's, wherever the verb is run from. No logging provider: each verb chooses where its log lines go.
     /// </summary>
-    public static IConfiguration AddServerSettings(this IServiceCollection services)
+    public static HostApplicationBuilder CreateBuilder()
     {
-        var root = Hosting.ContentRoot.ForCli();
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-                          ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(root)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddJsonFile($"appsettings.{environment}.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            ApplicationName = typeof(CliHost).Assembly.GetName().Name!,
-            EnvironmentName = environment,
-            ContentRootPath = root,
-            ContentRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root),
-        });
-        return configuration;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Hosting.ContentRoot.ForCli(), Args = [] });
+        builder.Logging.ClearProviders();
+        return builder;
     }
+
+    /// <summary>Warnings and errors to stderr: stdout is the verb's output (one JSON object with --json).</summary>
+    public static ILoggingBuilder AddStandardErrorLog(this ILoggingBuilder logging) => logging
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
 
     public static async Task<IServiceProvider> StartAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Hosting.ContentRoot.ForCli(), Args = [] });
-        // stdout is the command's output (one JSON object with --json): every log line goes to stderr.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        var builder = CreateBuilder();
+        builder.Logging.AddStandardErrorLog();
         builder.Services.AddBotDatabase();
         builder.Services.AddCosts(background: false);
         var services = builder.Services.BuildServiceProvider();

@@ -84,9 +84,10 @@ internal static class UsersCommand
 
     private static ServiceProvider BuildServices()
     {
-        var services = new ServiceCollection();
-        var configuration = services.AddServerSettings();
-        services.AddLogging(l => l.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        var builder = CliHost.CreateBuilder();
+        // The host builder already reads the "Logging" section.
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddBotDatabase();
         services.AddStaffIdentityCore();
