@@ -32,30 +32,29 @@ foreach (var (driver, app) in selected)
 var rounds = new List<RunResult>();
 foreach (var concurrency in new[] { 1, options.Concurrency })
 {
-    var turns = concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns;
-    for (var round = 0; round < options.Rounds; round++)
-    {
-        foreach (var (driver, app) in selected)
-        {
-            var share = turns / options.Rounds + (round < turns % options.Rounds ? 1 : 0);
-            rounds.Add(await LoadRunner.RunAsync(driver, app, share, concurrency) with { Round = round });
-        }
-    }
+    await MeasureAsync(concurrency == 1 ? Math.Max(100, options.Turns / 5) : options.Turns,
+        (driver, app, share) => LoadRunner.RunAsync(driver, app, share, concurrency));
 }
 // Then at a fixed arrival rate (the throughput target, 300 turns/s): the latency customers see at that load.
 if (options.Rate > 0)
 {
-    var turns = Math.Max(options.Rounds * 20, options.Turns / 2);
-    for (var round = 0; round < options.Rounds; round++)
-    {
-        foreach (var (driver, app) in selected)
-        {
-            var share = turns / options.Rounds + (round < turns % options.Rounds ? 1 : 0);
-            rounds.Add(await FixedRateRunner.RunAsync(driver, app, share, options.Rate) with { Round = round });
-        }
-    }
+    await MeasureAsync(Math.Max(options.Rounds * 20, options.Turns / 2),
+        (driver, app, share) => FixedRateRunner.RunAsync(driver, app, share, options.Rate));
 }
 var results = rounds.GroupBy(r => (r.Name, r.Load)).Select(g => RunResult.Merge([.. g])).ToList();
 
 Report.Print(results, rounds, options);
 return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+// One measurement: its turns split over the rounds, every selected suite measured once a round.
+async Task MeasureAsync(int turns, Func<ITurnDriver, AppProcess, int, Task<RunResult>> run)
+{
+    for (var round = 0; round < options.Rounds; round++)
+    {
+        foreach (var (driver, app) in selected)
+        {
+            var share = turns / options.Rounds + (round < turns % options.Rounds ? 1 : 0);
+            rounds.Add(await run(driver, app, share) with { Round = round });
+        }
+    }
+}
