@@ -21,10 +21,14 @@ internal static class CliHost
         return builder;
     }
 
-    /// <summary>Warnings and errors to stderr: stdout is the verb's output (one JSON object with --json).</summary>
+    /// <summary>
+    /// Warnings and errors to stderr: stdout is the verb's output (one JSON object with --json). The server's "Logging"
+    /// section (Default: Information) is read too; a rule added here comes after it and wins, so a verb does not print the
+    /// server's information lines (e.g. the migrator's "Applying N migration(s)").
+    /// </summary>
     public static ILoggingBuilder AddStandardErrorLog(this ILoggingBuilder logging) => logging
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-        .SetMinimumLevel(LogLevel.Warning)
+        .AddFilter(level => level >= LogLevel.Warning)
         .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
 
     public static async Task<IServiceProvider> StartAsync()

@@ -85,8 +85,7 @@ internal static class UsersCommand
     private static ServiceProvider BuildServices()
     {
         var builder = CliHost.CreateBuilder();
-        // The host builder already reads the "Logging" section.
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddStandardErrorLog();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddBotDatabase();

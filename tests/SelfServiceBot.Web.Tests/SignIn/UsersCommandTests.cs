@@ -57,6 +57,22 @@ public class UsersCommandTests
     }
 
     [Fact]
+    public async Task On_a_fresh_database_stdout_holds_only_the_answer_and_no_log_lines()
+    {
+        // The verb migrates the new database first; the server's settings log that at Information, which is not the verb's output.
+        using var folder = new TempFolder();
+
+        var add = await RunCliSeparatelyAsync(folder, "Agent-passw0rd\n", "users", "add", "--email", "cli@example.com", "--role", "agent", "--password-stdin");
+        var reset = await RunCliSeparatelyAsync(folder, "", "users", "reset-password", "--email", "cli@example.com");
+
+        Assert.True(add.ExitCode == 0, add.Stdout + add.Stderr);
+        Assert.Equal("Added cli@example.com (Agent).", add.Stdout.Trim());
+        Assert.Equal("", add.Stderr);
+        Assert.True(reset.ExitCode == 0, reset.Stdout + reset.Stderr);
+        Assert.DoesNotContain("info:", reset.Stdout);
+    }
+
+    [Fact]
     public async Task Run_from_another_folder_users_add_writes_to_the_database_the_servers_settings_name()
     {
         // The server's content root holds appsettings.json naming the database by a path relative to that root (as the
@@ -76,10 +92,21 @@ public class UsersCommandTests
         Assert.Empty(Directory.GetFiles(elsewhere.Path, "*.db", SearchOption.AllDirectories));
     }
 
-    private static Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, string stdin, params string[] args) =>
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(TempFolder folder, string stdin, params string[] args)
+    {
+        var run = await RunCliSeparatelyAsync(folder, stdin, args);
+        return (run.ExitCode, run.Stdout + run.Stderr);
+    }
+
+    private static Task<CliRun> RunCliSeparatelyAsync(TempFolder folder, string stdin, params string[] args) =>
         RunCliInAsync(folder.Path, stdin, new() { ["ConnectionStrings__SelfServiceBot"] = folder.ConnectionString }, args);
 
-    private static async Task<(int ExitCode, string Output)> RunCliInAsync(string workingDirectory, string stdin, Dictionary<string, string> environment,
+    private sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+    {
+        public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Stdout + Stderr);
+    }
+
+    private static async Task<CliRun> RunCliInAsync(string workingDirectory, string stdin, Dictionary<string, string> environment,
         params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -104,7 +131,7 @@ public class UsersCommandTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
     private sealed class TempFolder : IDisposable
