@@ -34,6 +34,9 @@ public sealed class ContactLedger(
     /// </summary>
     private const int PauseFactor = 3;
 
+    /// <summary>The pause between two batches of a paced catch-up; tests record the pauses instead of waiting them out.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Pause { get; set; } = Task.Delay;
+
     /// <summary>Called after a batch is written, before it commits; tests throw here to play a process killed mid-batch.</summary>
     internal Func<Task>? BeforeCommit { get; set; }
 
@@ -52,7 +55,7 @@ public sealed class ContactLedger(
             if (besideTurns && applied == BatchSize)
             {
                 // Machine time, not the business clock (tests fake that one).
-                await Task.Delay(Stopwatch.GetElapsedTime(started) * PauseFactor, cancellationToken);
+                await Pause(Stopwatch.GetElapsedTime(started) * PauseFactor, cancellationToken);
             }
         }
         while (applied > 0);

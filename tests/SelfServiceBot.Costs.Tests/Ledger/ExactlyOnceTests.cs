@@ -111,11 +111,34 @@ public class ExactlyOnceTests
         Type = "customer_message", OccurredAt = T0, Text = "hello",
     };
 
-    private static async Task WriteConversationsAsync(LedgerHarness h, int count)
+    [Fact]
+    public async Task Beside_the_turns_a_catch_up_pauses_after_each_full_batch_and_the_cli_does_not()
+    {
+        await using var h = await CreateAsync(DatabaseProvider.Sqlite);
+        // 70 conversations of 3 events: batches of 100, 100 and 10.
+        await WriteConversationsAsync(h, count: 70);
+        h.Clock.SetUtcNow(T0 + 31 * Minute);
+        var pauses = new List<TimeSpan>();
+        var service = h.Ledger;
+        service.Pause = (pause, _) => { pauses.Add(pause); return Task.CompletedTask; };
+        var cli = h.SecondInstance();
+        cli.Pause = (pause, _) => throw new InvalidOperationException("the CLI paused");
+
+        var paced = await service.CatchUpAsync(default, besideTurns: true);
+        await WriteConversationsAsync(h, count: 70, prefix: "later");
+        var atOnce = await cli.CatchUpAsync(default);
+
+        Assert.Equal(210, paced.EventsApplied);
+        Assert.Equal(2, pauses.Count);
+        Assert.All(pauses, p => Assert.True(p > TimeSpan.Zero));
+        Assert.Equal(210, atOnce.EventsApplied);
+    }
+
+    private static async Task WriteConversationsAsync(LedgerHarness h, int count, string prefix = "")
     {
         for (var i = 0; i < count; i++)
         {
-            await h.Conversation($"c{i}", user: $"u{i}").TurnAsync(T0, Step.Started(), Step.Message("where is my order"), Step.Answer("track-order", "orders"));
+            await h.Conversation($"{prefix}c{i}", user: $"{prefix}u{i}").TurnAsync(T0, Step.Started(), Step.Message("where is my order"), Step.Answer("track-order", "orders"));
         }
     }
 
