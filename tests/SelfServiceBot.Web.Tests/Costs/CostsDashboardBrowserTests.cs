@@ -31,6 +31,8 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await page.GotoAsync($"{app.BaseAddress}reports/costs?from={from}&to={to}&lang=en");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Support costs");
+        // The model's source in words: the Costs settings, not the JSON's "configuration".
+        await Expect(page.Locator("#model-source [data-figure='model_versions']")).ToHaveTextAsync($"Cost model: settings ({from} – {to})");
         foreach (var figure in new[] { "contacts", "deflection_rate", "durable_deflection_rate", "escalation_rate", "human_cpc", "bot_cpc", "blended_cpc", "gross_savings", "net_savings", "roi", "payback_months" })
         {
             var tile = page.Locator($".tile[data-figure='{figure}']");
@@ -84,6 +86,7 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(page.Locator("h1")).ToHaveTextAsync("客服成本");
         await Expect(page.Locator(".tile[data-figure='human_cpc'] .label")).ToHaveTextAsync("人工单次成本");
+        await Expect(page.Locator("#model-source [data-figure='model_versions']")).ToHaveTextAsync($"成本模型：配置 ({from} – {to})");
         await page.ScreenshotAsync(new() { Path = Screenshot("costs-dashboard-zh.png") });
         // With the browser's cookies (Chromium shows no page for an empty 403).
         var settings = await page.Context.APIRequest.GetAsync($"{app.BaseAddress}reports/costs/settings");
@@ -98,9 +101,9 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("en", "Cost model versions")]
-    [InlineData("zh-CN", "成本模型版本")]
-    public async Task Across_model_versions_the_dashboard_names_them_and_every_figure_equals_the_json_and_has_its_formula(string lang, string versionsNote)
+    [InlineData("en", "Cost model versions", "version")]
+    [InlineData("zh-CN", "成本模型版本", "版本")]
+    public async Task Across_model_versions_the_dashboard_names_them_and_every_figure_equals_the_json_and_has_its_formula(string lang, string versionsNote, string version)
     {
         using var app = await CostsApiTests.StartWithDemoDataAsync();
         var (from, to, change) = await ModelVersionReportTests.TwoVersionsAsync(app);
@@ -111,7 +114,7 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
 
         await page.GotoAsync($"{app.BaseAddress}reports/costs?from={from}&to={to}&lang={lang}");
 
-        await Expect(page.Locator("#model-source [data-figure='model_versions']")).ToContainTextAsync($"stored:1 ({from} – {change}), stored:2 ({change} – {to})");
+        await Expect(page.Locator("#model-source [data-figure='model_versions']")).ToContainTextAsync($"{version} 1 ({from} – {change}), {version} 2 ({change} – {to})");
         var figures = new Dictionary<string, JsonElement>
         {
             ["csat_bot"] = r.GetProperty("csat").GetProperty("bot_only").GetProperty("mean"),
@@ -141,7 +144,7 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await Expect(page.Locator("#footnotes li")).ToHaveCountAsync(figures.Count + 1);
         var versions = page.Locator("#footnotes li").Last;
         await Expect(versions).ToContainTextAsync(versionsNote);
-        await Expect(versions).ToContainTextAsync($"stored:2 {change} – {to}");
+        await Expect(versions).ToContainTextAsync($"{version} 2 {change} – {to}");
         Assert.StartsWith("gross_savings / durable_deflected", await page.Locator(".tile[data-figure='human_cpc']").GetAttributeAsync("title"));
         // Computed columns carry their formula too.
         Assert.Equal(5, await page.Locator("#table-category th[title]").CountAsync());

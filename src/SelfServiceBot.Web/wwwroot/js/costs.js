@@ -1,5 +1,6 @@
 // The managers' cost dashboard: reads /api/costs/report (the same JSON as `costs report --json`) and draws tiles, charts
-// (Chart.js), tables, knowledge gaps and the what-if. Each tile keeps the exact JSON value in data-value.
+// (Chart.js) and tables; the knowledge gaps and the what-if are costs-knowledge.js. Each tile keeps the exact JSON value
+// in data-value.
 (() => {
   const texts = window.costTexts;
   const params = new URLSearchParams(location.search);
@@ -8,6 +9,8 @@
   const charts = {};
   const $ = id => document.getElementById(id);
   const t = key => texts[lang][key] ?? texts.en[key] ?? key;
+  // Where a model version came from (model_source: configuration, file, stored:ID), in the page's language.
+  const sourceName = s => s.startsWith('stored:') ? t('sources').stored.replace('{0}', s.slice(7)) : t('sources')[s] ?? s;
 
   const iso = d => d.toISOString().slice(0, 10);
   const addDays = (d, n) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
@@ -55,7 +58,7 @@
     $('status').textContent = '';
     render();
     const gaps = await fetch(`/api/costs/gaps?${query()}`);
-    if (gaps.ok) renderGaps(await gaps.json());
+    if (gaps.ok) knowledge.renderGaps(await gaps.json());
   }
 
   function render() {
@@ -84,7 +87,7 @@
     }));
     const source = document.createElement('span');
     source.dataset.figure = 'model_versions';
-    source.textContent = t('modelSource') + r.model_versions.map(v => `${v.model_source} (${v.from} – ${v.to})`).join(', ');
+    source.textContent = t('modelSource') + r.model_versions.map(v => `${sourceName(v.model_source)} (${v.from} – ${v.to})`).join(', ');
     if (versioned) { source.title = t('versionsNote'); source.insertAdjacentHTML('beforeend', `<sup>${tiles.length + inputs.length + 1}</sup>`); }
     $('model-source').replaceChildren(source, ...inputs.map(([key, value, format], i) => {
       const span = document.createElement('span');
@@ -95,7 +98,7 @@
     }));
     const notes = [...tiles, ...inputs].map(([key]) => [label(key), formula(key)]);
     if (versioned) {
-      const parts = r.model_versions.map(v => `${v.model_source} ${v.from} – ${v.to}: human_cpc ${fmt.money(v.human_cpc)}, m ${fmt.money(v.m)}, H ${fmt.num(v.H)}`);
+      const parts = r.model_versions.map(v => `${sourceName(v.model_source)} ${v.from} – ${v.to}: human_cpc ${fmt.money(v.human_cpc)}, m ${fmt.money(v.m)}, H ${fmt.num(v.H)}`);
       notes.push([t('versions'), `${t('versionsNote')} ${parts.join('; ')}.`]);
     }
     $('footnotes').replaceChildren(...notes.map(([name, text]) => {
@@ -129,7 +132,7 @@
       { type: 'line', label: t('cumulative'), data: cats.map(c => c.cumulative_share == null ? null : c.cumulative_share * 100), borderColor: '#263238', yAxisID: 'share' },
       { type: 'line', label: '55%', data: flat(55), borderColor: '#c62828', borderDash: [6, 4], pointRadius: 0, yAxisID: 'share' },
       { type: 'line', label: '85%', data: flat(85), borderColor: '#ef6c00', borderDash: [6, 4], pointRadius: 0, yAxisID: 'share' },
-    ] }, options: { scales: { y: { position: 'left' }, share: { position: 'right', min: 0, max: 100, ticks: { callback: v => v + '%' } } } } });
+    ] }, options: { scales: { y: { position: 'left', grace: '5%' }, share: { position: 'right', min: 0, max: 100, ticks: { callback: v => v + '%' } } } } });
     const palette = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#9e9e9e', '#00838f'];
     for (const [id, rows] of [['chart-channel', r.by_channel], ['chart-locale', r.by_locale]]) {
       chart(id, { type: 'doughnut', data: { labels: rows.map(x => x.key), datasets: [{ data: rows.map(x => x.contacts), backgroundColor: palette }] } });
@@ -144,6 +147,7 @@
   }
 
   const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const knowledge = window.costKnowledge({ t, fmt, table, $, texts });
 
   function renderTables(r) {
     const f = texts.formulas.columns;
@@ -166,75 +170,10 @@
       [t('variance'), x => x[1].variance, fmt.money, f.variance], [t('varianceShare'), x => x[1].variance_share, fmt.pct, f.varianceShare]], budget);
   }
 
-  function renderGaps(gaps) {
-    table('table-gaps', [[t('question'), g => g.question], [t('category'), g => g.category ?? ''], [t('escalatedCol'), g => g.escalated, fmt.count],
-      [t('abandonedCol'), g => g.abandoned, fmt.count], [t('potential'), g => g.potentialSavings, fmt.money], ['', () => '']], gaps);
-    $('table-gaps').querySelectorAll('tbody tr').forEach((row, i) => {
-      const button = document.createElement('button');
-      button.type = 'button'; button.textContent = t('draft');
-      button.addEventListener('click', () => draft(gaps[i], row.lastElementChild));
-      row.lastElementChild.append(button);
-    });
-  }
-
-  // Stores a knowledge base draft from the gap's question for a supervisor to review (/agent/drafts); the cell then links
-  // to it. The question is the customer's text: it only ever goes into the page as text.
-  async function draft(gap, cell) {
-    const status = document.createElement('span');
-    try {
-      const antiforgery = await fetch('/api/kb/drafts/antiforgery');
-      if (!antiforgery.ok) throw new Error(antiforgery.status);
-      const { token, headerName } = await antiforgery.json();
-      const response = await fetch('/api/kb/drafts/from-gap', { method: 'POST',
-        headers: { 'Content-Type': 'application/json', [headerName]: token }, body: JSON.stringify({ question: gap.question, category: gap.category }) });
-      if (!response.ok) throw new Error((await response.json().catch(() => ({}))).detail ?? response.status);
-      const saved = await response.json();
-      const text = t(saved.canReview ? 'draftSaved' : 'draftSavedNoReview').replace('{0}', saved.id);
-      const link = document.createElement(saved.canReview ? 'a' : 'span');
-      link.className = 'draft-saved'; link.textContent = text;
-      if (saved.canReview) link.href = saved.reviewUrl;
-      cell.replaceChildren(link);
-    } catch (error) {
-      status.className = 'draft-failed'; status.textContent = `${t('draftFailed')}: ${error.message}`;
-      cell.querySelector('.draft-failed')?.remove();
-      cell.append(status);
-    }
-  }
-
-  // `kb eval --sweep --json` prints one object whose sweep has answered_correct (over in-scope cases) and
-  // wrong_answer (over all cases) per threshold: turned into answer_rate and precision here.
-  function fromKbEval(json) {
-    if (Array.isArray(json) || !json || !Array.isArray(json.sweep) || !json.cases) return json;
-    return json.sweep.map(p => {
-      const right = (p.answered_correct ?? 0) * json.in_scope;
-      const answered = right + (p.wrong_answer ?? 0) * json.cases;
-      return { threshold: p.threshold, answer_rate: answered / json.cases, precision: answered ? right / answered : 0 };
-    });
-  }
-
-  function whatIf() {
-    if (!report) return;
-    let sweep;
-    try { sweep = fromKbEval(JSON.parse($('whatif-sweep').value)); } catch { sweep = null; }
-    const current = Array.isArray(sweep) ? sweep.find(s => s.threshold === Number($('whatif-current').value)) : null;
-    if (!current) { $('table-whatif').innerHTML = `<tbody><tr><td>${t('badSweep')}</td></tr></tbody>`; return; }
-    const base = current.answer_rate * current.precision;
-    const durableShare = report.deflected ? report.durable_deflected / report.deflected : 0;
-    const rows = sweep.map(s => {
-      const deflected = base ? report.deflected * (s.answer_rate * s.precision) / base : null;
-      const durable = deflected == null ? null : deflected * durableShare;
-      return { threshold: s.threshold, deflected, wrong: report.engaged * s.answer_rate * (1 - s.precision),
-        net: durable == null || report.human_cpc == null ? null : durable * report.human_cpc - report.bot_total };
-    });
-    const f = texts.formulas.columns;
-    table('table-whatif', [[t('threshold'), x => x.threshold], [t('deflected'), x => x.deflected, fmt.count, f.whatIfDeflected],
-      [t('wrongAnswers'), x => x.wrong, fmt.count, f.wrongAnswers], [t('netSavings'), x => x.net, fmt.money, f.whatIfNet]], rows);
-  }
-
   document.querySelectorAll('button.lang').forEach(b => b.addEventListener('click', () => { lang = b.dataset.lang; applyTexts(); if (report) load(); }));
   $('preset').addEventListener('change', e => { if (e.target.value) { preset(e.target.value); load(); } });
   $('period').addEventListener('submit', e => { e.preventDefault(); load(); });
-  $('whatif-run').addEventListener('click', whatIf);
+  $('whatif-run').addEventListener('click', () => knowledge.whatIf(report));
 
   applyTexts();
   if (params.get('from') && params.get('to')) { $('from').value = params.get('from'); $('to').value = params.get('to'); } else preset('30d');
