@@ -14,6 +14,9 @@ public static class ConsoleTexts
         ["waiting"] = "waiting", ["min"] = "min", ["pick"] = "Pick a chat on the left.", ["send"] = "Send", ["message"] = "Message to the customer",
         ["customer"] = "Customer", ["bot"] = "Bot", ["agent"] = "Agent", ["system"] = "System", ["typing"] = "Customer is typing…",
         ["reason"] = "Reason", ["category"] = "Category", ["language"] = "Language", ["channel"] = "Channel",
+        // Why the bot handed over (HandoffReasons); another reason shows as its id.
+        ["reason.explicit_request"] = "asked for a person", ["reason.low_confidence"] = "no answer found",
+        ["reason.negative_feedback"] = "the answer did not help", ["reason.policy"] = "policy (always-human topic or message limit)",
         ["replies"] = "Canned replies from the knowledge base", ["search"] = "Search", ["use"] = "Use",
         ["resolve"] = "Resolve and hand back to the bot", ["disposition"] = "Disposition", ["resolved"] = "Problem solved", ["note"] = "Internal note",
         ["transfer"] = "Transfer", ["toQueue"] = "to queue (e.g. billing/en)", ["toAgent"] = "to agent", ["draft"] = "Draft a KB article",
@@ -32,6 +35,8 @@ public static class ConsoleTexts
         ["waiting"] = "已等待", ["min"] = "分钟", ["pick"] = "请从左侧选择一个对话。", ["send"] = "发送", ["message"] = "发给客户的消息",
         ["customer"] = "客户", ["bot"] = "机器人", ["agent"] = "客服", ["system"] = "系统", ["typing"] = "客户正在输入…",
         ["reason"] = "原因", ["category"] = "类别", ["language"] = "语言", ["channel"] = "渠道",
+        ["reason.explicit_request"] = "客户要求转人工", ["reason.low_confidence"] = "未找到答案",
+        ["reason.negative_feedback"] = "回答没有帮助", ["reason.policy"] = "规则（须人工处理的类别或消息数上限）",
         ["replies"] = "知识库快捷回复", ["search"] = "搜索", ["use"] = "使用",
         ["resolve"] = "结束并交还机器人", ["disposition"] = "处理结果", ["resolved"] = "问题已解决", ["note"] = "内部备注",
         ["transfer"] = "转接", ["toQueue"] = "转到队列（如 billing/zh-CN）", ["toAgent"] = "转给客服", ["draft"] = "生成知识库草稿",

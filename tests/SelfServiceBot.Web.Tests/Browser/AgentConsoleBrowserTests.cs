@@ -60,6 +60,8 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await agent.Locator("#text").FillAsync("Hi, I'm Anna. How can I help?");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Expect(customer.Locator(BotBubble, new() { HasText = "How can I help?" }).First).ToBeVisibleAsync();
+        // Why the bot handed over, in words.
+        await Expect(agent.Locator("#chat-head .meta")).ToContainTextAsync("Reason: asked for a person");
         await agent.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, "console-chat-en.png") });
 
         await agent.Locator("#disposition").FillAsync("damaged parcel");
@@ -114,6 +116,7 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await desk.ClaimAsync(chat.Id, anna, default);
         await desk.SendAgentMessageAsync(chat.Id, anna, "您的包裹明天上午送达。", default);
         await agent.Locator("#mine li", new() { HasText = "我的包裹到哪了？" }).ClickAsync();
+        await Expect(agent.Locator("#chat-head .meta")).ToContainTextAsync("原因: 未找到答案");
         await agent.GetByRole(AriaRole.Button, new() { Name = "生成知识库草稿" }).ClickAsync();
         await Expect(agent.Locator("#draft-form h3")).ToHaveTextAsync("新的知识库草稿");
         await Expect(agent.Locator("#draft-title")).ToHaveValueAsync("我的包裹到哪了？");

@@ -86,6 +86,9 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(page.Locator("h1")).ToHaveTextAsync("客服成本");
         await Expect(page.Locator(".tile[data-figure='human_cpc'] .label")).ToHaveTextAsync("人工单次成本");
+        // Escalation reasons in words; the CSV and the JSON keep the ids.
+        await Expect(page.Locator("#table-reason tbody td", new() { HasText = "客户要求转人工" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#table-reason tbody td", new() { HasText = "explicit_request" })).ToHaveCountAsync(0);
         await Expect(page.Locator("#model-source [data-figure='model_versions']")).ToHaveTextAsync($"成本模型：配置 ({from} – {to})");
         await page.ScreenshotAsync(new() { Path = Screenshot("costs-dashboard-zh.png") });
         // With the browser's cookies (Chromium shows no page for an empty 403).

@@ -72,7 +72,7 @@
     const h = chat.handoff;
     $('chat-head').replaceChildren(
       el('strong', { textContent: `${h.reference} · ${h.userName || t.customer}` }),
-      el('div', { className: 'meta', textContent: `${t.reason}: ${h.reason} · ${t.category}: ${h.category ?? '-'} · ${t.language}: ${h.locale} · ${t.channel}: ${h.channelId}` }));
+      el('div', { className: 'meta', textContent: `${t.reason}: ${t['reason.' + h.reason] ?? h.reason} · ${t.category}: ${h.category ?? '-'} · ${t.language}: ${h.locale} · ${t.channel}: ${h.channelId}` }));
     $('lines').replaceChildren(...chat.lines.map(line));
     $('lines').scrollTop = $('lines').scrollHeight;
     const mine = h.status === 'assigned' && h.agentId === state.board.me;

@@ -162,7 +162,7 @@
       [t('share'), x => x.share, fmt.pct, f.share], [t('cumulative'), x => x.cumulative_share, fmt.pct, f.cumulative], [t('savings'), x => x.savings, fmt.money, f.savings]], r.by_category);
     table('table-article', [[t('article'), x => x.article_id], [t('deflected'), x => x.deflected, fmt.count, f.deflected], [t('durable'), x => x.durable_deflected, fmt.count, f.durable],
       [t('escalated'), x => x.escalated, fmt.count], [t('savings'), x => x.savings, fmt.money, f.savings]], r.by_article);
-    table('table-reason', [[t('reason'), x => x.reason], [t('count'), x => x.count, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money, f.humanCost]], r.by_escalation_reason);
+    table('table-reason', [[t('reason'), x => t('reasonNames')[x.reason] ?? x.reason], [t('count'), x => x.count, fmt.count], [t('humanCost'), x => x.human_cost, fmt.money, f.humanCost]], r.by_escalation_reason);
     const budget = r.budget ? [[t('human'), r.budget.human], [t('bot'), r.budget.bot]].filter(([, b]) => b) : [];
     if (budget.length === 0) { $('table-budget').innerHTML = `<tbody><tr><td>${t('noBudget')}</td></tr></tbody>`; }
     else table('table-budget', [[t('channel'), x => x[0]], [t('monthlyBudget'), x => x[1].monthly_budget, fmt.money, f.monthlyBudget],
