@@ -38,6 +38,12 @@ public sealed record StaffTexts
     public required string BackToStaffHome { get; init; }
     public required string Language { get; init; }
 
+    /// <summary>Each <see cref="StaffRoles"/> role as the pages show it; the role's own name stays what the CLI and the database use.</summary>
+    public required IReadOnlyDictionary<string, string> RoleNames { get; init; }
+
+    /// <summary>Roles for a page, in this language, comma-separated.</summary>
+    public string RoleList(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => RoleNames.GetValueOrDefault(r, r)));
+
     public static StaffTexts Current => StaffCultures.IsChinese ? Chinese : English;
 
     public static readonly StaffTexts English = new()
@@ -76,6 +82,10 @@ public sealed record StaffTexts
         ForbiddenText = "You are signed in, but your role does not allow this page.",
         BackToStaffHome = "Back to the staff home",
         Language = "Language",
+        RoleNames = new Dictionary<string, string>
+        {
+            [StaffRoles.Agent] = "Agent", [StaffRoles.Supervisor] = "Supervisor", [StaffRoles.Manager] = "Manager", [StaffRoles.Admin] = "Admin",
+        },
     };
 
     public static readonly StaffTexts Chinese = new()
@@ -114,5 +124,9 @@ public sealed record StaffTexts
         ForbiddenText = "您已登录，但您的角色无权打开此页面。",
         BackToStaffHome = "返回员工首页",
         Language = "语言",
+        RoleNames = new Dictionary<string, string>
+        {
+            [StaffRoles.Agent] = "客服", [StaffRoles.Supervisor] = "主管", [StaffRoles.Manager] = "经理", [StaffRoles.Admin] = "管理员",
+        },
     };
 }

@@ -77,6 +77,8 @@ public class AgentProfilesBrowserTests(ChromiumFixture chromium) : IClassFixture
 
         var supervisor = await StaffBrowser.SignedInAsync(chromium, app, "lee@example.com", "/agent/agents", "zh-CN");
         await Expect(supervisor.Locator("h1")).ToHaveTextAsync("客服资料");
+        // Roles in the page's language.
+        await Expect(supervisor.Locator("#agents tr[data-user]", new() { HasText = "lee@example.com" }).Locator("td").Nth(1)).ToHaveTextAsync("主管");
         await supervisor.Locator("#agents tr[data-user]", new() { HasText = "anna@example.com" }).GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
         await supervisor.Locator("form#edit").GetByLabel("同时接待数").FillAsync("0");
         await supervisor.Locator("form#edit").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
