@@ -146,9 +146,7 @@ public sealed class ContactLedger(
     /// <summary>Takes the ledger's lock (a write to its one row) and returns the checkpoint as it is now, tracked.</summary>
     private static async Task<ContactProjectionState> LockAsync(BotDbContext db, CancellationToken cancellationToken)
     {
-        await db.ContactProjections
-            .Where(p => p.Name == ContactProjectionState.ContactsName)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
+        await LedgerLock.TakeAsync(db, cancellationToken);
         return await db.ContactProjections.SingleAsync(p => p.Name == ContactProjectionState.ContactsName, cancellationToken);
     }
 }

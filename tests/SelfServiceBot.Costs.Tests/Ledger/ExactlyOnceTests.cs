@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Tests.Infrastructure;
@@ -110,6 +111,48 @@ public class ExactlyOnceTests
         IdempotencyKey = key, ChannelId = "webchat", ConversationId = conversation, UserId = "u-" + conversation,
         Type = "customer_message", OccurredAt = T0, Text = "hello",
     };
+
+    [Fact]
+    public async Task Marking_recontacts_waits_for_another_instances_ledger_batch_instead_of_deadlocking_with_it()
+    {
+        // On PostgreSQL, two instances' ledgers run at once. The recontact marking locks many contacts in one UPDATE; without
+        // the ledger's lock first, it could lock them in another order than the other instance's batch (a deadlock, 40P01).
+        await using var h = await CreateAsync(DatabaseProvider.Postgres);
+        await WriteConversationsAsync(h, count: 5);
+        await h.CatchUpAtAsync(T0 + 31 * Minute);
+        await WriteConversationsAsync(h, count: 5, prefix: "later");
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = h.Ledger;
+        first.BeforeCommit = async () => { holding.SetResult(); await release.Task; };
+        var batch = Task.Run(() => first.ApplyNextBatchAsync(default));
+        await holding.Task;
+
+        var marking = Task.Run(() => RecontactMarker.MarkAsync(h.Factory, h.Services.GetRequiredService<Data.HotPath.HotWrites>(), DateTimeOffset.MinValue, default));
+        var waited = await WaitsForALockAsync(h, marking);
+        release.SetResult();
+        await batch;
+        await marking;
+
+        Assert.True(waited, "the recontact marking did not wait for the ledger's lock");
+    }
+
+    /// <summary>True once a session of the database waits for a lock while <paramref name="task"/> runs (PostgreSQL).</summary>
+    private static async Task<bool> WaitsForALockAsync(LedgerHarness h, Task task)
+    {
+        await using var db = h.Factory.CreateDbContext();
+        for (var i = 0; i < 200 && !task.IsCompleted; i++)
+        {
+            var waiting = await db.Database.SqlQueryRaw<int>(
+                "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync();
+            if (waiting > 0)
+            {
+                return true;
+            }
+            await Task.Delay(50);
+        }
+        return false;
+    }
 
     [Fact]
     public async Task Beside_the_turns_a_catch_up_pauses_after_each_full_batch_and_the_cli_does_not()
