@@ -60,8 +60,17 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await agent.Locator("#text").FillAsync("Hi, I'm Anna. How can I help?");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Expect(customer.Locator(BotBubble, new() { HasText = "How can I help?" }).First).ToBeVisibleAsync();
+        // A canned reply from the knowledge base goes into the message box, for the agent to edit and send.
+        await agent.Locator("summary", new() { HasText = "Canned replies from the knowledge base" }).ClickAsync();
+        await agent.Locator("#reply-query").FillAsync("track my order");
+        await agent.Locator("#reply-search button").ClickAsync();
+        await agent.Locator("#replies li").First.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync();
+        await Expect(agent.Locator("#text")).ToHaveValueAsync(new Regex("track", RegexOptions.IgnoreCase));
+        await agent.Locator("#text").FillAsync("");
         // Why the bot handed over, in words.
         await Expect(agent.Locator("#chat-head .meta")).ToContainTextAsync("Reason: asked for a person");
+        // The supervisor's queue table says when nobody waits, rather than showing its header alone.
+        await Expect(agent.Locator("#queues td")).ToHaveTextAsync("Nothing here.");
         await agent.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, "console-chat-en.png") });
 
         await agent.Locator("#disposition").FillAsync("damaged parcel");
