@@ -45,7 +45,9 @@ internal sealed class MessageFlow(
             return;
         }
         session.State.MessageCount++;
-        if (intent.Kind == IntentKind.Question && options.MessageLimit > 0 && session.State.MessageCount >= options.MessageLimit)
+        // A suggested follow-up the customer picks is a new question too (a "Did you mean" pick answers the one asked).
+        var asks = intent.Kind == IntentKind.Question || intent.Article?.Via is not null;
+        if (asks && options.MessageLimit > 0 && session.State.MessageCount >= options.MessageLimit)
         {
             // A conversation this long is not getting anywhere with the bot.
             await handoff.RequestAsync(session, HandoffReasons.Policy, display, cancellationToken);

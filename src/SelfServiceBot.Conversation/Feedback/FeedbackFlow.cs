@@ -3,18 +3,32 @@ using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Conversation.Feedback;
 
-/// <summary>"Did this answer your question?": Yes closes the question, No offers a person.</summary>
-internal sealed class FeedbackFlow(QuestionFlow questions)
+/// <summary>
+/// "Did this answer your question?": Yes closes the question and suggests the article's related questions (as question
+/// answering's follow-up prompts do), No offers a person.
+/// </summary>
+internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search)
 {
+    /// <summary>Follow-up questions suggested after an answer helped, at most.</summary>
+    private const int MaxRelated = 3;
+
     public async Task HelpfulAsync(TurnSession session, CancellationToken cancellationToken)
     {
         Record(session, helpful: true);
-        session.State.Stage = DialogStage.Idle;
-        session.State.SaidNotHelpful = false;
-        await session.SendTextAsync(session.Texts.Thanks, cancellationToken);
+        var state = session.State;
+        state.Stage = DialogStage.Idle;
+        state.SaidNotHelpful = false;
+        var related = state.LastArticleId is { } answered ? await search.RelatedAsync(answered, session.Language, MaxRelated, cancellationToken) : [];
+        if (related.Count == 0)
+        {
+            await session.SendTextAsync(session.Texts.Thanks, cancellationToken);
+            return;
+        }
+        await questions.SuggestAsync(session, session.Texts.Thanks, related, "related", cancellationToken);
     }
 
     public async Task NotHelpfulAsync(TurnSession session, CancellationToken cancellationToken)

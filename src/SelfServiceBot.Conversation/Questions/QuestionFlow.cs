@@ -71,8 +71,13 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         Choice[] feedback = [new(texts.Yes, Feedback(true, article.ArticleId)), new(texts.No, Feedback(false, article.ArticleId))];
         await session.SendAsync(ReplyFactory.Answer(session.ChannelId, article.Title, article.Answer, texts.AnswerPrompt, feedback),
             [article.Answer, texts.AnswerPrompt], cancellationToken);
-        session.Events.Add(ConversationEventTypes.AnswerShown, articleId: article.ArticleId, confidence: article.Confidence,
-            data: new Dictionary<string, object?> { ["category"] = article.Category, ["title"] = article.Title });
+        // A suggested follow-up was not searched for: no confidence, and the event says how it came.
+        var data = new Dictionary<string, object?> { ["category"] = article.Category, ["title"] = article.Title };
+        if (article.Via is { } via)
+        {
+            data["via"] = via;
+        }
+        session.Events.Add(ConversationEventTypes.AnswerShown, articleId: article.ArticleId, confidence: article.Via is null ? article.Confidence : null, data: data);
 
         var state = session.State;
         state.Stage = DialogStage.AwaitingFeedback;
@@ -96,11 +101,24 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         session.State.PendingHandoffReason = reason;
     }
 
+    /// <summary>
+    /// Articles offered without a question (<paramref name="via"/>, e.g. the related questions after an answer helped): one
+    /// click shows one, as in "Did you mean"; typing anything else is a new question.
+    /// </summary>
+    public async Task SuggestAsync(TurnSession session, string prompt, IReadOnlyList<KnowledgeCandidate> articles, string via, CancellationToken cancellationToken)
+    {
+        var options = articles.Select(c => new ClarifyOption(c.ArticleId, c.Title, c.Answer, c.Confidence, c.Category, via)).ToList();
+        await session.SendChoicesAsync(prompt, options.Select(o => new Choice(o.Title, Pick(o.ArticleId))).ToList(), cancellationToken);
+        session.State.Stage = DialogStage.AwaitingClarification;
+        session.State.ClarifyOptions = options;
+        session.State.Offered(options.Select(o => o.ArticleId));
+    }
+
     private static async Task ClarifyAsync(TurnSession session, IReadOnlyList<KnowledgeCandidate> candidates, CancellationToken cancellationToken)
     {
         var options = candidates.Select(c => new ClarifyOption(c.ArticleId, c.Title, c.Answer, c.Confidence, c.Category)).ToList();
         var choices = options
-            .Select(o => new Choice(o.Title, new Dictionary<string, object?> { ["action"] = CardActions.Clarify, ["articleId"] = o.ArticleId }))
+            .Select(o => new Choice(o.Title, Pick(o.ArticleId)))
             .Append(new Choice(session.Texts.NoneOfThese, Action(CardActions.ClarifyNone)))
             .ToList();
         await session.SendChoicesAsync(session.Texts.DidYouMean, choices, cancellationToken);
@@ -118,4 +136,6 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         new() { ["action"] = CardActions.Feedback, ["helpful"] = helpful, ["articleId"] = articleId };
 
     private static Dictionary<string, object?> Action(string action) => new() { ["action"] = action };
+
+    private static Dictionary<string, object?> Pick(string articleId) => new() { ["action"] = CardActions.Clarify, ["articleId"] = articleId };
 }

@@ -87,7 +87,8 @@ internal enum DialogStage
 }
 
 /// <summary>An article offered under "Did you mean"; kept whole so a pick needs no second search.</summary>
-internal sealed record ClarifyOption(string ArticleId, string Title, string Answer, int Confidence, string Category);
+/// <param name="Via">How it came to be offered when not by a search: <c>related</c> (a follow-up of an answer that helped).</param>
+internal sealed record ClarifyOption(string ArticleId, string Title, string Answer, int Confidence, string Category, string? Via = null);
 
 /// <summary>A line of the conversation as the customer saw it; handed over with a hand-off request.</summary>
 public sealed record TranscriptLine(string From, string Text, DateTimeOffset At);

@@ -119,7 +119,8 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
     {
         Touch(contact, e);
         contact.AnswerShown = true;
-        contact.Confidence = e.Confidence;
+        // A suggested follow-up has none: the confidence stays that of the last answer searched for.
+        contact.Confidence = e.Confidence ?? contact.Confidence;
         if (!contact.HelpfulFeedback && e.ArticleId is not null)
         {
             contact.ArticleId = e.ArticleId;

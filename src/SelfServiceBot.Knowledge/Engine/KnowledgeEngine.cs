@@ -12,8 +12,19 @@ namespace SelfServiceBot.Knowledge.Engine;
 public sealed class KnowledgeEngine : IDisposable
 {
     private readonly IReadOnlyDictionary<string, LanguageIndex> _languages;
+    private readonly Dictionary<(string Language, string Id), KnowledgeArticle> _byId = [];
 
-    private KnowledgeEngine(IReadOnlyDictionary<string, LanguageIndex> languages) => _languages = languages;
+    private KnowledgeEngine(IReadOnlyDictionary<string, LanguageIndex> languages)
+    {
+        _languages = languages;
+        foreach (var (language, index) in languages)
+        {
+            foreach (var article in index.Articles)
+            {
+                _byId.TryAdd((language, article.Id), article);
+            }
+        }
+    }
 
     public IReadOnlyCollection<string> Languages => _languages.Keys.ToList();
 
@@ -52,6 +63,15 @@ public sealed class KnowledgeEngine : IDisposable
     /// <summary>Candidate articles in the locale's language, best first (empty when it has no articles).</summary>
     public RankedResult Rank(string text, string? locale, int max = 10) =>
         _languages.TryGetValue(LanguageOf(locale), out var index) ? index.Rank(text, max) : RankedResult.Empty;
+
+    /// <summary>
+    /// The article with this id, or null. Ids are unique within a locale (the loaders reject a second one): the locale's
+    /// language is looked in first, then the others in order.
+    /// </summary>
+    public KnowledgeArticle? Find(string id, string? locale) =>
+        new[] { LanguageOf(locale) }.Concat(OtherLanguages(locale))
+            .Select(language => _byId.GetValueOrDefault((language, id)))
+            .FirstOrDefault(a => a is not null);
 
     /// <summary>The languages other than the locale's, for a customer writing in another language than their browser's.</summary>
     public IEnumerable<string> OtherLanguages(string? locale) =>

@@ -9,6 +9,14 @@ public interface IKnowledgeSearch
     /// <param name="text">The customer's words, as typed.</param>
     /// <param name="locale">The conversation's language (e.g. en, zh-CN); other languages are tried when it has no match.</param>
     Task<KnowledgeResult> SearchAsync(string text, string locale, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The articles an article names as related (its <c>related</c> ids that exist, in its locale first, in their order,
+    /// at most <paramref name="max"/>): the follow-up questions the bot suggests once its answer helped. Their confidence
+    /// is 0: nobody asked for them.
+    /// </summary>
+    /// <param name="locale">The conversation's language: where <paramref name="articleId"/> is looked for first.</param>
+    Task<IReadOnlyList<KnowledgeCandidate>> RelatedAsync(string articleId, string locale, int max, CancellationToken cancellationToken);
 }
 
 public enum KnowledgeDecision

@@ -45,4 +45,20 @@ public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOpt
         }
         return choices ?? KnowledgeResult.NoMatch;
     }
+
+    public async Task<IReadOnlyList<KnowledgeCandidate>> RelatedAsync(string articleId, string locale, int max, CancellationToken cancellationToken)
+    {
+        var engine = await provider.GetAsync(cancellationToken);
+        if (engine?.Find(articleId, locale) is not { } article)
+        {
+            return [];
+        }
+        return article.Related
+            .Where(id => id != articleId)
+            .Select(id => engine.Find(id, article.Locale))
+            .OfType<Articles.KnowledgeArticle>()
+            .Take(max)
+            .Select(a => new KnowledgeCandidate(a.Id, a.Title, a.Body, 0, a.Category, a.Locale))
+            .ToList();
+    }
 }

@@ -53,5 +53,8 @@ public sealed class TurnErrorTests
     {
         public Task<KnowledgeResult> SearchAsync(string text, string locale, CancellationToken cancellationToken) =>
             text == trigger ? throw new InvalidOperationException("search index unavailable") : inner.SearchAsync(text, locale, cancellationToken);
+
+        public Task<IReadOnlyList<KnowledgeCandidate>> RelatedAsync(string articleId, string locale, int max, CancellationToken cancellationToken) =>
+            inner.RelatedAsync(articleId, locale, max, cancellationToken);
     }
 }

@@ -73,5 +73,8 @@ public sealed class TypingTests
             clock.Advance(takes);
             return inner.SearchAsync(text, locale, cancellationToken);
         }
+
+        public Task<IReadOnlyList<KnowledgeCandidate>> RelatedAsync(string articleId, string locale, int max, CancellationToken cancellationToken) =>
+            inner.RelatedAsync(articleId, locale, max, cancellationToken);
     }
 }

@@ -138,6 +138,35 @@ public class ChatPageBrowserTests(ChromiumFixture chromium) : IClassFixture<Chro
         await Expect(page.Locator(BotBubble, new() { HasText = answerText }).First).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Once an answer helped, the bot suggests the article's related questions (question answering's follow-up prompts); a
+    /// click answers one.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", "How do I track my order?", "Yes", "Is there anything else you", "How do I cancel my order?", "Did this answer your question?")]
+    [InlineData("zh-CN", "我的订单到哪里了？", "是", "还有其他问题吗？", "怎么修改收货地址？", "这个回答解决您的问题了吗？")]
+    public async Task Flow_a_customer_whose_answer_helped_picks_a_related_question_and_gets_its_answer(
+        string locale, string question, string yes, string anythingElse, string related, string prompt)
+    {
+        using var app = new AppServer();
+        var page = await chromium.NewPageAsync(locale);
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Expect(page.Locator(BotBubble).First).ToBeVisibleAsync();
+        await SendAsync(page, question);
+        await SuggestedAction(page, yes).ClickAsync();
+        var thanks = page.Locator(BotBubble, new() { HasText = anythingElse }).First;
+        await Expect(thanks).ToBeVisibleAsync();
+        await Expect(page.Locator("button.webchat__suggested-action:visible")).ToHaveCountAsync(3);
+        await thanks.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, $"chat-related-{locale}.png") });
+        await SuggestedAction(page, related).ClickAsync();
+
+        // The related question's answer, with its own "Did this answer your question?".
+        await Expect(page.Locator(BotBubble, new() { HasText = prompt })).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, $"chat-related-answer-{locale}.png") });
+    }
+
     /// <summary>Welcomes on webchat/join with Yes/No suggested actions and says what was picked.</summary>
     private sealed class ScriptedBot : IBot
     {
