@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,24 @@ namespace SelfServiceBot.Data.Retention;
 /// A pruning job that runs at start and then every hour while it is on: a failed pass is logged and tried again the next
 /// hour, and stopping the host ends it between passes. It deletes and updates in batches of <see cref="BatchSize"/>
 /// rows, each in a context and a statement of its own, which on SQLite takes its turn with the turns' writes
-/// (<see cref="HotWrites.ExclusiveAsync"/>): customers wait for one batch at most, not for a pass.
+/// (<see cref="HotWrites.ExclusiveAsync"/>): customers wait for one batch at most, not for a pass. In the background it
+/// also pauses between full batches, as the contact ledger does: at a busy hour's end there are a million claims to
+/// delete, and batches back to back would hold the writer for seconds.
 /// </summary>
 public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, HotWrites writes, TimeProvider clock, ILogger logger)
     : BackgroundService
 {
-    internal const int BatchSize = 2_000;
+    internal const int BatchSize = 500;
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>Between two full batches a background pass waits this many times as long as the last took (at most a quarter of the writer).</summary>
+    private const int PauseFactor = 3;
+
+    /// <summary>Pause between full batches (the background service; a direct call, e.g. a test, runs its batches back to back).</summary>
+    internal bool Paced { get; set; }
+
+    /// <summary>The pause itself; tests record the pauses instead of waiting them out.</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Pause { get; set; } = Task.Delay;
 
     protected TimeProvider Clock { get; } = clock;
 
@@ -36,12 +48,20 @@ public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, Hot
         var total = 0;
         while (true)
         {
-            await using var db = Factory.CreateDbContext();
-            var changed = await writes.ExclusiveAsync(db, () => batch(db), CancellationToken.None);
-            total += changed;
-            if (changed < BatchSize)
+            var started = Stopwatch.GetTimestamp();
+            await using (var db = Factory.CreateDbContext())
             {
-                return total;
+                var changed = await writes.ExclusiveAsync(db, () => batch(db), CancellationToken.None);
+                total += changed;
+                if (changed < BatchSize)
+                {
+                    return total;
+                }
+            }
+            if (Paced)
+            {
+                // Machine time, not the business clock (tests fake that one).
+                await Pause(Stopwatch.GetElapsedTime(started) * PauseFactor, CancellationToken.None);
             }
         }
     }
@@ -52,6 +72,7 @@ public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, Hot
         {
             return;
         }
+        Paced = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -40,6 +40,38 @@ public class ProcessedActivityPruningTests
     }
 
     [Fact]
+    public async Task In_the_background_a_pass_pauses_after_each_full_batch_and_a_direct_call_does_not()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var now = DateTimeOffset.UtcNow;
+        await using (var context = db.Factory.CreateDbContext())
+        {
+            // For each call two full batches and a part: two pauses when paced.
+            foreach (var daysAgo in new[] { 5, 3 })
+            {
+                context.ProcessedActivities.AddRange(Enumerable.Range(0, 2 * ProcessedActivityPruning.BatchSize + 10).Select(i => new ProcessedActivity
+                {
+                    ChannelId = "emulator", ConversationId = $"old{daysAgo}", ActivityId = $"a{i}", ClaimedAt = now.AddDays(-daysAgo), CompletedAt = now.AddDays(-daysAgo),
+                }));
+            }
+            await context.SaveChangesAsync();
+        }
+        var pruning = db.Services.GetRequiredService<ProcessedActivityPruning>();
+        var pauses = new List<TimeSpan>();
+        pruning.Pause = (pause, _) => { pauses.Add(pause); return Task.CompletedTask; };
+
+        var direct = await pruning.PruneAsync(now.AddDays(-4), default);
+        var pausesWhenDirect = pauses.Count;
+        pruning.Paced = true;
+        var background = await pruning.PruneAsync(now.AddDays(-2), default);
+
+        Assert.Equal((2 * ProcessedActivityPruning.BatchSize + 10, 2 * ProcessedActivityPruning.BatchSize + 10), (direct, background));
+        Assert.Equal(0, pausesWhenDirect);
+        Assert.Equal(2, pauses.Count);
+        Assert.All(pauses, p => Assert.True(p > TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task The_pruning_runs_as_a_hosted_service()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
