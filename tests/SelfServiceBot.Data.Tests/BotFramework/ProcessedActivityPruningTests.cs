@@ -72,6 +72,29 @@ public class ProcessedActivityPruningTests
     }
 
     [Fact]
+    public async Task The_oldest_claims_are_found_by_an_index_not_by_sorting_the_whole_table()
+    {
+        // At 300 turns/s two days of claims are 50 million rows; each batch of the pruning asks for the 500 oldest.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var context = db.Factory.CreateDbContext();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN SELECT * FROM ProcessedActivities WHERE ClaimedAt < 0 ORDER BY ClaimedAt LIMIT 500";
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("IX_ProcessedActivities_ClaimedAt", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_pruning_runs_as_a_hosted_service()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -944,6 +944,8 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     b.HasKey("ChannelId", "ConversationId", "ActivityId");
 
+                    b.HasIndex("ClaimedAt");
+
                     b.ToTable("ProcessedActivities");
                 });
 

@@ -918,6 +918,8 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasKey("ChannelId", "ConversationId", "ActivityId");
 
+                    b.HasIndex("ClaimedAt");
+
                     b.ToTable("ProcessedActivities");
                 });
 
