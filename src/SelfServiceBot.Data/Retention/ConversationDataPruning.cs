@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,32 +56,60 @@ public sealed class ConversationDataPruning(
         var handoffMessages = await InBatchesAsync(db => db.HandoffMessages
             .Where(m => db.HandoffRequests.Any(h => h.Id == m.HandoffId && h.ClosedAt != null && h.ClosedAt < cutoff))
             .OrderBy(m => m.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
-        var handoffs = await InBatchesAsync(db => db.HandoffRequests
-            .Where(h => h.ClosedAt != null && h.ClosedAt < cutoff
-                && (h.UserId != null || h.UserName != null || h.LastCustomerText != null || h.TranscriptJson != null
-                    || h.ConversationReferenceJson != null || h.Note != null || h.ContactDetails != null))
-            .OrderBy(h => h.Id).Take(BatchSize)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.UserId, (string?)null).SetProperty(h => h.UserName, (string?)null)
-                .SetProperty(h => h.LastCustomerText, (string?)null).SetProperty(h => h.TranscriptJson, (string?)null)
-                .SetProperty(h => h.ConversationReferenceJson, (string?)null).SetProperty(h => h.Note, (string?)null)
-                .SetProperty(h => h.ContactDetails, (string?)null), cancellationToken));
+        Expression<Func<HandoffRequestRecord, bool>> handoffDue = h => h.ClosedAt != null && h.ClosedAt < cutoff
+            && (h.UserId != null || h.UserName != null || h.LastCustomerText != null || h.TranscriptJson != null
+                || h.ConversationReferenceJson != null || h.Note != null || h.ContactDetails != null);
+        var handoffs = await ClearInIdOrderAsync(
+            (db, after) => db.HandoffRequests.Where(handoffDue).Where(h => h.Id > after).OrderBy(h => h.Id).Take(BatchSize).Select(h => h.Id)
+                .ToListAsync(cancellationToken),
+            (db, from, to) => db.HandoffRequests.Where(handoffDue).Where(h => h.Id >= from && h.Id <= to)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.UserId, (string?)null).SetProperty(h => h.UserName, (string?)null)
+                    .SetProperty(h => h.LastCustomerText, (string?)null).SetProperty(h => h.TranscriptJson, (string?)null)
+                    .SetProperty(h => h.ConversationReferenceJson, (string?)null).SetProperty(h => h.Note, (string?)null)
+                    .SetProperty(h => h.ContactDetails, (string?)null), cancellationToken));
         long applied;
         await using (var db = Factory.CreateDbContext())
         {
             applied = await db.ContactProjections.Where(p => p.Name == ContactProjectionState.ContactsName)
                 .Select(p => (long?)p.LastEventId).SingleOrDefaultAsync(cancellationToken) ?? 0;
         }
-        var events = await InBatchesAsync(db => db.ConversationEvents
-            .Where(e => e.Id <= applied && e.OccurredAt < cutoff && (e.Text != null || e.UserId != null))
-            .OrderBy(e => e.Id).Take(BatchSize)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.UserId, (string?)null), cancellationToken));
-        var contacts = await InBatchesAsync(db => db.Contacts
-            .Where(c => !c.IsOpen && c.LastActivityAt < cutoff && (c.RecontactWindowEnd == null || c.RecontactWindowEnd < now)
-                && (c.Question != null || c.QuestionKey != null || c.CustomerId != null))
-            .OrderBy(c => c.Id).Take(BatchSize)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Question, (string?)null).SetProperty(c => c.QuestionKey, (string?)null)
-                .SetProperty(c => c.CustomerId, (string?)null), cancellationToken));
+        Expression<Func<ConversationEventRecord, bool>> eventDue = e => e.Id <= applied && e.OccurredAt < cutoff && (e.Text != null || e.UserId != null);
+        var events = await ClearInIdOrderAsync(
+            (db, after) => db.ConversationEvents.Where(eventDue).Where(e => e.Id > after).OrderBy(e => e.Id).Take(BatchSize).Select(e => e.Id)
+                .ToListAsync(cancellationToken),
+            (db, from, to) => db.ConversationEvents.Where(eventDue).Where(e => e.Id >= from && e.Id <= to)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.UserId, (string?)null), cancellationToken));
+        Expression<Func<ContactRecord, bool>> contactDue = c => !c.IsOpen && c.LastActivityAt < cutoff
+            && (c.RecontactWindowEnd == null || c.RecontactWindowEnd < now) && (c.Question != null || c.QuestionKey != null || c.CustomerId != null);
+        var contacts = await ClearInIdOrderAsync(
+            (db, after) => db.Contacts.Where(contactDue).Where(c => c.Id > after).OrderBy(c => c.Id).Take(BatchSize).Select(c => c.Id)
+                .ToListAsync(cancellationToken),
+            (db, from, to) => db.Contacts.Where(contactDue).Where(c => c.Id >= from && c.Id <= to)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Question, (string?)null).SetProperty(c => c.QuestionKey, (string?)null)
+                    .SetProperty(c => c.CustomerId, (string?)null), cancellationToken));
         return new ConversationPruneResult(lines, states, directLine, references, handoffMessages, handoffs, events, contacts);
+    }
+
+    /// <summary>
+    /// Clears rows that are kept (for the reports) in Id order, each batch starting after the last one's highest Id: the
+    /// cleared rows stay, and batches that each started from the first Id again would read past all of them, every one.
+    /// <paramref name="nextIds"/> lists the next batch's Ids after a given one; <paramref name="clear"/> clears the due rows
+    /// between two Ids (the condition applies again, so a row changed meanwhile is left as it is).
+    /// </summary>
+    private Task<int> ClearInIdOrderAsync(Func<BotDbContext, long, Task<List<long>>> nextIds, Func<BotDbContext, long, long, Task<int>> clear)
+    {
+        long after = 0;
+        return InBatchesAsync(async db =>
+        {
+            var ids = await nextIds(db, after);
+            if (ids.Count == 0)
+            {
+                return 0;
+            }
+            after = ids[^1];
+            await clear(db, ids[0], after);
+            return ids.Count;
+        });
     }
 }
 

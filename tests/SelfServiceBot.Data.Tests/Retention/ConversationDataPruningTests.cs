@@ -81,6 +81,33 @@ public class ConversationDataPruningTests
         Assert.Equal(0, (await db.Services.GetRequiredService<ConversationDataPruning>().PruneAsync(Cutoff, default)).Total);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Events_and_contacts_are_cleared_over_several_batches_each_starting_after_the_last(DatabaseProvider provider)
+    {
+        // Cleared rows stay; each batch goes on after the last one's highest Id. Old rows that must stay (an event the
+        // ledger has not applied yet, a contact whose recontact window is open) sit between and after the batches.
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var count = 2 * ConversationDataPruning.BatchSize + 10;
+        await using (var context = db.Factory.CreateDbContext())
+        {
+            context.ConversationEvents.AddRange(Enumerable.Range(0, count).Select(i => Event($"old-{i}", Old)));
+            context.Contacts.AddRange(Enumerable.Range(0, count).Select(i => Contact($"old-{i}", Old, windowEnd: i == 600 ? Now.AddDays(1) : Old.AddDays(7), open: false)));
+            await context.SaveChangesAsync();
+            var applied = await context.ConversationEvents.MaxAsync(e => e.Id);
+            context.ConversationEvents.Add(Event("unapplied-old", Old));
+            await context.SaveChangesAsync();
+            await context.ContactProjections.Where(p => p.Name == ContactProjectionState.ContactsName)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastEventId, applied));
+        }
+
+        var pruned = await db.Services.GetRequiredService<ConversationDataPruning>().PruneAsync(Cutoff, default);
+
+        await using var check = db.Factory.CreateDbContext();
+        Assert.Equal((count, count - 1), (pruned.EventsCleared, pruned.ContactsCleared));
+        Assert.Equal(["unapplied-old"], await check.ConversationEvents.Where(e => e.Text != null).Select(e => e.IdempotencyKey).ToListAsync());
+        Assert.Equal(["old-600"], await check.Contacts.Where(c => c.Question != null).Select(c => c.ContactKey).ToListAsync());
+    }
+
     [Fact]
     public async Task The_pruning_runs_as_a_hosted_service()
     {
