@@ -3,6 +3,7 @@ using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Conversation.Feedback;
@@ -11,7 +12,7 @@ namespace SelfServiceBot.Conversation.Feedback;
 /// "Did this answer your question?": Yes closes the question and suggests the article's related questions (as question
 /// answering's follow-up prompts do), No offers a person.
 /// </summary>
-internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search)
+internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search, HandoffOptions options)
 {
     /// <summary>Follow-up questions suggested after an answer helped, at most.</summary>
     private const int MaxRelated = 3;
@@ -22,7 +23,11 @@ internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch sear
         var state = session.State;
         state.Stage = DialogStage.Idle;
         state.SaidNotHelpful = false;
-        var related = state.LastArticleId is { } answered ? await search.RelatedAsync(answered, session.Language, MaxRelated, cancellationToken) : [];
+        // Not a topic that always goes to a person (Handoff:AlwaysHumanCategories): asked for, it would get no answer either.
+        var related = state.LastArticleId is { } answered
+            ? (await search.RelatedAsync(answered, session.Language, int.MaxValue, cancellationToken))
+                .Where(a => !AlwaysHuman(a.Category)).Take(MaxRelated).ToList()
+            : [];
         if (related.Count == 0)
         {
             await session.SendTextAsync(session.Texts.Thanks, cancellationToken);
@@ -44,6 +49,8 @@ internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch sear
         session.State.PendingHandoffReason = null;
         await session.SendTextAsync(session.Texts.AskAway, cancellationToken);
     }
+
+    private bool AlwaysHuman(string category) => options.AlwaysHumanCategories.Contains(category, StringComparer.OrdinalIgnoreCase);
 
     private static void Record(TurnSession session, bool helpful) =>
         session.Events.Add(ConversationEventTypes.Feedback, articleId: session.State.LastArticleId,

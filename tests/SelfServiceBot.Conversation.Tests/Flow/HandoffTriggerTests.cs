@@ -62,6 +62,18 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
         Assert.Equal((HandoffReasons.Policy, "account"), (handoff.Reason, handoff.Category));
     }
 
+    [Fact]
+    public async Task An_answer_that_helped_suggests_no_related_question_of_an_always_human_category()
+    {
+        // "Where can I see my past orders?" names track-order, invoice and create-account (account, always a person here).
+        var flow = fixture.Host.Flow(Channels.WebChat, "en-US");
+
+        await flow.Send("Where can I see my past orders?").AssertAnswer("")
+            .Send("Yes").AssertReply("Great, glad I could help! Is there anything else you'd like to know?",
+                "How do I track my order?", "How do I get an invoice for my order?")
+            .StartTestAsync();
+    }
+
     [Theory]
     [InlineData("en-US", "How do I track my order?", "Yes", "How long does delivery take?", EnglishTicket)]
     [InlineData("zh-CN", "我的订单到哪里了？", "是", "配送需要多长时间？", ChineseTicket)]
