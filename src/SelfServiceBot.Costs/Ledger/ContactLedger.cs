@@ -27,21 +27,17 @@ public sealed class ContactLedger(
     internal const int BatchSize = 100;
 
     /// <summary>
-    /// Catching up beside the turns (the background service), the ledger pauses this many times as long as its last batch
-    /// took, so it holds at most a quarter of the writer's time (on SQLite) and of the cores: a backlog (after a burst of
+    /// Catching up beside the turns (the background service), the ledger paces its batches: a backlog (after a burst of
     /// turns, a restart) is worked off over a few seconds instead of stalling the turns meanwhile. It still applies several
     /// thousand events a second, more than the busiest load the turn benchmark makes (docs/benchmarks.md, "A fixed rate").
     /// </summary>
-    private const int PauseFactor = 3;
-
-    /// <summary>The pause between two batches of a paced catch-up; tests record the pauses instead of waiting them out.</summary>
-    internal Func<TimeSpan, CancellationToken, Task> Pause { get; set; } = Task.Delay;
+    internal BatchPacing Pacing { get; } = new();
 
     /// <summary>Called after a batch is written, before it commits; tests throw here to play a process killed mid-batch.</summary>
     internal Func<Task>? BeforeCommit { get; set; }
 
     /// <summary>Applies every event written so far, then closes idle contacts and marks recontacts.</summary>
-    /// <param name="besideTurns">Customers' turns run in this process meanwhile: pace a long catch-up (<see cref="PauseFactor"/>).
+    /// <param name="besideTurns">Customers' turns run in this process meanwhile: pace a long catch-up (<see cref="Pacing"/>).
     /// False for the CLI, which wants the ledger current at once.</param>
     public async Task<LedgerPass> CatchUpAsync(CancellationToken cancellationToken, bool besideTurns = false)
     {
@@ -54,8 +50,7 @@ public sealed class ContactLedger(
             events += applied;
             if (besideTurns && applied == BatchSize)
             {
-                // Machine time, not the business clock (tests fake that one).
-                await Pause(Stopwatch.GetElapsedTime(started) * PauseFactor, cancellationToken);
+                await Pacing.AfterBatchAsync(started, cancellationToken);
             }
         }
         while (applied > 0);

@@ -20,14 +20,10 @@ public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, Hot
     internal const int BatchSize = 500;
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    /// <summary>Between two full batches a background pass waits this many times as long as the last took (at most a quarter of the writer).</summary>
-    private const int PauseFactor = 3;
-
     /// <summary>Pause between full batches (the background service; a direct call, e.g. a test, runs its batches back to back).</summary>
     internal bool Paced { get; set; }
 
-    /// <summary>The pause itself; tests record the pauses instead of waiting them out.</summary>
-    internal Func<TimeSpan, CancellationToken, Task> Pause { get; set; } = Task.Delay;
+    internal BatchPacing Pacing { get; } = new();
 
     protected TimeProvider Clock { get; } = clock;
 
@@ -60,8 +56,7 @@ public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, Hot
             }
             if (Paced)
             {
-                // Machine time, not the business clock (tests fake that one).
-                await Pause(Stopwatch.GetElapsedTime(started) * PauseFactor, CancellationToken.None);
+                await Pacing.AfterBatchAsync(started, CancellationToken.None);
             }
         }
     }

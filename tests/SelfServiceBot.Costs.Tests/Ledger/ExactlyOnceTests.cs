@@ -163,9 +163,9 @@ public class ExactlyOnceTests
         h.Clock.SetUtcNow(T0 + 31 * Minute);
         var pauses = new List<TimeSpan>();
         var service = h.Ledger;
-        service.Pause = (pause, _) => { pauses.Add(pause); return Task.CompletedTask; };
+        service.Pacing.Pause = (pause, _) => { pauses.Add(pause); return Task.CompletedTask; };
         var cli = h.SecondInstance();
-        cli.Pause = (pause, _) => throw new InvalidOperationException("the CLI paused");
+        cli.Pacing.Pause = (pause, _) => throw new InvalidOperationException("the CLI paused");
 
         var paced = await service.CatchUpAsync(default, besideTurns: true);
         await WriteConversationsAsync(h, count: 70, prefix: "later");

@@ -58,7 +58,7 @@ public class ProcessedActivityPruningTests
         }
         var pruning = db.Services.GetRequiredService<ProcessedActivityPruning>();
         var pauses = new List<TimeSpan>();
-        pruning.Pause = (pause, _) => { pauses.Add(pause); return Task.CompletedTask; };
+        pruning.Pacing.Pause = (pause, _) => { pauses.Add(pause); return Task.CompletedTask; };
 
         var direct = await pruning.PruneAsync(now.AddDays(-4), default);
         var pausesWhenDirect = pauses.Count;
