@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the tests need beyond the .NET SDK: Debian's chromium (browser tests), redis-server (the SignalR backplane test
-# starts its own on a free port) and the npm packages (Web Chat bundle, Direct Line client for the Node test).
+# starts its own on a free port), nginx (the scale-out test runs deploy/nginx.conf) and the npm packages (Web Chat bundle, Direct Line client for the Node test).
 # Idempotent; quiet when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} (apt)"
   export DEBIAN_FRONTEND=noninteractive

@@ -27,9 +27,12 @@ public sealed class BotAuthOptions
 
     public string AppId => MicrosoftAppId?.Trim() ?? "";
 
-    /// <summary>MultiTenant when the key is empty, as in the Bot Framework SDK.</summary>
+    /// <summary>
+    /// SingleTenant when the key is empty (the Bot Framework SDK said MultiTenant): Azure no longer accepts new
+    /// multi-tenant bot registrations, so an empty key means what every new bot is.
+    /// </summary>
     public BotAppType AppType =>
-        string.IsNullOrWhiteSpace(MicrosoftAppType) ? BotAppType.MultiTenant
+        string.IsNullOrWhiteSpace(MicrosoftAppType) ? BotAppType.SingleTenant
         : Enum.TryParse<BotAppType>(MicrosoftAppType.Trim(), ignoreCase: true, out var type) ? type
         : throw new InvalidOperationException($"Unknown MicrosoftAppType '{MicrosoftAppType}'.");
 

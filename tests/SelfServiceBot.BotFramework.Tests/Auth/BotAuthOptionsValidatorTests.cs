@@ -36,4 +36,11 @@ public sealed class BotAuthOptionsValidatorTests
     {
         Assert.Contains(named, Validate(type, id, password, tenant));
     }
+
+    [Fact]
+    public void An_empty_app_type_means_single_tenant_as_every_new_Azure_bot_is()
+    {
+        Assert.Equal(BotAppType.SingleTenant, new BotAuthOptions { MicrosoftAppId = "app" }.AppType);
+        Assert.Contains("SingleTenant needs MicrosoftAppTenantId", Validate(null, "app", "secret", null));
+    }
 }
