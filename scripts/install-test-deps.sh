@@ -17,9 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages pinned by their package-lock.json files: the Web Chat bundle for the chat page (the
-# Web project's build also installs it when missing) and the Direct Line client for the Node test.
+# Web project's build also installs it when missing), the Direct Line client for the Node test, and the Teams
+# manifest schemas (@microsoft/app-manifest) with the validator the Teams package tests run.
 # --ignore-scripts: none of them needs an install script, and this way none runs.
-for folder in src/SelfServiceBot.Web/ClientApp tests/directline-node; do
+for folder in src/SelfServiceBot.Web/ClientApp tests/directline-node tests/teams-manifest-node; do
   if [ ! -d "$folder/node_modules" ]; then
     echo "installing npm packages in $folder"
     (cd "$folder" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)

@@ -13,6 +13,7 @@ using SelfServiceBot.Web.Diagnostics;
 using SelfServiceBot.Web.Health;
 using SelfServiceBot.Web.Hosting;
 using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.Web.Legal;
 using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -41,6 +42,7 @@ builder.AddSignIn();
 builder.AddAgentConsole();
 builder.AddAgentProfiles();
 builder.AddKnowledgeDrafts();
+builder.AddLegalPages();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.MapSignIn();
 app.MapAgentConsole();
 app.MapAgentProfiles();
 app.MapKnowledgeDrafts();
+app.MapLegalPages();
 app.MapHealth();
 app.MapBotMessages();
 app.MapEchoEndpoint();

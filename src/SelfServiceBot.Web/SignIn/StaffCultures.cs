@@ -18,13 +18,20 @@ public static class StaffCultures
 
     internal static void UseStaffCultures(this WebApplication app)
     {
+        var options = CreateLocalizationOptions();
+        app.UseWhen(context => IsStaffPath(context.Request.Path), branch => branch.UseRequestLocalization(options));
+    }
+
+    /// <summary>How staff pages pick their language; public pages that speak the same two languages (Legal) reuse it.</summary>
+    internal static RequestLocalizationOptions CreateLocalizationOptions()
+    {
         var options = new RequestLocalizationOptions()
             .SetDefaultCulture("en")
             .AddSupportedCultures([.. Supported])
             .AddSupportedUICultures([.. Supported]);
         options.FallBackToParentUICultures = true;
         options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
-        app.UseWhen(context => IsStaffPath(context.Request.Path), branch => branch.UseRequestLocalization(options));
+        return options;
     }
 
     /// <summary>GET /account/language?culture=zh-CN&amp;returnUrl=/staff sets the language cookie (a year) and goes back.</summary>
