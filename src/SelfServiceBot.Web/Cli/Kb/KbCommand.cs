@@ -13,17 +13,20 @@ internal static class KbCommand
                                              the decision the bot would take, and why
           SelfServiceBot.Web kb index [--kb DIR] [--index DIR]   build the on-disk index the server opens
           SelfServiceBot.Web kb lint [--kb FILE|DIR]              missing fields, duplicate and conflicting questions
-          SelfServiceBot.Web kb import --from FILE [--to DIR] [--locale L] [--overwrite]
-                                             JSON Lines, QnA Maker / question answering TSV or CSV into Markdown articles
-          SelfServiceBot.Web kb export --out FILE [--format jsonl|csv|tsv] [--kb DIR]
+          SelfServiceBot.Web kb import --from FILE [--to DIR | --publish] [--locale L] [--overwrite]
+                                             JSON Lines, QnA Maker / question answering TSV or CSV into Markdown articles;
+                                             with --publish into the server's database instead (every instance serves them)
+          SelfServiceBot.Web kb export (--out FILE [--format jsonl|csv|tsv] | --to DIR [--overwrite]) [--kb DIR | --published]
+                                             the files, or with --published the articles published into the server's
+                                             database (drafts, kb import --publish); --to DIR writes Markdown files
           (--kb defaults to the knowledge base the server uses: Knowledge:KnowledgeBasePath or the nearest knowledgebase/)
         """;
 
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var options = LoadOptions();
         var sub = args.Length > 1 ? args[1] : "";
-        var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite");
+        var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite", "publish", "published");
         try
         {
             return sub switch
@@ -32,8 +35,8 @@ internal static class KbCommand
                 "ask" => KbAskCommand.Run(rest, options),
                 "index" => KbIndexCommand.Run(rest, options),
                 "lint" => KbLintCommand.Run(rest, options),
-                "import" => KbInterchangeCommands.Import(rest, options),
-                "export" => KbInterchangeCommands.Export(rest, options),
+                "import" => await KbInterchangeCommands.ImportAsync(rest, options),
+                "export" => await KbInterchangeCommands.ExportAsync(rest, options),
                 _ => throw new CliUsageException(sub.Length == 0 ? "kb needs a command" : $"unknown kb command '{sub}'"),
             };
         }
