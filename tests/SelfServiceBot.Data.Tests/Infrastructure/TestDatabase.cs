@@ -80,6 +80,13 @@ public sealed class TestDatabase : IAsyncDisposable
     private DatabaseProvider _provider;
     private string _connectionString = "";
 
+    /// <summary>The settings that put another host (e.g. an app under test) on this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = _provider.ToString(),
+        ["ConnectionStrings:SelfServiceBot"] = _connectionString,
+    };
+
     /// <summary>The app's services of another instance on the same database (its own connections, caches and gates).</summary>
     /// <param name="configure">Extra services, as for <see cref="CreateAsync"/>.</param>
     /// <param name="settings">Its configuration beside the database's (e.g. its own Knowledge:IndexPath).</param>
