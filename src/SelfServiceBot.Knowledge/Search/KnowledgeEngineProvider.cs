@@ -29,7 +29,8 @@ public sealed partial class KnowledgeEngineProvider(
     private readonly Lock _firstLoadLock = new();
 
     // The published articles last read, kept when a later read fails (the database is briefly away) so a reload of the
-    // files does not drop them; the revision is null until a read succeeds, so the next poll reloads.
+    // files does not drop them. The revision is that of the engine in use: Unread after a failed read or build, so the
+    // next poll reloads.
     private const long Unread = long.MinValue;
     private PublishedArticleSet _published = PublishedArticleSet.Empty;
     private long _publishedRevision = Unread;
@@ -87,9 +88,19 @@ public sealed partial class KnowledgeEngineProvider(
         await _reloading.WaitAsync(cancellationToken);
         try
         {
-            var shared = await ReadPublishedAsync(cancellationToken);
-            // Building is CPU work (index, training): off the caller's thread.
-            var next = await Task.Run(() => Load(shared.Articles), cancellationToken);
+            var (shared, read) = await ReadPublishedAsync(cancellationToken);
+            KnowledgeEngine? next;
+            try
+            {
+                // Building is CPU work (index, training): off the caller's thread.
+                next = await Task.Run(() => Load(shared.Articles), cancellationToken);
+            }
+            catch
+            {
+                Interlocked.Exchange(ref _publishedRevision, Unread);
+                throw;
+            }
+            Interlocked.Exchange(ref _publishedRevision, read ? shared.Revision : Unread);
             if (next is null)
             {
                 return;
@@ -107,24 +118,24 @@ public sealed partial class KnowledgeEngineProvider(
         }
     }
 
-    private async Task<PublishedArticleSet> ReadPublishedAsync(CancellationToken cancellationToken)
+    /// <returns>The published articles, and false when they could not be read (those read before, then).</returns>
+    private async Task<(PublishedArticleSet Set, bool Read)> ReadPublishedAsync(CancellationToken cancellationToken)
     {
         if (published is null)
         {
-            return PublishedArticleSet.Empty;
+            return (PublishedArticleSet.Empty, true);
         }
         try
         {
             _published = await published.LoadAsync(cancellationToken);
-            Interlocked.Exchange(ref _publishedRevision, _published.Revision);
+            return (_published, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The files still load; the poll reloads once the database answers again.
-            Interlocked.Exchange(ref _publishedRevision, Unread);
             LogPublishedReadFailed(ex, _published.Articles.Count);
+            return (_published, false);
         }
-        return _published;
     }
 
     private KnowledgeEngine? Load(IReadOnlyList<KnowledgeArticle> publishedArticles)

@@ -27,8 +27,10 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
     {
         var revision = await RevisionAsync(cancellationToken);
         await using var db = factory.CreateDbContext();
-        var rows = await db.PublishedArticles.AsNoTracking().OrderBy(a => a.Locale).ThenBy(a => a.ArticleId).ToListAsync(cancellationToken);
-        return new PublishedArticleSet(revision, rows.Select(ToArticle).ToList());
+        var rows = await db.PublishedArticles.AsNoTracking().ToListAsync(cancellationToken);
+        // Sorted here, not by the database's collation: the order is part of the index stamp on every instance.
+        return new PublishedArticleSet(revision, rows.OrderBy(a => a.Locale, StringComparer.Ordinal).ThenBy(a => a.ArticleId, StringComparer.Ordinal)
+            .Select(ToArticle).ToList());
     }
 
     /// <summary>
