@@ -11,8 +11,8 @@ namespace SelfServiceBot.Web.Tests.Cli;
 
 /// <summary>
 /// <c>kb import --publish</c> and <c>kb export --published</c>, run as the real executable against the database a running
-/// app uses: an imported article reaches the running app at its next poll, and published articles come out as Markdown
-/// files an author can move into git.
+/// app uses: an imported article reaches the running app at its next poll, <c>kb ask --published</c> sees it too, and
+/// published articles come out as Markdown files an author can move into git.
 /// </summary>
 public sealed class KbPublishedCommandTests : IDisposable
 {
@@ -36,6 +36,8 @@ public sealed class KbPublishedCommandTests : IDisposable
         var before = await AskAsync(app, "Can I collect my order from a locker?");
         var polled = await engines.RefreshIfChangedAsync(default);
         var after = await AskAsync(app, "Can I collect my order from a locker?");
+        var askFiles = await RunAsync(app, "kb", "ask", "Can I collect my order from a locker?");
+        var askPublished = await RunAsync(app, "kb", "ask", "Can I collect my order from a locker?", "--published");
         var twice = await RunAsync(app, "kb", "import", "--from", file, "--publish");
         var exported = Path.Combine(app.DataDirectory, "exported");
         var export = await RunAsync(app, "kb", "export", "--published", "--to", exported);
@@ -46,6 +48,9 @@ public sealed class KbPublishedCommandTests : IDisposable
         Assert.NotEqual("parcel-lockers", before.Best?.ArticleId);
         Assert.True(polled);
         Assert.Equal((KnowledgeDecision.Answer, "parcel-lockers"), (after.Decision, after.Best?.ArticleId));
+        Assert.DoesNotContain("parcel-lockers", askFiles.Stdout);
+        Assert.True(askPublished.Exit == 0, askPublished.Stderr);
+        Assert.Matches(@"decision: Answer[^\n]*\n[^\n]*\n\s*\d+  parcel-lockers ", askPublished.Stdout);
         Assert.Equal(1, twice.Exit);
         Assert.Contains("en/parcel-lockers is already published; pass --overwrite to replace it", twice.Stderr);
         Assert.True(export.Exit == 0, export.Stdout + export.Stderr);

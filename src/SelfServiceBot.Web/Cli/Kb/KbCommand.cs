@@ -9,8 +9,9 @@ internal static class KbCommand
     public const string Usage = """
           SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json] [--failures FILE]
                                              measure answer quality on labelled cases (JSON Lines {"text","expected"})
-          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--locale L] [--explain]
-                                             the decision the bot would take, and why
+          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--published] [--locale L] [--explain]
+                                             the decision the bot would take, and why (--published: with the articles
+                                             published into the server's database, as the running bot)
           SelfServiceBot.Web kb index [--kb DIR] [--index DIR]   build the on-disk index the server opens
           SelfServiceBot.Web kb lint [--kb FILE|DIR]              missing fields, duplicate and conflicting questions
           SelfServiceBot.Web kb import --from FILE [--to DIR | --publish] [--locale L] [--overwrite]
@@ -32,7 +33,7 @@ internal static class KbCommand
             return sub switch
             {
                 "eval" => KbEvalCommand.Run(rest, options),
-                "ask" => KbAskCommand.Run(rest, options),
+                "ask" => await KbAskCommand.RunAsync(rest, options),
                 "index" => KbIndexCommand.Run(rest, options),
                 "lint" => KbLintCommand.Run(rest, options),
                 "import" => await KbInterchangeCommands.ImportAsync(rest, options),

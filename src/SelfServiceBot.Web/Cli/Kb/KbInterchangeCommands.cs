@@ -1,4 +1,3 @@
-using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
@@ -27,7 +26,7 @@ internal static class KbInterchangeCommands
             {
                 throw new CliUsageException("--publish imports into the database the server uses; leave out --to");
             }
-            await using var services = await StartDatabaseAsync();
+            await using var services = await KbPublished.StartDatabaseAsync();
             await services.GetRequiredService<PublishedArticleStore>().ImportAsync(kb.Articles, args.Has("overwrite"), "kb import", CancellationToken.None);
             Console.WriteLine($"published {kb.Articles.Count} articles into the database ({kb.Problems.Count} skipped); " +
                               $"every instance serves them within Knowledge:SharedPollSeconds ({options.SharedPollSeconds} s)");
@@ -53,8 +52,7 @@ internal static class KbInterchangeCommands
         IReadOnlyList<KnowledgeArticle> articles;
         if (args.Has("published"))
         {
-            await using var services = await StartDatabaseAsync();
-            articles = (await services.GetRequiredService<PublishedArticleStore>().LoadAsync(CancellationToken.None)).Articles;
+            articles = await KbPublished.LoadAsync();
         }
         else
         {
@@ -79,18 +77,6 @@ internal static class KbInterchangeCommands
         }
         Console.WriteLine($"exported {articles.Count} articles to {output}");
         return 0;
-    }
-
-    /// <summary>The server's database (its settings, migrated), with the published articles' store.</summary>
-    private static async Task<ServiceProvider> StartDatabaseAsync()
-    {
-        var builder = CliHost.CreateBuilder();
-        builder.Logging.AddStandardErrorLog();
-        builder.Services.AddBotDatabase();
-        builder.Services.AddKnowledgeDraftServices();
-        var services = builder.Services.BuildServiceProvider();
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return services;
     }
 
     /// <summary>A published article whose id a file of the knowledge base also has is not served: the file wins.</summary>
