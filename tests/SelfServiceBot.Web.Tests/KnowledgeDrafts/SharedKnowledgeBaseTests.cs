@@ -83,6 +83,26 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
         }
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Reviewers_publishing_the_same_title_at_once_on_two_instances_get_distinct_ids_and_one_revision_each(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, Instance, Settings("a"));
+        await using var other = db.AnotherInstance(Instance, Settings("b"));
+        var drafts = new List<KnowledgeDraftRecord>();
+        for (var i = 0; i < 4; i++)
+        {
+            drafts.Add(await DraftAsync(db.Services, "Do you gift wrap?"));
+        }
+
+        var outcomes = await Task.WhenAll(drafts.Select((draft, i) => (i % 2 == 0 ? db.Services : other).GetRequiredService<DraftPublisher>()
+            .PublishAsync(draft.Id, draft.Version, KnowledgeDraftStore.ContentOf(draft) with { Answer = $"Yes ({i})." }, "lee@example.com", default)));
+
+        Assert.Equal(["do-you-gift-wrap", "do-you-gift-wrap-2", "do-you-gift-wrap-3", "do-you-gift-wrap-4"], outcomes.Select(o => o.ArticleId!).Order());
+        await using var context = db.Factory.CreateDbContext();
+        Assert.Equal(4, await context.PublishedArticlesRevision.Select(r => r.Revision).SingleAsync());
+        Assert.Equal([1L, 2L, 3L, 4L], await context.PublishedArticles.OrderBy(a => a.Revision).Select(a => a.Revision).ToListAsync());
+    }
+
     private void Instance(IServiceCollection services) => services.AddKnowledge().AddKnowledgeDraftServices();
 
     private Dictionary<string, string?> Settings(string instance) => new()
