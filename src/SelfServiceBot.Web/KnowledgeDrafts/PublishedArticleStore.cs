@@ -87,6 +87,24 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
         return articles.Count;
     }
 
+    /// <summary><c>kb unpublish</c>: removes a published article (every instance stops serving it at its next poll); false when there is none.</summary>
+    public async Task<bool> UnpublishAsync(string locale, string articleId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BumpAsync(db, cancellationToken);
+        var rows = await db.PublishedArticles.Where(a => a.Locale == locale).ToListAsync(cancellationToken);
+        var row = rows.FirstOrDefault(a => string.Equals(a.ArticleId, articleId, StringComparison.OrdinalIgnoreCase));
+        if (row is null)
+        {
+            return false;
+        }
+        db.PublishedArticles.Remove(row);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Where the article goes as a file of the knowledge base folder (what <c>kb export --published --to</c> writes).</summary>
     public static string PathOf(string locale, string category, string id) => $"{locale}/{category}/{id}.md";
 

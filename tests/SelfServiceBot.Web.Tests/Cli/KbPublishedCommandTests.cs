@@ -12,7 +12,7 @@ namespace SelfServiceBot.Web.Tests.Cli;
 /// <summary>
 /// <c>kb import --publish</c> and <c>kb export --published</c>, run as the real executable against the database a running
 /// app uses: an imported article reaches the running app at its next poll, <c>kb ask --published</c> sees it too, and
-/// published articles come out as Markdown files an author can move into git.
+/// published articles come out as Markdown files an author can move into git; <c>kb unpublish</c> takes one back.
 /// </summary>
 public sealed class KbPublishedCommandTests : IDisposable
 {
@@ -42,6 +42,10 @@ public sealed class KbPublishedCommandTests : IDisposable
         var exported = Path.Combine(app.DataDirectory, "exported");
         var export = await RunAsync(app, "kb", "export", "--published", "--to", exported);
         var files = KnowledgeBaseLoader.Load(exported);
+        var unpublish = await RunAsync(app, "kb", "unpublish", "PARCEL-LOCKERS");
+        var unpublishAgain = await RunAsync(app, "kb", "unpublish", "parcel-lockers");
+        var pollAfterUnpublish = await engines.RefreshIfChangedAsync(default);
+        var afterUnpublish = await AskAsync(app, "Can I collect my order from a locker?");
 
         Assert.True(import.Exit == 0, import.Stdout + import.Stderr);
         Assert.StartsWith("published 1 articles into the database (0 skipped)", import.Stdout);
@@ -59,6 +63,11 @@ public sealed class KbPublishedCommandTests : IDisposable
         var locker = files.Articles.Single(a => a.Id == "parcel-lockers");
         Assert.Equal((Locker.Title, Locker.Body, Locker.Owner, Locker.Updated), (locker.Title, locker.Body.Trim(), locker.Owner, locker.Updated));
         Assert.Equal(Locker.Questions, locker.Questions);
+        Assert.True(unpublish.Exit == 0, unpublish.Stdout + unpublish.Stderr);
+        Assert.Equal(1, unpublishAgain.Exit);
+        Assert.Contains("no published article en/parcel-lockers", unpublishAgain.Stderr);
+        Assert.True(pollAfterUnpublish);
+        Assert.NotEqual("parcel-lockers", afterUnpublish.Best?.ArticleId);
         Assert.Equal(("Dogs are welcome.", "lee@example.com"), (files.Articles.Single(a => a.Id == "can-i-bring-my-dog").Body.Trim(),
             files.Articles.Single(a => a.Id == "can-i-bring-my-dog").Owner));
     }

@@ -20,6 +20,7 @@ internal static class KbCommand
           SelfServiceBot.Web kb export (--out FILE [--format jsonl|csv|tsv] | --to DIR [--overwrite]) [--kb DIR | --published]
                                              the files, or with --published the articles published into the server's
                                              database (drafts, kb import --publish); --to DIR writes Markdown files
+          SelfServiceBot.Web kb unpublish ID [--locale L]  removes an article published into the server's database
           (--kb defaults to the knowledge base the server uses: Knowledge:KnowledgeBasePath or the nearest knowledgebase/)
         """;
 
@@ -38,6 +39,7 @@ internal static class KbCommand
                 "lint" => KbLintCommand.Run(rest, options),
                 "import" => await KbInterchangeCommands.ImportAsync(rest, options),
                 "export" => await KbInterchangeCommands.ExportAsync(rest, options),
+                "unpublish" => await KbInterchangeCommands.UnpublishAsync(rest),
                 _ => throw new CliUsageException(sub.Length == 0 ? "kb needs a command" : $"unknown kb command '{sub}'"),
             };
         }

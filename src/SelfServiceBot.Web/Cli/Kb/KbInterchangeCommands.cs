@@ -79,6 +79,23 @@ internal static class KbInterchangeCommands
         return 0;
     }
 
+    public static async Task<int> UnpublishAsync(CliArguments args)
+    {
+        if (args.Positional is not [var id])
+        {
+            throw new CliUsageException("give the id of one published article, e.g. kb unpublish can-i-bring-my-dog --locale en");
+        }
+        var locale = args.Get("locale") ?? "en";
+        await using var services = await KbPublished.StartDatabaseAsync();
+        if (!await services.GetRequiredService<PublishedArticleStore>().UnpublishAsync(locale, id, CancellationToken.None))
+        {
+            Console.Error.WriteLine($"no published article {locale}/{id} (kb export --published --out FILE lists them; files are removed in git)");
+            return 1;
+        }
+        Console.WriteLine($"unpublished {locale}/{id}; every instance stops serving it within Knowledge:SharedPollSeconds");
+        return 0;
+    }
+
     /// <summary>A published article whose id a file of the knowledge base also has is not served: the file wins.</summary>
     private static void WarnAboutFiles(IReadOnlyList<KnowledgeArticle> imported, KnowledgeOptions options)
     {
