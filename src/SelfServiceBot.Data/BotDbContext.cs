@@ -30,6 +30,8 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
     public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
     public DbSet<KnowledgeDraftRecord> KnowledgeDrafts => Set<KnowledgeDraftRecord>();
+    public DbSet<PublishedArticleRecord> PublishedArticles => Set<PublishedArticleRecord>();
+    public DbSet<PublishedArticlesRevisionRecord> PublishedArticlesRevision => Set<PublishedArticlesRevisionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

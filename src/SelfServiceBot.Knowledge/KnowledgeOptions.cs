@@ -19,6 +19,12 @@ public sealed class KnowledgeOptions
     /// <summary>Re-read the knowledge base when its files change, swapping the index in without dropping requests.</summary>
     public bool WatchForChanges { get; set; } = true;
 
+    /// <summary>
+    /// How often each instance asks the database whether articles were published (by any instance) and reloads when so;
+    /// 0 turns the poll off. The instance that publishes reloads at once.
+    /// </summary>
+    public int SharedPollSeconds { get; set; } = 10;
+
     /// <summary>Calibrated confidence (0-100) from which the best article is answered directly.</summary>
     public int AnswerThreshold { get; set; } = 50;
 
@@ -51,7 +57,7 @@ public sealed class KnowledgeOptions
             specific?.AmbiguityMargin ?? AmbiguityMargin);
     }
 
-    internal bool IsValid() =>
+    internal bool IsValid() => SharedPollSeconds >= 0 &&
         new string?[] { null }.Concat(Locales.Keys).All(locale => ThresholdsFor(locale) is var t
             && t.Clarify is >= 0 and <= 100 && t.Answer is >= 0 and <= 100 && t.Clarify <= t.Answer && t.AmbiguityMargin >= 0);
 }

@@ -13,12 +13,15 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.SectionName)
             .Validate(o => o.IsValid(),
-                "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0.")
+                "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0, " +
+                "and SharedPollSeconds >= 0.")
             .ValidateOnStart();
         services.TryAddSingleton<KnowledgeBaseLocator>();
         services.TryAddSingleton<KnowledgeEngineProvider>();
         services.TryAddSingleton<IKnowledgeSearch, LuceneKnowledgeSearch>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PublishedArticlesPoller>());
         return services;
     }
 }

@@ -2,9 +2,9 @@ namespace SelfServiceBot.Data.Entities;
 
 /// <summary>
 /// A knowledge base article waiting for an author's review: written from a resolved chat (the customer's question, the
-/// agent's answer) or from a knowledge gap of the cost report. Status moves draft -> published (a file in the knowledge
-/// base) or draft -> rejected (with a note). Every change bumps <see cref="Version"/>, so a reviewer never publishes or
-/// overwrites a text they did not see.
+/// agent's answer) or from a knowledge gap of the cost report. Status moves draft -> published (a
+/// <see cref="PublishedArticleRecord"/>) or draft -> rejected (with a note). Every change bumps <see cref="Version"/>, so a
+/// reviewer never publishes or overwrites a text they did not see.
 /// </summary>
 public sealed class KnowledgeDraftRecord
 {
@@ -31,7 +31,7 @@ public sealed class KnowledgeDraftRecord
     public DateTimeOffset? ReviewedAt { get; set; }
     /// <summary>Why it was rejected (for the author).</summary>
     public string? ReviewNote { get; set; }
-    /// <summary>The published article's id and its path under the knowledge base folder (locale/category/slug.md).</summary>
+    /// <summary>The published article's id and the file it becomes when exported (locale/category/slug.md).</summary>
     public string? ArticleId { get; set; }
     public string? ArticlePath { get; set; }
     public int Version { get; set; }

@@ -20,7 +20,7 @@ public static class CommandLine
             case "health":
                 return await HealthProbe.RunAsync(args.Skip(1).FirstOrDefault());
             case "kb":
-                return Kb.KbCommand.Run(args);
+                return await Kb.KbCommand.RunAsync(args);
             case "users":
                 return await UsersCommand.RunAsync(args[1..]);
             case "agents":

@@ -1,28 +1,29 @@
-using Microsoft.Extensions.Options;
-using SelfServiceBot.Knowledge;
+using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Web.KnowledgeDrafts;
 
-/// <summary>What publishing did: the article's id and path, or why not (nothing published, the draft unchanged).</summary>
-public sealed record PublishOutcome(string? ArticleId, string? ArticlePath, IReadOnlyList<DraftError> Errors, PublishProblem? Problem, string? Detail = null)
+/// <summary>What publishing did: the article's id and the file it becomes when exported, or why not (nothing published, the draft unchanged).</summary>
+public sealed record PublishOutcome(string? ArticleId, string? ArticlePath, IReadOnlyList<DraftError> Errors, PublishProblem? Problem)
 {
     public bool Published => ArticleId is not null;
 }
 
-public enum PublishProblem { Invalid, Changed, NoKnowledgeBaseFolder, WriteFailed }
+public enum PublishProblem { Invalid, Changed }
 
 /// <summary>
-/// Publishes a reviewed draft as a new file of the knowledge base folder the bot serves. The knowledge base's file
-/// watcher then reloads it on every instance that shares the folder, so the bot answers the new question; with
-/// <c>Knowledge:WatchForChanges=false</c> this instance reloads at once.
+/// Publishes a reviewed draft into the database's published articles, in one transaction with the draft's status: nothing
+/// is written to the knowledge base folder (in a container it is the image's, read-only), and the article survives a
+/// redeploy. This instance reloads at once; the others when they next poll (Knowledge:SharedPollSeconds).
 /// </summary>
 public sealed class DraftPublisher(
+    IDbContextFactory<BotDbContext> factory,
     KnowledgeDraftStore store,
+    PublishedArticleStore articles,
     KnowledgeBaseLocator locator,
     KnowledgeEngineProvider engines,
-    IOptions<KnowledgeOptions> options,
     TimeProvider clock,
     ILogger<DraftPublisher> logger)
 {
@@ -33,14 +34,6 @@ public sealed class DraftPublisher(
         if (content.Check(publishing: true) is { Count: > 0 } errors)
         {
             return new PublishOutcome(null, null, errors, PublishProblem.Invalid);
-        }
-        if (locator.Resolve(out _) is not { } root || !Directory.Exists(root))
-        {
-            return new PublishOutcome(null, null, [], PublishProblem.NoKnowledgeBaseFolder);
-        }
-        if (!await store.ClaimForPublishingAsync(id, version, content, reviewer, cancellationToken))
-        {
-            return new PublishOutcome(null, null, [], PublishProblem.Changed);
         }
         var article = new KnowledgeArticle
         {
@@ -54,26 +47,41 @@ public sealed class DraftPublisher(
             Body = content.Answer,
             SourcePath = "",
         };
+        var fileIds = FileIds(content.Locale);
         string articleId, path;
+        await using (var db = factory.CreateDbContext())
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // The draft first: a reviewer who lost the race changes nothing, not even the revision.
+            if (!await store.ClaimForPublishingAsync(db, id, version, content, reviewer, cancellationToken))
+            {
+                return new PublishOutcome(null, null, [], PublishProblem.Changed);
+            }
+            var added = await articles.AddAsync(db, article, ArticleSlug.Of(article), fileIds, id, reviewer, cancellationToken);
+            (articleId, path) = (added.Id, PublishedArticleStore.PathOf(added.Locale, added.Category, added.Id));
+            await KnowledgeDraftStore.SetArticleAsync(db, id, articleId, path, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        logger.LogInformation("Draft {DraftId} published by {Reviewer} as {ArticleId}", id, reviewer, articleId);
         try
         {
-            var taken = KnowledgeBaseLoader.Load(root).Articles.Where(a => string.Equals(a.Locale, content.Locale, StringComparison.OrdinalIgnoreCase))
-                .Select(a => a.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            (article, path) = ArticleFiles.WriteNew(root, article, taken);
-            articleId = article.Id;
+            await engines.ReloadAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            await store.ReleaseAsync(id);
-            logger.LogError(ex, "Publishing draft {DraftId} failed; it is a draft again", id);
-            return new PublishOutcome(null, null, [], PublishProblem.WriteFailed, ex.Message);
-        }
-        await store.SetArticleAsync(id, articleId, path, CancellationToken.None);
-        logger.LogInformation("Draft {DraftId} published by {Reviewer} as {ArticleId} ({Path})", id, reviewer, articleId, path);
-        if (!options.Value.WatchForChanges)
-        {
-            await engines.ReloadAsync(cancellationToken);
+            // Published all the same: the poll reloads it here too.
+            logger.LogError(ex, "Reloading the knowledge base after publishing {ArticleId} failed", articleId);
         }
         return new PublishOutcome(articleId, path, [], null);
     }
+
+    /// <summary>
+    /// The ids and file names of the knowledge base folder's articles in this locale: a published article takes neither, so
+    /// it can be exported beside them (<c>kb export --published --to</c>) and served beside them.
+    /// </summary>
+    private HashSet<string> FileIds(string locale) =>
+        locator.Resolve(out _) is { } root
+            ? KnowledgeBaseLoader.Load(root).Articles.Where(a => string.Equals(a.Locale, locale, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(a => new[] { a.Id, Path.GetFileNameWithoutExtension(a.SourcePath) }).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

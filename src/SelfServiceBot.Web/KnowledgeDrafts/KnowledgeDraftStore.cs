@@ -95,44 +95,30 @@ public sealed class KnowledgeDraftStore(IDbContextFactory<BotDbContext> factory,
     }
 
     /// <summary>
-    /// Takes the draft for publishing with the reviewer's final text (status published, no file yet); false when someone
-    /// else changed, published or rejected it first. The caller writes the file, then <see cref="SetArticleAsync"/>.
+    /// Inside the publisher's transaction: marks the draft published with the reviewer's final text; false when someone
+    /// else changed, published or rejected it first. The publisher then adds the article and <see cref="SetArticleAsync"/>.
     /// </summary>
-    public async Task<bool> ClaimForPublishingAsync(long id, int version, DraftContent content, string by, CancellationToken cancellationToken)
+    internal async Task<bool> ClaimForPublishingAsync(BotDbContext db, long id, int version, DraftContent content, string by,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var db = factory.CreateDbContext();
         return await Open(db, id, version).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Title, content.Title)
-            .SetProperty(d => d.QuestionsJson, JsonSerializer.Serialize(content.Questions, JsonSerializerOptions.Default))
-            .SetProperty(d => d.Answer, content.Answer)
-            .SetProperty(d => d.Locale, content.Locale)
-            .SetProperty(d => d.Category, content.Category)
-            .SetProperty(d => d.Status, KnowledgeDraftStatus.Published)
-            .SetProperty(d => d.ReviewedBy, by)
-            .SetProperty(d => d.ReviewedAt, now)
-            .SetProperty(d => d.UpdatedAt, now)
-            .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken) == 1;
+                .SetProperty(d => d.QuestionsJson, JsonSerializer.Serialize(content.Questions, JsonSerializerOptions.Default))
+                .SetProperty(d => d.Answer, content.Answer)
+                .SetProperty(d => d.Locale, content.Locale)
+                .SetProperty(d => d.Category, content.Category)
+                .SetProperty(d => d.Status, KnowledgeDraftStatus.Published)
+                .SetProperty(d => d.ReviewedBy, by)
+                .SetProperty(d => d.ReviewedAt, now)
+                .SetProperty(d => d.UpdatedAt, now)
+                .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken) == 1;
     }
 
-    public async Task SetArticleAsync(long id, string articleId, string path, CancellationToken cancellationToken)
-    {
-        await using var db = factory.CreateDbContext();
-        await db.KnowledgeDrafts.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+    /// <summary>The article the draft became: its id, and the file it is when exported.</summary>
+    internal static Task SetArticleAsync(BotDbContext db, long id, string articleId, string path, CancellationToken cancellationToken) =>
+        db.KnowledgeDrafts.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.ArticleId, articleId).SetProperty(d => d.ArticlePath, path), cancellationToken);
-    }
-
-    /// <summary>The file could not be written: the draft is a draft again, with the reviewer's text kept (even if the request was cancelled).</summary>
-    public async Task ReleaseAsync(long id)
-    {
-        await using var db = factory.CreateDbContext();
-        await db.KnowledgeDrafts.Where(d => d.Id == id && d.Status == KnowledgeDraftStatus.Published && d.ArticlePath == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, KnowledgeDraftStatus.Draft)
-                .SetProperty(d => d.ReviewedBy, (string?)null)
-                .SetProperty(d => d.ReviewedAt, (DateTimeOffset?)null)
-                .SetProperty(d => d.Version, d => d.Version + 1), CancellationToken.None);
-    }
 
     public static IReadOnlyList<string> QuestionsOf(KnowledgeDraftRecord draft) =>
         JsonSerializer.Deserialize<List<string>>(draft.QuestionsJson) ?? [];

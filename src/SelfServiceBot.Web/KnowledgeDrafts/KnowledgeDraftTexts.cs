@@ -44,8 +44,6 @@ public sealed record KnowledgeDraftTexts
     public required string LocaleUnknown { get; init; }
     public required string CategoryBadFormat { get; init; }
     public required string Changed { get; init; }
-    public required string NoKnowledgeBaseFolder { get; init; }
-    public required string WriteFailed { get; init; }
     public required string RejectNoteMissing { get; init; }
     public required IReadOnlyDictionary<string, string> LanguageNames { get; init; }
 
@@ -68,8 +66,6 @@ public sealed record KnowledgeDraftTexts
     public string Describe(PublishOutcome outcome) => outcome.Problem switch
     {
         PublishProblem.Changed => Changed,
-        PublishProblem.NoKnowledgeBaseFolder => NoKnowledgeBaseFolder,
-        PublishProblem.WriteFailed => string.Format(CultureInfo.InvariantCulture, WriteFailed, outcome.Detail),
         _ => "",
     };
 
@@ -78,7 +74,7 @@ public sealed record KnowledgeDraftTexts
     public static readonly KnowledgeDraftTexts English = new()
     {
         ListTitle = "Knowledge base drafts",
-        Intro = "Articles written from resolved chats and from knowledge gaps, waiting for review. Publishing adds the article to the knowledge base, and the bot answers with it within seconds.",
+        Intro = "Articles written from resolved chats and from knowledge gaps, waiting for review. Publishing adds the article to the knowledge base (stored in the database, shared by every instance), and the bot answers with it within seconds.",
         BackToConsole = "Agent console",
         StatusNames = new Dictionary<string, string> { ["draft"] = "To review", ["published"] = "Published", ["rejected"] = "Rejected" },
         Title = "Title", Language = "Language", Category = "Category", Source = "Source", CreatedBy = "Written by", Created = "Written",
@@ -89,7 +85,7 @@ public sealed record KnowledgeDraftTexts
         AnswerLabel = "Answer (Markdown, shown to the customer)",
         CategoryHint = "A knowledge base folder: lower-case letters, digits and dashes, e.g. orders.",
         Save = "Save", Publish = "Publish to the knowledge base", RejectNote = "Why it is rejected (for the author)", Reject = "Reject",
-        Saved = "Saved.", PublishedAs = "Published by {0} as {1} ({2}).", RejectedBecause = "Rejected by {0}: {1}",
+        Saved = "Saved.", PublishedAs = "Published by {0} as {1}; every instance answers with it within seconds (exported as a file: {2}).", RejectedBecause = "Rejected by {0}: {1}",
         ErrorsTitle = "Nothing was saved. Please correct:",
         TitleMissing = "Give the article a title.",
         TitleTooLong = "The title is longer than {0} characters.",
@@ -100,8 +96,6 @@ public sealed record KnowledgeDraftTexts
         LocaleUnknown = "'{0}' is not a supported language: use en or zh-CN.",
         CategoryBadFormat = "'{0}' is not a category name: use lower-case letters, digits and dashes, e.g. orders.",
         Changed = "Someone changed, published or rejected this draft after you opened it, so nothing was saved. Your text is below; open the draft again to see theirs.",
-        NoKnowledgeBaseFolder = "The knowledge base is not a folder this app can write to (Knowledge:KnowledgeBasePath). Nothing was published.",
-        WriteFailed = "Writing the article failed ({0}). It is still a draft.",
         RejectNoteMissing = "Say why you reject it, for the author.",
         LanguageNames = new Dictionary<string, string> { ["en"] = "English", ["zh-CN"] = "Simplified Chinese" },
     };
@@ -109,7 +103,7 @@ public sealed record KnowledgeDraftTexts
     public static readonly KnowledgeDraftTexts Chinese = new()
     {
         ListTitle = "知识库草稿",
-        Intro = "根据已解决的对话和知识缺口撰写、等待审核的文章。发布后文章加入知识库，机器人几秒钟内即可用它回答。",
+        Intro = "根据已解决的对话和知识缺口撰写、等待审核的文章。发布后文章加入知识库（保存在数据库中，所有实例共享），机器人几秒钟内即可用它回答。",
         BackToConsole = "客服工作台",
         StatusNames = new Dictionary<string, string> { ["draft"] = "待审核", ["published"] = "已发布", ["rejected"] = "已拒绝" },
         Title = "标题", Language = "语言", Category = "类别", Source = "来源", CreatedBy = "撰写人", Created = "撰写时间",
@@ -120,7 +114,7 @@ public sealed record KnowledgeDraftTexts
         AnswerLabel = "答案（Markdown，展示给客户）",
         CategoryHint = "知识库文件夹：小写字母、数字和连字符，例如 orders。",
         Save = "保存", Publish = "发布到知识库", RejectNote = "拒绝原因（给撰写人）", Reject = "拒绝",
-        Saved = "已保存。", PublishedAs = "已由 {0} 发布为 {1}（{2}）。", RejectedBecause = "{0} 已拒绝：{1}",
+        Saved = "已保存。", PublishedAs = "已由 {0} 发布为 {1}；所有实例几秒内即可用它回答（导出为文件：{2}）。", RejectedBecause = "{0} 已拒绝：{1}",
         ErrorsTitle = "未保存。请更正：",
         TitleMissing = "请填写文章标题。",
         TitleTooLong = "标题超过 {0} 个字符。",
@@ -131,8 +125,6 @@ public sealed record KnowledgeDraftTexts
         LocaleUnknown = "“{0}”不是支持的语言：请使用 en 或 zh-CN。",
         CategoryBadFormat = "“{0}”不是有效的类别名：请使用小写字母、数字和连字符，例如 orders。",
         Changed = "在您打开后，有人修改、发布或拒绝了此草稿，因此未保存。您的内容保留在下方；重新打开草稿可查看对方的版本。",
-        NoKnowledgeBaseFolder = "知识库不是本应用可写入的文件夹（Knowledge:KnowledgeBasePath），未发布。",
-        WriteFailed = "写入文章失败（{0}），草稿保持不变。",
         RejectNoteMissing = "请写明拒绝原因，供撰写人参考。",
         LanguageNames = new Dictionary<string, string> { ["en"] = "英语", ["zh-CN"] = "简体中文" },
     };

@@ -80,8 +80,18 @@ public sealed class TestDatabase : IAsyncDisposable
     private DatabaseProvider _provider;
     private string _connectionString = "";
 
+    /// <summary>The settings that put another host (e.g. an app under test) on this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = _provider.ToString(),
+        ["ConnectionStrings:SelfServiceBot"] = _connectionString,
+    };
+
     /// <summary>The app's services of another instance on the same database (its own connections, caches and gates).</summary>
-    public ServiceProvider AnotherInstance() => BuildServices(_provider, _connectionString, null, null);
+    /// <param name="configure">Extra services, as for <see cref="CreateAsync"/>.</param>
+    /// <param name="settings">Its configuration beside the database's (e.g. its own Knowledge:IndexPath).</param>
+    public ServiceProvider AnotherInstance(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null) =>
+        BuildServices(_provider, _connectionString, configure, settings);
 
     private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, Action<IServiceCollection>? configure,
         IDictionary<string, string?>? settings)

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Search;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
@@ -9,35 +9,36 @@ using SelfServiceBot.Web.Tests.SignIn;
 
 namespace SelfServiceBot.Web.Tests.KnowledgeDrafts;
 
-/// <summary>Publishing and rejecting through the review page's form posts, against a copy of the knowledge base.</summary>
+/// <summary>Publishing (into the database) and rejecting through the review page's form posts, against a copy of the knowledge base.</summary>
 public class PublishingTests
 {
     private const string Password = "Correct-horse-9";
 
     [Fact]
-    public async Task Publishing_never_overwrites_a_file_and_writes_the_knowledge_base_format()
+    public async Task Publishing_stores_the_article_in_the_database_under_an_id_no_file_has_and_the_bot_answers_with_it()
     {
         using var kb = new TempKnowledgeBase();
         using var app = new AppServer(kb.Settings);
         var existing = Path.Combine(kb.Folder, "en", "store", "can-i-bring-my-dog.md");
         await File.WriteAllTextAsync(existing, "---\nid: somebody-elses\ntitle: \"Not ours\"\n---\nKeep me.\n");
+        var filesBefore = Directory.GetFiles(kb.Folder, "*", SearchOption.AllDirectories).Order().ToList();
         var draft = await CreateAsync(app, new DraftContent("Can I bring my dog?", ["Are pets allowed in \"your\" shops?"], "Dogs on a lead are welcome.", "en", "store"));
         using var lee = await SupervisorAsync(app);
 
         var response = await lee.PostFormAsync($"/agent/drafts/{draft.Id}", Form(draft), $"/agent/drafts/{draft.Id}?handler=Publish");
         var published = (await Store(app).FindAsync(draft.Id, default))!;
-        var loaded = KnowledgeBaseLoader.Load(kb.Folder);
-        var article = loaded.Articles.Single(a => a.Id == "can-i-bring-my-dog-2");
+        var article = (await app.Services.GetRequiredService<PublishedArticleStore>().LoadAsync(default)).Articles.Single();
+        var answer = await app.Services.GetRequiredService<IKnowledgeSearch>().SearchAsync("Are pets allowed in your shops?", "en", default);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(filesBefore, Directory.GetFiles(kb.Folder, "*", SearchOption.AllDirectories).Order().ToList());
         Assert.Equal("Keep me.\n", (await File.ReadAllTextAsync(existing))[^9..]);
         Assert.Equal((KnowledgeDraftStatus.Published, "can-i-bring-my-dog-2", "en/store/can-i-bring-my-dog-2.md", "lee@example.com"),
             (published.Status, published.ArticleId, published.ArticlePath, published.ReviewedBy));
-        Assert.Equal(("Can I bring my dog?", "store", "en", "lee@example.com", "Dogs on a lead are welcome."),
-            (article.Title, article.Category, article.Locale, article.Owner, article.Body.Trim()));
+        Assert.Equal(("can-i-bring-my-dog-2", "Can I bring my dog?", "store", "en", "lee@example.com", "Dogs on a lead are welcome."),
+            (article.Id, article.Title, article.Category, article.Locale, article.Owner, article.Body.Trim()));
         Assert.Equal(["Are pets allowed in \"your\" shops?"], article.Questions);
-        Assert.Empty(loaded.Problems);
-        Assert.Empty(Directory.GetFiles(Path.Combine(kb.Folder, "en", "store"), "*.tmp"));
+        Assert.Equal((KnowledgeDecision.Answer, "can-i-bring-my-dog-2"), (answer.Decision, answer.Best?.ArticleId));
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public class PublishingTests
         Assert.Contains("Do you sell gift cards?", await changed.Content.ReadAsStringAsync());
         Assert.Equal(KnowledgeDraftStatus.Draft, (await Store(app).FindAsync(unanswered.Id, default))!.Status);
         Assert.Equal(("Yes, from 10 to 500 euros.", KnowledgeDraftStatus.Draft), ((await Store(app).FindAsync(stale.Id, default))!.Answer, (await Store(app).FindAsync(stale.Id, default))!.Status));
-        Assert.False(File.Exists(Path.Combine(kb.Folder, "en", "store", "do-you-gift-wrap.md")));
-        Assert.False(File.Exists(Path.Combine(kb.Folder, "en", "store", "do-you-sell-gift-cards.md")));
+        Assert.Equal([$"zh-store-draft-{chinese.Id}"],
+            (await app.Services.GetRequiredService<PublishedArticleStore>().LoadAsync(default)).Articles.Select(a => a.Id));
     }
 
     [Fact]

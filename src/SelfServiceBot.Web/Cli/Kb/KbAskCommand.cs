@@ -7,12 +7,13 @@ using SelfServiceBot.Knowledge.Interchange;
 namespace SelfServiceBot.Web.Cli.Kb;
 
 /// <summary>
-/// <c>kb ask "question" [--kb DIR|FILE] [--locale L] [--explain]</c>: the decision the bot would take, and with
-/// --explain the evidence behind every candidate (closest phrasing, coverage, BM25, classifier, confidence).
+/// <c>kb ask "question" [--kb DIR|FILE] [--published] [--locale L] [--explain]</c>: the decision the bot would take, and with
+/// --explain the evidence behind every candidate (closest phrasing, coverage, BM25, classifier, confidence). With
+/// --published the articles published into the server's database count too, as they do for the running bot.
 /// </summary>
 internal static class KbAskCommand
 {
-    public static int Run(CliArguments args, KnowledgeOptions options)
+    public static async Task<int> RunAsync(CliArguments args, KnowledgeOptions options)
     {
         var text = string.Join(' ', args.Positional);
         if (text.Length == 0)
@@ -21,6 +22,10 @@ internal static class KbAskCommand
         }
         var locale = args.Get("locale") ?? "en";
         var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options), locale);
+        if (args.Has("published"))
+        {
+            source = await KbPublished.WithPublishedAsync(source);
+        }
         using var temporary = TemporaryEngine.Build(source, RankingArguments.Read(args));
         var ranked = temporary.Engine.Rank(text, locale);
         var thresholds = options.ThresholdsFor(locale);

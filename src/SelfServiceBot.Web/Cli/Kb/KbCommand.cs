@@ -9,31 +9,37 @@ internal static class KbCommand
     public const string Usage = """
           SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json] [--failures FILE]
                                              measure answer quality on labelled cases (JSON Lines {"text","expected"})
-          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--locale L] [--explain]
-                                             the decision the bot would take, and why
+          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--published] [--locale L] [--explain]
+                                             the decision the bot would take, and why (--published: with the articles
+                                             published into the server's database, as the running bot)
           SelfServiceBot.Web kb index [--kb DIR] [--index DIR]   build the on-disk index the server opens
           SelfServiceBot.Web kb lint [--kb FILE|DIR]              missing fields, duplicate and conflicting questions
-          SelfServiceBot.Web kb import --from FILE [--to DIR] [--locale L] [--overwrite]
-                                             JSON Lines, QnA Maker / question answering TSV or CSV into Markdown articles
-          SelfServiceBot.Web kb export --out FILE [--format jsonl|csv|tsv] [--kb DIR]
+          SelfServiceBot.Web kb import --from FILE [--to DIR | --publish] [--locale L] [--overwrite]
+                                             JSON Lines, QnA Maker / question answering TSV or CSV into Markdown articles;
+                                             with --publish into the server's database instead (every instance serves them)
+          SelfServiceBot.Web kb export (--out FILE [--format jsonl|csv|tsv] | --to DIR [--overwrite]) [--kb DIR | --published]
+                                             the files, or with --published the articles published into the server's
+                                             database (drafts, kb import --publish); --to DIR writes Markdown files
+          SelfServiceBot.Web kb unpublish ID [--locale L]  removes an article published into the server's database
           (--kb defaults to the knowledge base the server uses: Knowledge:KnowledgeBasePath or the nearest knowledgebase/)
         """;
 
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var options = LoadOptions();
         var sub = args.Length > 1 ? args[1] : "";
-        var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite");
+        var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite", "publish", "published");
         try
         {
             return sub switch
             {
                 "eval" => KbEvalCommand.Run(rest, options),
-                "ask" => KbAskCommand.Run(rest, options),
+                "ask" => await KbAskCommand.RunAsync(rest, options),
                 "index" => KbIndexCommand.Run(rest, options),
                 "lint" => KbLintCommand.Run(rest, options),
-                "import" => KbInterchangeCommands.Import(rest, options),
-                "export" => KbInterchangeCommands.Export(rest, options),
+                "import" => await KbInterchangeCommands.ImportAsync(rest, options),
+                "export" => await KbInterchangeCommands.ExportAsync(rest, options),
+                "unpublish" => await KbInterchangeCommands.UnpublishAsync(rest),
                 _ => throw new CliUsageException(sub.Length == 0 ? "kb needs a command" : $"unknown kb command '{sub}'"),
             };
         }
