@@ -134,10 +134,14 @@ public static class SqliteBackup
     // succeeds, closing checkpoints the WAL into the file and deletes it.
     private static void CloseCleanly(string databasePath)
     {
-        using var connection = Open(databasePath, SqliteOpenMode.ReadWrite);
+        // One statement per command: in one multi-statement command a busy BEGIN EXCLUSIVE went unreported.
+        using var connection = Open(databasePath, SqliteOpenMode.ReadWrite, timeoutSeconds: 1);
         try
         {
-            Execute(connection, "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;");
+            Execute(connection, "PRAGMA busy_timeout = 0");
+            Execute(connection, "PRAGMA locking_mode = EXCLUSIVE");
+            Execute(connection, "BEGIN EXCLUSIVE");
+            Execute(connection, "COMMIT");
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 /* SQLITE_BUSY */ or 6 /* SQLITE_LOCKED */)
         {
@@ -145,11 +149,11 @@ public static class SqliteBackup
         }
     }
 
-    private static SqliteConnection Open(string path, SqliteOpenMode mode)
+    private static SqliteConnection Open(string path, SqliteOpenMode mode, int timeoutSeconds = 30)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path, Mode = mode, Pooling = false, DefaultTimeout = 30,
+            DataSource = path, Mode = mode, Pooling = false, DefaultTimeout = timeoutSeconds,
         }.ToString());
         connection.Open();
         return connection;
