@@ -17,27 +17,33 @@ public sealed class TurnShutdown : IDisposable
 
     private readonly CancellationTokenSource _cancel = new();
     private readonly CancellationTokenRegistration _stopping;
+    private ITimer? _timer;
 
-    public TurnShutdown(IHostApplicationLifetime lifetime, IOptions<HostOptions> host)
+    public TurnShutdown(IHostApplicationLifetime lifetime, IOptions<HostOptions> host, TimeProvider clock)
     {
         var grace = host.Value.ShutdownTimeout * GraceShare;
         _stopping = lifetime.ApplicationStopping.Register(() =>
-        {
-            try
-            {
-                _cancel.CancelAfter(grace);
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        });
+            _timer = clock.CreateTimer(static cancel => Cancel((CancellationTokenSource)cancel!), _cancel, grace, Timeout.InfiniteTimeSpan));
     }
 
     public CancellationToken Token => _cancel.Token;
 
+    private static void Cancel(CancellationTokenSource cancel)
+    {
+        try
+        {
+            cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was disposed first: nothing left to cancel.
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Dispose();
+        _timer?.Dispose();
         _cancel.Dispose();
     }
 }
