@@ -84,6 +84,27 @@ public sealed class DatabaseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_is_taken_while_the_server_runs_and_a_restore_waits_until_it_stopped()
+    {
+        var environment = Environment("Sqlite", null);
+        var backup = Path.Combine(_folder, "live.db");
+        using (var server = ProductProcess.Start(environment, _folder))
+        {
+            Assert.True(await server.WaitHealthyAsync(TimeSpan.FromSeconds(90)), server.Output);
+            var taken = await RunAsync(environment, "backup", "--to", backup);
+            Assert.True(taken.Exit == 0, taken.Stderr);
+
+            var refused = await RunAsync(environment, "restore", "--from", backup, "--force");
+            Assert.Equal(1, refused.Exit);
+            Assert.Contains("in use", refused.Stderr);
+            server.Terminate();
+            await server.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
+        var restored = await RunAsync(environment, "restore", "--from", backup, "--force");
+        Assert.True(restored.Exit == 0, restored.Stderr);
+    }
+
+    [Fact]
     public async Task Backup_and_restore_on_postgres_point_to_pg_dump_and_pg_restore_and_exit_2()
     {
         var environment = new Dictionary<string, string>
