@@ -38,6 +38,7 @@ builder.Services.AddCosts();
 builder.Services.AddDirectLine();
 builder.Services.AddHealth();
 builder.AddDiagnostics();
+builder.AddGracefulShutdown();
 builder.AddSignIn();
 builder.AddAgentConsole();
 builder.AddAgentProfiles();

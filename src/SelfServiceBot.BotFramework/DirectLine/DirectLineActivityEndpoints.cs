@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
 
@@ -37,7 +37,7 @@ internal static class DirectLineActivityEndpoints
     /// <summary>Logs the client's activity (its echo), runs the bot, answers its id; 502 when the bot failed.</summary>
     public static async Task<IResult> PostAsync(
         string id, HttpRequest request, DirectLineTokens tokens, IDirectLineStore store, DirectLineChannel channel,
-        IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        TurnShutdown turnShutdown, CancellationToken cancellationToken)
     {
         var (caller, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
         if (error is not null)
@@ -63,7 +63,7 @@ internal static class DirectLineActivityEndpoints
         }
 
         // The turn runs to its end even if the client hangs up: its replies land in the log either way.
-        var result = await channel.PostFromClientAsync(conversation, caller!.Token?.UserId, activity, ServiceUrl(request), lifetime.ApplicationStopping);
+        var result = await channel.PostFromClientAsync(conversation, caller!.Token?.UserId, activity, ServiceUrl(request), turnShutdown.Token);
         return result.BotFailed
             ? Error(StatusCodes.Status502BadGateway, "BotError", $"The bot failed to process activity '{result.Id}'.")
             : Json(new DirectLineResourceResponse(result.Id));

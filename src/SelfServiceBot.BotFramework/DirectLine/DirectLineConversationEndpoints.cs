@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.Pipeline;
 using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
 
 namespace SelfServiceBot.BotFramework.DirectLine;
@@ -14,7 +14,7 @@ internal static class DirectLineConversationEndpoints
     /// </summary>
     public static async Task<IResult> StartAsync(
         HttpRequest request, DirectLineTokens tokens, DirectLineChannel channel, IDirectLineStore store,
-        IOptions<DirectLineOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        IOptions<DirectLineOptions> options, TimeProvider clock, TurnShutdown turnShutdown, CancellationToken cancellationToken)
     {
         var bearer = Bearer(request);
         DirectLineTokenClaims? fromToken = null;
@@ -40,7 +40,7 @@ internal static class DirectLineConversationEndpoints
 
         var conversation = new DirectLineConversationInfo(claims.ConversationId, claims.UserId, body!.Locale, clock.GetUtcNow());
         // The bot's welcome turn must not be cut short because the client hung up.
-        var created = await channel.StartAsync(conversation, claims.UserName, ServiceUrl(request), lifetime.ApplicationStopping);
+        var created = await channel.StartAsync(conversation, claims.UserName, ServiceUrl(request), turnShutdown.Token);
         if (!created && await store.FindConversationAsync(conversation.Id, cancellationToken) is null or { Ended: true })
         {
             return ConversationNotFound(conversation.Id);

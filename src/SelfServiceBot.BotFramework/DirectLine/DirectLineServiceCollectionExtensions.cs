@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.BotFramework.Pipeline;
 
 namespace SelfServiceBot.BotFramework.DirectLine;
 
@@ -20,6 +22,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineSignals>();
         services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<DirectLineStream>();
+        services.TryAddSingleton<TurnShutdown>();
         // Pages on other origins may embed Web Chat against this endpoint. No cookies are involved
         // (the token travels in Authorization), so any origin is safe to allow.
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "POST")));

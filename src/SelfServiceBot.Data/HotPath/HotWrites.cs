@@ -21,7 +21,7 @@ namespace SelfServiceBot.Data.HotPath;
 /// </para>
 /// <para>PostgreSQL locks rows, not the database: no queue, and the statements go through the context as usual.</para>
 /// </summary>
-public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisposable
+public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisposable, IAsyncDisposable
 {
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
     private readonly IDbCommandObserver[] _observers = [.. observers];
@@ -280,15 +280,36 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
         }
     }
 
-    public void Dispose()
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Writes what is still queued, then closes the connection. The host disposes the writer after its requests finished,
+    /// so the queue is normally empty; a write still queued belongs to a turn that outlived the shutdown timeout, and may
+    /// have answered its customer already: it is written, not dropped.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        _disposed = true;
-        // Waits for a group in flight; the host stops only after its requests finished, so this is short. A group still
-        // writing after that keeps the connection: closing it under that write would be worse than leaving it to the exit.
-        if (!SpinWait.SpinUntil(() => Interlocked.CompareExchange(ref _writing, 1, 0) == 0, TimeSpan.FromSeconds(10)))
+        if (_disposed)
         {
             return;
         }
+        // Waits for a group in flight. A group still writing after that keeps the connection: closing it under that write
+        // would be worse than leaving it to the exit.
+        var deadline = Environment.TickCount64 + 10_000;
+        while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                _disposed = true;
+                return;
+            }
+            await Task.Delay(5);
+        }
+        while (Drain() is { Count: > 0 } group)
+        {
+            await WriteGroupAsync(group);
+        }
+        _disposed = true;
         var left = new List<PendingWrite>();
         while (_queue.TryDequeue(out var pending))
         {

@@ -6,7 +6,7 @@ namespace SelfServiceBot.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents"];
+    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents", "migrate", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -27,6 +27,10 @@ public static class CommandLine
                 return await AgentsCommand.RunAsync(args[1..]);
             case "costs":
                 return await Costs.CostsCommand.RunAsync(args[1..]);
+            case "migrate":
+                return await Database.MigrateCommand.RunAsync(args[1..]);
+            case "backup" or "restore":
+                return await Database.BackupCommand.RunAsync(args[0], args[1..]);
             default:
                 Console.Error.WriteLine($"'{args[0]}' is not available yet.");
                 Console.Error.WriteLine(Usage);
@@ -39,5 +43,6 @@ public static class CommandLine
           SelfServiceBot.Web                 serve: chat at /, Bot Framework endpoint at /api/messages, Direct Line at /v3/directline
           SelfServiceBot.Web health [URL]    exit 0 when URL (default http://localhost:3978/healthz) answers 200; for container health checks
           SelfServiceBot.Web help            this text
-        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + AgentsCommand.Usage + "\n" + Costs.CostsCommand.Usage;
+        """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + AgentsCommand.Usage + "\n" + Costs.CostsCommand.Usage
+          + "\n" + Database.MigrateCommand.Usage + "\n" + Database.BackupCommand.Usage;
 }

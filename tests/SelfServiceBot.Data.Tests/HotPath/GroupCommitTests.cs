@@ -143,6 +143,29 @@ public class GroupCommitTests
         Assert.Equal(["a0", "b"], await Claimed(db));
     }
 
+    [Fact]
+    public async Task Writes_still_queued_when_the_writer_is_disposed_at_shutdown_are_written_not_dropped()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var writes = db.Services.GetRequiredService<HotWrites>();
+        await using var context = db.Factory.CreateDbContext();
+
+        var (first, release) = HoldTheWriter(writes, context);
+        var queued = Enumerable.Range(1, 3).Select(i => writes.WriteAsync(context, transaction: false, w => w.ExecuteAsync(Claim(context, $"q{i}"), default), default)).ToList();
+        // The host disposes the writer while a group is in flight and writes are queued behind it (turns that outlived
+        // the shutdown timeout): it waits for the group, then writes the queue.
+        var disposing = Task.Run(writes.Dispose);
+        await Task.Delay(50);
+        release();
+        await disposing;
+
+        Assert.Equal(1, await first);
+        var written = await Task.WhenAll(queued);
+        Assert.Equal([1, 1, 1], written);
+        Assert.Equal(["a0", "q1", "q2", "q3"], await Claimed(db));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writes.WriteAsync(context, transaction: false, w => w.ExecuteAsync(Claim(context, "late"), default), default));
+    }
+
     /// <summary>Starts a write that holds the writer (claiming "a0") until released: whatever is written meanwhile queues.</summary>
     private static (Task<int> Write, Action Release) HoldTheWriter(HotWrites writes, BotDbContext context)
     {

@@ -34,8 +34,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <param name="configure">Extra services, e.g. an EF Core interceptor that fails chosen commands.</param>
     /// <param name="settings">Configuration beside the database's (e.g. Handoff:...).</param>
+    /// <param name="migrate">False leaves the database empty (no tables at all), for the tests of migrating itself.</param>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, bool migrate = true)
     {
         string connectionString;
         string? sqliteDirectory = null, admin = null, database = null;
@@ -73,7 +74,10 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var services = BuildServices(provider, connectionString, configure, settings);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        if (migrate)
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
         return new TestDatabase(services, sqliteDirectory, admin, database) { _provider = provider, _connectionString = connectionString };
     }
 
