@@ -87,6 +87,19 @@ public sealed class AppInstance : IDisposable
         }
     }
 
+    /// <summary>
+    /// Open TCP connections to this instance's port (from /proc/net/tcp). nginx keeps no idle connections to its upstreams,
+    /// so at a quiet moment these are the long-lived ones: Direct Line streams and agent consoles.
+    /// </summary>
+    public int EstablishedConnections()
+    {
+        const string established = "01";
+        var local = $"0100007F:{Port:X4}";
+        return File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Count(fields => fields.Length > 3 && fields[1] == local && fields[3] == established);
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, as when a host dies.</summary>
     public void Kill()
     {
