@@ -38,6 +38,7 @@ public sealed class LocalModeMessagesTests
         var unreachable = await LoopbackServer.ClosedUrlAsync("/v1/.well-known/openidconfiguration");
         using var app = new AppServer(new Dictionary<string, string?>
         {
+            ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = "app-id",
             ["MicrosoftAppPassword"] = "secret",
             ["BotFramework:ChannelOpenIdMetadataUrl"] = unreachable,
