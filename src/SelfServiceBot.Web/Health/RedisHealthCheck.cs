@@ -11,6 +11,9 @@ namespace SelfServiceBot.Web.Health;
 /// </summary>
 internal sealed class RedisHealthCheck(IConfiguration configuration) : IHealthCheck, IAsyncDisposable
 {
+    // Within a container platform's probe timeout (often 5 s, the health verb's too), with the database's check beside it.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private ConnectionMultiplexer? _connection;
 
@@ -23,7 +26,12 @@ internal sealed class RedisHealthCheck(IConfiguration configuration) : IHealthCh
         try
         {
             var connection = await ConnectAsync(cancellationToken);
-            var latency = await connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            if (!connection.IsConnected)
+            {
+                // Commands would wait for a connection until they time out: a probe must answer at once.
+                return HealthCheckResult.Unhealthy("Redis does not answer (not connected)");
+            }
+            var latency = await connection.GetDatabase().PingAsync().WaitAsync(Timeout, cancellationToken);
             return HealthCheckResult.Healthy($"PING {latency.TotalMilliseconds:F0} ms");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -42,7 +50,8 @@ internal sealed class RedisHealthCheck(IConfiguration configuration) : IHealthCh
                 var options = ConfigurationOptions.Parse(configuration[ConfiguredHubLifetimeManager<AgentHub>.ConfigurationKey]!);
                 // Keep retrying in the background rather than fail for good: the next probe finds Redis once it is back.
                 options.AbortOnConnectFail = false;
-                options.ConnectTimeout = 2000;
+                options.ConnectTimeout = (int)Timeout.TotalMilliseconds;
+                options.AsyncTimeout = (int)Timeout.TotalMilliseconds;
                 _connection = await ConnectionMultiplexer.ConnectAsync(options);
             }
             return _connection;
