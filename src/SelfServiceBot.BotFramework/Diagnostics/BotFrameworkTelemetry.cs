@@ -27,7 +27,8 @@ public static class BotFrameworkTelemetry
     public const string TurnOutcomeAttribute = "ssb.turn.outcome";
     /// <summary>False when another worker holds or finished the activity (a redelivery).</summary>
     public const string ClaimAcquiredAttribute = "ssb.claim.acquired";
-    public const string ReplyCountAttribute = "ssb.reply.count";
+    /// <summary>How many activities a Direct Line poll returned.</summary>
+    public const string ActivityCountAttribute = "ssb.directline.activity_count";
     /// <summary>OpenTelemetry's general attribute for the class of an error (the exception type).</summary>
     public const string ErrorTypeAttribute = "error.type";
 

@@ -33,7 +33,7 @@ internal static class DirectLineActivityEndpoints
         var entries = await store.ReadAsync(id, after, options.Value.PageSize, cancellationToken);
         var activities = entries.Where(e => e.Type != ActivityTypes.Typing).Select(e => Parse(e.Json)).ToList();
         var next = entries.Count > 0 ? entries[^1].Sequence : after;
-        span?.SetTag(BotFrameworkTelemetry.ReplyCountAttribute, activities.Count);
+        span?.SetTag(BotFrameworkTelemetry.ActivityCountAttribute, activities.Count);
         return Json(new DirectLineActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
