@@ -4,8 +4,8 @@ using SelfServiceBot.BotFramework.Pipeline;
 namespace SelfServiceBot.BotFramework.Diagnostics;
 
 /// <summary>
-/// Turns by channel and outcome, open Direct Line streams. Made by the host's <see cref="IMeterFactory"/>, so two hosts in
-/// one process (tests) count apart; with nobody listening an Add costs a check of <see cref="Instrument.Enabled"/>.
+/// Turns by channel and outcome, open Direct Line streams. Made by the host's <see cref="IMeterFactory"/>, which disposes
+/// the meter with the host; with nobody listening an Add costs a check of <see cref="Instrument.Enabled"/>.
 /// </summary>
 public sealed class BotFrameworkMetrics
 {

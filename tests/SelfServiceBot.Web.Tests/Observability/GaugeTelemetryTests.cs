@@ -12,6 +12,7 @@ using SelfServiceBot.Web.Tests.Messages;
 namespace SelfServiceBot.Web.Tests.Observability;
 
 /// <summary>The gauges read from the database: what the desk's tables and the ledger's checkpoint say, once per interval.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class GaugeTelemetryTests
 {
     private static readonly TimeSpan PastTheCache = TimeSpan.FromSeconds(6);
@@ -56,17 +57,18 @@ public sealed class GaugeTelemetryTests
         var telemetry = new TelemetryCapture();
         var clock = new ShiftableClock();
         await using var connector = await ConnectorStandIn.StartAsync();
-        using var app = new AppServer(TelemetryCapture.Settings(("Handoff:Presence:GraceSeconds", "3600")), services =>
+        using var app = new AppServer(TelemetryCapture.Settings(), services =>
         {
             telemetry.AddTo(services);
             services.AddSingleton<TimeProvider>(clock);
         });
         using var client = app.CreateHttpClient();
         Assert.Equal(0, Gauge(telemetry, app.Services, "ssb.agents.online"));
-        // Online, but full: the request waits in its queue.
+        // Online, but full: the request waits in its queue. Set online without a console (no LastSeenAt): presence
+        // sweeps leave such an agent alone.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
         {
-            db.Agents.Add(new AgentRecord { UserId = "agent-1", DisplayName = "Anna", Presence = AgentPresence.Online, Capacity = 0, LastSeenAt = clock.GetUtcNow() });
+            db.Agents.Add(new AgentRecord { UserId = "agent-1", DisplayName = "Anna", Presence = AgentPresence.Online, Capacity = 0 });
             db.Agents.Add(new AgentRecord { UserId = "agent-2", DisplayName = "Bo", Presence = AgentPresence.Offline });
             await db.SaveChangesAsync();
         }

@@ -7,6 +7,7 @@ using SelfServiceBot.Web.Tests.Messages;
 namespace SelfServiceBot.Web.Tests.Observability;
 
 /// <summary>The Prometheus scrape endpoint: absent unless configured, then the app's metrics in Prometheus text.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class PrometheusEndpointTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using Span = System.Diagnostics.Activity;
 namespace SelfServiceBot.Web.Tests.Observability;
 
 /// <summary>A real turn through /api/messages, seen through the in-memory exporter: its spans in one trace, and the counters.</summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TurnTelemetryTests
 {
     [Fact]
