@@ -98,6 +98,33 @@ public sealed class TurnTelemetryTests
         Assert.Equal("offline", request.GetTagItem("ssb.handoff.status"));
     }
 
+    [Fact]
+    public async Task A_Direct_Line_post_is_a_span_with_the_turn_beneath_it_and_its_claim_is_not_taken()
+    {
+        var telemetry = new TelemetryCapture();
+        using var app = new AppServer(TelemetryCapture.Settings(), telemetry.AddTo);
+        using var client = new DirectLine.DirectLineTestClient(app);
+        var (conversationId, token, _) = await client.StartAsync();
+
+        ActivityTraceId trace;
+        using (var test = new Span("test").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start())
+        {
+            test.ActivityTraceFlags = System.Diagnostics.ActivityTraceFlags.Recorded;
+            await client.PostMessageAsync(conversationId, token, "How do I track my order?");
+            trace = test.TraceId;
+        }
+
+        var spans = telemetry.SpansOf(app.Services, trace);
+        var post = Assert.Single(spans, s => s.OperationName == "ssb.directline.post_activity");
+        Assert.Equal("message", post.GetTagItem("ssb.activity.type"));
+        var turn = Assert.Single(spans, s => s.OperationName == "ssb.turn");
+        Assert.True(IsBeneath(turn, post, spans));
+        Assert.Equal("directline", turn.GetTagItem("ssb.channel"));
+        // The app numbered the activity itself: nobody can redeliver it, so no claim.
+        Assert.DoesNotContain(spans, s => s.OperationName == "ssb.turn.claim");
+        Assert.Contains(spans, s => s.OperationName == "ssb.turn.reply_flush" && IsBeneath(s, turn, spans));
+    }
+
     /// <summary>
     /// Posts the activity inside a trace the test starts (HttpClient sends it on as traceparent), and returns that trace's
     /// id: the spans of other tests' hosts in this process are in other traces.
