@@ -43,28 +43,34 @@ public static class ObservabilityExtensions
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(
             builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : options.ServiceName,
             serviceVersion: typeof(ObservabilityExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion));
-        otel.WithTracing(tracing =>
+        if (exporters.Traces)
         {
-            tracing.AddSource(Sources).AddEntityFrameworkCoreInstrumentation();
-            // The Azure Monitor distro brings its own ASP.NET Core and HttpClient instrumentation; twice would double the spans.
-            if (!exporters.AzureMonitor)
+            otel.WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path, options))
-                    .AddHttpClientInstrumentation();
-            }
-        });
-        otel.WithMetrics(metrics =>
+                tracing.AddSource(Sources).AddEntityFrameworkCoreInstrumentation();
+                // The Azure Monitor distro brings its own ASP.NET Core and HttpClient instrumentation; twice would double the spans.
+                if (!exporters.AzureMonitor)
+                {
+                    tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path, options))
+                        .AddHttpClientInstrumentation();
+                }
+            });
+        }
+        if (exporters.Metrics)
         {
-            metrics.AddMeter(Meters).AddRuntimeInstrumentation();
-            if (!exporters.AzureMonitor)
+            otel.WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-            }
-            if (exporters.Prometheus)
-            {
-                metrics.AddPrometheusExporter();
-            }
-        });
+                metrics.AddMeter(Meters).AddRuntimeInstrumentation();
+                if (!exporters.AzureMonitor)
+                {
+                    metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                }
+                if (exporters.Prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        }
         if (exporters.Otlp)
         {
             otel.WithLogging();
@@ -91,17 +97,16 @@ public static class ObservabilityExtensions
     {
         app.MapHealth();
         var exporters = app.Services.GetRequiredService<ObservabilityExporters>();
-        if (!exporters.Collecting)
-        {
-            return app;
-        }
         if (exporters.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint(app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value.Prometheus.Path);
         }
-        // Observable gauges exist once their owner does: made now, they report before the first hand-off or ledger pass.
-        app.Services.GetRequiredService<HandoffMetrics>();
-        app.Services.GetRequiredService<CostsMetrics>();
+        if (exporters.Metrics)
+        {
+            // Observable gauges exist once their owner does: made now, they report before the first hand-off or ledger pass.
+            app.Services.GetRequiredService<HandoffMetrics>();
+            app.Services.GetRequiredService<CostsMetrics>();
+        }
         return app;
     }
 

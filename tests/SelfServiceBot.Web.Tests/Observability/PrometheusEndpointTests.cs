@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.Infrastructure;
@@ -11,7 +14,7 @@ namespace SelfServiceBot.Web.Tests.Observability;
 public sealed class PrometheusEndpointTests
 {
     [Fact]
-    public async Task Metrics_is_not_served_by_default()
+    public async Task Metrics_is_not_served_by_default_and_nothing_collects()
     {
         using var app = new AppServer();
         using var client = app.CreateHttpClient();
@@ -19,6 +22,8 @@ public sealed class PrometheusEndpointTests
         var response = await client.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Null(app.Services.GetService<MeterProvider>());
     }
 
     [Fact]
@@ -43,5 +48,7 @@ public sealed class PrometheusEndpointTests
         // The gauges read from the database: nobody online, the ledger's lag measured.
         Assert.Contains("ssb_agents_online ", text.Replace("ssb_agents_online{", "ssb_agents_online ", StringComparison.Ordinal));
         Assert.Contains("# TYPE ssb_ledger_lag gauge", text);
+        // Prometheus takes metrics only: no span is made for it.
+        Assert.Null(app.Services.GetService<TracerProvider>());
     }
 }
