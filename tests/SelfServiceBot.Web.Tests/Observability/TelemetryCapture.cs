@@ -40,6 +40,13 @@ internal sealed class TelemetryCapture
         return _spans.Snapshot().Where(s => s.TraceId == trace).ToList();
     }
 
+    /// <summary>Every span that has ended so far, of any host in the process.</summary>
+    public IReadOnlyList<Activity> AllSpans(IServiceProvider app)
+    {
+        app.GetRequiredService<TracerProvider>().ForceFlush();
+        return _spans.Snapshot();
+    }
+
     /// <summary>Collects the metrics now and returns the latest snapshot of <paramref name="name"/> (null: never measured).</summary>
     public MetricSnapshot? Metric(IServiceProvider app, string name)
     {

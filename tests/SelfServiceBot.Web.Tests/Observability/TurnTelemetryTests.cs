@@ -125,6 +125,37 @@ public sealed class TurnTelemetryTests
         Assert.Contains(spans, s => s.OperationName == "ssb.turn.reply_flush" && IsBeneath(s, turn, spans));
     }
 
+    [Fact]
+    public async Task A_Direct_Line_stream_is_a_span_as_long_as_the_socket_and_its_token_is_in_no_attribute()
+    {
+        var telemetry = new TelemetryCapture();
+        using var app = new AppServer(TelemetryCapture.Settings(), telemetry.AddTo);
+        using var client = new DirectLine.DirectLineTestClient(app);
+        var (conversationId, token, streamUrl) = await client.StartAsync();
+        Assert.Contains("t=", streamUrl);
+
+        using (var socket = await DirectLine.DirectLineTestClient.ConnectAsync(streamUrl))
+        {
+            await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, default);
+        }
+        // The server ends the request once it saw the close: wait for its spans rather than for a clock.
+        IReadOnlyList<Span> spans = [];
+        for (var i = 0; i < 100 && !spans.Any(IsStreamRequest); i++)
+        {
+            await Task.Delay(100);
+            spans = telemetry.AllSpans(app.Services);
+        }
+
+        var request = Assert.Single(spans, IsStreamRequest);
+        var stream = Assert.Single(spans, s => s.OperationName == "ssb.directline.stream" && s.ParentSpanId == request.SpanId);
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Unset, stream.Status);
+        Assert.DoesNotContain(spans.Where(s => s.TraceId == request.TraceId).SelectMany(s => s.TagObjects),
+            t => t.Value is string text && text.Contains(token, StringComparison.Ordinal));
+
+        bool IsStreamRequest(Span s) => s.Kind == ActivityKind.Server && s.GetTagItem("url.path") is string path
+            && path.Contains(conversationId, StringComparison.Ordinal) && path.EndsWith("/stream", StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Posts the activity inside a trace the test starts (HttpClient sends it on as traceparent), and returns that trace's
     /// id: the spans of other tests' hosts in this process are in other traces.
