@@ -47,7 +47,8 @@ public static class ObservabilityExtensions
         {
             otel.WithTracing(tracing =>
             {
-                tracing.AddSource(Sources).AddEntityFrameworkCoreInstrumentation();
+                // SignalR's hub method spans: each agent action in the console (claim, reply, transfer) is a trace of its own.
+                tracing.AddSource(Sources).AddSource("Microsoft.AspNetCore.SignalR.Server").AddEntityFrameworkCoreInstrumentation();
                 // The Azure Monitor distro brings its own ASP.NET Core and HttpClient instrumentation; twice would double the spans.
                 if (!exporters.AzureMonitor)
                 {
