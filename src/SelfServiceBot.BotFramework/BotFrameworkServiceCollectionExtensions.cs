@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Pipeline;
 
 namespace SelfServiceBot.BotFramework;
@@ -10,6 +11,8 @@ public static class BotFrameworkServiceCollectionExtensions
     public static IServiceCollection AddBotFramework(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<BotFrameworkMetrics>();
         services.AddSingleton<TurnProcessor>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Feedback;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
@@ -31,6 +32,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddHandoff();
         services.TryAddSingleton<IHandoffGateway, DeskHandoffGateway>();
 
+        services.AddMetrics();
+        services.TryAddSingleton<ConversationMetrics>();
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<WelcomeFlow>();
         services.AddSingleton<QuestionFlow>();

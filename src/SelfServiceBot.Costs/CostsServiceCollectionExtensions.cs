@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Demo;
+using SelfServiceBot.Costs.Diagnostics;
 using SelfServiceBot.Costs.Exports;
 using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Ledger;
@@ -21,6 +22,8 @@ public static class CostsServiceCollectionExtensions
         services.AddOptions<CostsOptions>().BindConfiguration(CostsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CostsOptions>, CostsOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CostsMetrics>();
         services.AddSingleton<ContactLedger>();
         services.AddSingleton<CostModelStore>();
         services.AddSingleton<CostReportService>();

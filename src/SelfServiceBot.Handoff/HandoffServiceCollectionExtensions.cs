@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Events;
 
 namespace SelfServiceBot.Handoff;
@@ -24,6 +25,8 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHandoffNotifier, NoHandoffNotifier>();
         services.TryAddSingleton<ICustomerMessenger, ChannelCustomerMessenger>();
+        services.AddMetrics();
+        services.TryAddSingleton<HandoffMetrics>();
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<HandoffDesk>();
         services.AddSingleton<AgentDirectory>();

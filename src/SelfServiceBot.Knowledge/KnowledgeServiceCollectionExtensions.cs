@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SelfServiceBot.Knowledge.Diagnostics;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Knowledge;
@@ -16,6 +17,8 @@ public static class KnowledgeServiceCollectionExtensions
                 "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0, " +
                 "and SharedPollSeconds >= 0.")
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<KnowledgeMetrics>();
         services.TryAddSingleton<KnowledgeBaseLocator>();
         services.TryAddSingleton<KnowledgeEngineProvider>();
         services.TryAddSingleton<IKnowledgeSearch, LuceneKnowledgeSearch>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
@@ -15,6 +16,7 @@ internal static class DirectLineActivityEndpoints
         string id, string? watermark, HttpRequest request, DirectLineTokens tokens, IDirectLineStore store,
         IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.DirectLinePollSpan);
         var (_, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
         if (error is not null)
         {
@@ -31,6 +33,7 @@ internal static class DirectLineActivityEndpoints
         var entries = await store.ReadAsync(id, after, options.Value.PageSize, cancellationToken);
         var activities = entries.Where(e => e.Type != ActivityTypes.Typing).Select(e => Parse(e.Json)).ToList();
         var next = entries.Count > 0 ? entries[^1].Sequence : after;
+        span?.SetTag(BotFrameworkTelemetry.ActivityCountAttribute, activities.Count);
         return Json(new DirectLineActivitySet(activities, next.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
@@ -39,6 +42,7 @@ internal static class DirectLineActivityEndpoints
         string id, HttpRequest request, DirectLineTokens tokens, IDirectLineStore store, DirectLineChannel channel,
         TurnShutdown turnShutdown, CancellationToken cancellationToken)
     {
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.DirectLinePostSpan);
         var (caller, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
         if (error is not null)
         {
@@ -62,6 +66,7 @@ internal static class DirectLineActivityEndpoints
             return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}.");
         }
 
+        span?.SetTag(BotFrameworkTelemetry.ActivityTypeAttribute, activity.Type);
         // The turn runs to its end even if the client hangs up: its replies land in the log either way.
         var result = await channel.PostFromClientAsync(conversation, caller!.Token?.UserId, activity, ServiceUrl(request), turnShutdown.Token);
         return result.BotFailed

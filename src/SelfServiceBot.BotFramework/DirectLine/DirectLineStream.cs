@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.BotFramework.DirectLine;
@@ -15,7 +16,8 @@ namespace SelfServiceBot.BotFramework.DirectLine;
 /// or when those skip a sequence number, the database is read for what other instances appended.
 /// </summary>
 public sealed class DirectLineStream(
-    IDirectLineStore store, DirectLineSignals signals, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger)
+    IDirectLineStore store, DirectLineSignals signals, IOptions<DirectLineOptions> options, ILogger<DirectLineStream> logger,
+    BotFrameworkMetrics? metrics = null)
 {
     /// <summary>Called once the socket is open, before anything is sent on it; tests hold the stream here.</summary>
     internal Func<Task>? AfterAccept { get; set; }
@@ -31,6 +33,9 @@ public sealed class DirectLineStream(
         using var feed = signals.Subscribe(conversationId);
         var firstPage = await store.ReadAsync(conversationId, watermark, options.Value.PageSize, cancellationToken);
         using var socket = await accept();
+        // A span as long as the socket: how long clients stay, and what ended it.
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.DirectLineStreamSpan);
+        metrics?.StreamOpened();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receiving = ReceiveUntilClosedAsync(socket, stop);
         try
@@ -49,12 +54,14 @@ public sealed class DirectLineStream(
         {
             // E.g. the database is unreachable: drop the socket; the client reconnects after its retry delay.
             logger.LogWarning(ex, "Direct Line stream of {ConversationId} failed", conversationId);
+            BotFrameworkTelemetry.Fail(span, ex);
         }
         finally
         {
             await stop.CancelAsync();
             await receiving;
             await CloseAsync(socket);
+            metrics?.StreamClosed();
         }
     }
 

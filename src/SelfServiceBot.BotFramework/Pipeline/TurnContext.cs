@@ -1,3 +1,4 @@
+using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.BotFramework.Pipeline;
@@ -16,7 +17,11 @@ internal sealed class TurnContext(Activity activity, IReplySink sink, ActivityKe
 
     public int SentCount => Volatile.Read(ref _sent);
 
-    public Task FlushRepliesAsync(CancellationToken cancellationToken = default) => sink.FlushAsync(cancellationToken);
+    public async Task FlushRepliesAsync(CancellationToken cancellationToken = default)
+    {
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.ReplyFlushSpan);
+        await sink.FlushAsync(cancellationToken);
+    }
 
     public async Task<string?> SendActivityAsync(Activity outgoing, CancellationToken cancellationToken = default)
     {
@@ -34,6 +39,8 @@ internal sealed class TurnContext(Activity activity, IReplySink sink, ActivityKe
             outgoing.ReplyToId ??= Activity.Id;
         }
         Interlocked.Increment(ref _sent);
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.ReplySendSpan);
+        span?.SetTag(BotFrameworkTelemetry.ActivityTypeAttribute, outgoing.Type);
         return await sink.SendAsync(outgoing, cancellationToken);
     }
 }

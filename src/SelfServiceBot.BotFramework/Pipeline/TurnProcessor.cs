@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Teams;
 
@@ -8,7 +9,7 @@ namespace SelfServiceBot.BotFramework.Pipeline;
 /// The adapter between a transport (/api/messages, Direct Line, tests) and the bot: de-duplicates
 /// redelivered activities, normalises channel quirks, runs the bot and its error handler.
 /// </summary>
-public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, ILogger<TurnProcessor> logger, BotFrameworkMetrics? metrics = null)
 {
     /// <summary>How long a claim on an activity protects it from a concurrent redelivery.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
@@ -21,8 +22,23 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
     /// </param>
     public async Task<TurnResult> ProcessAsync(Activity activity, IReplySink sink, CancellationToken cancellationToken, bool mayBeRedelivered = true)
     {
+        // The turn's span is the parent of everything the turn does (claim, state, search, replies, the write).
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.TurnSpan);
+        if (span is not null)
+        {
+            span.SetTag(BotFrameworkTelemetry.ChannelAttribute, activity.ChannelId);
+            span.SetTag(BotFrameworkTelemetry.ActivityTypeAttribute, activity.Type);
+        }
+        var result = await RunAsync(activity, sink, span, mayBeRedelivered, cancellationToken);
+        span?.SetTag(BotFrameworkTelemetry.TurnOutcomeAttribute, BotFrameworkMetrics.OutcomeName(result.Outcome));
+        metrics?.TurnDone(activity.ChannelId, result.Outcome);
+        return result;
+    }
+
+    private async Task<TurnResult> RunAsync(Activity activity, IReplySink sink, System.Diagnostics.Activity? span, bool mayBeRedelivered, CancellationToken cancellationToken)
+    {
         var key = mayBeRedelivered ? KeyOf(activity) : null;
-        if (key is { } k && !await processed.TryClaimAsync(k, ClaimLease, cancellationToken))
+        if (key is { } k && !await ClaimAsync(k, cancellationToken))
         {
             logger.LogInformation("Skipping redelivered activity {ActivityKey}", k);
             return new TurnResult(TurnOutcome.Duplicate);
@@ -34,10 +50,11 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken);
-            await sink.FlushAsync(cancellationToken);
+            await turn.FlushRepliesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            BotFrameworkTelemetry.Fail(span, ex);
             logger.LogError(ex, "Turn failed in conversation {ConversationId} on {ChannelId}",
                 activity.Conversation?.Id, activity.ChannelId);
             try
@@ -55,6 +72,14 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
 
         await CompleteAsync(turn);
         return new TurnResult(TurnOutcome.Processed, turn.InvokeResponse ?? DefaultInvokeResponse(activity, failed: false));
+    }
+
+    private async Task<bool> ClaimAsync(ActivityKey key, CancellationToken cancellationToken)
+    {
+        using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.ClaimSpan);
+        var claimed = await processed.TryClaimAsync(key, ClaimLease, cancellationToken);
+        span?.SetTag(BotFrameworkTelemetry.ClaimAcquiredAttribute, claimed);
+        return claimed;
     }
 
     private async Task CompleteAsync(TurnContext turn)

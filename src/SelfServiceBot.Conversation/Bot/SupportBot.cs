@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.State;
@@ -48,7 +49,7 @@ internal sealed class SupportBot(
             return;
         }
 
-        var (state, version) = await states.LoadAsync(key, cancellationToken);
+        var (state, version) = await LoadAsync(key, cancellationToken);
         var session = new TurnSession(turn, state, clock, typing.Value.TypingDelay);
         try
         {
@@ -64,8 +65,20 @@ internal sealed class SupportBot(
         // on the Bot Connector it went out when it was sent. A crash now loses the turn's state and events, not its answer.
         await turn.FlushRepliesAsync(cancellationToken);
         // State, events, transcript lines and the claim's completion in one transaction: a crash leaves all of the turn or none of it.
-        await states.SaveTurnAsync(key, session.State, version, session.Events.TakePending(), session.NewTranscriptLines, turn.Claim, cancellationToken);
+        using (var write = ConversationTelemetry.Source.StartActivity(ConversationTelemetry.TurnWriteSpan))
+        {
+            var pending = session.Events.TakePending();
+            write?.SetTag(ConversationTelemetry.EventCountAttribute, pending.Count);
+            var conflict = await states.SaveTurnAsync(key, session.State, version, pending, session.NewTranscriptLines, turn.Claim, cancellationToken);
+            write?.SetTag(ConversationTelemetry.StateConflictAttribute, conflict);
+        }
         turn.ClaimCompleted = turn.Claim is not null;
+    }
+
+    private async Task<(DialogState State, int? Version)> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        using var span = ConversationTelemetry.Source.StartActivity(ConversationTelemetry.StateReadSpan);
+        return await states.LoadAsync(key, cancellationToken);
     }
 
     public async Task OnTurnErrorAsync(ITurnContext turn, Exception exception, CancellationToken cancellationToken)

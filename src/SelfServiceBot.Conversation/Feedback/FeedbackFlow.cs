@@ -1,4 +1,5 @@
 using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
@@ -12,7 +13,7 @@ namespace SelfServiceBot.Conversation.Feedback;
 /// "Did this answer your question?": Yes closes the question and suggests the article's related questions (as question
 /// answering's follow-up prompts do), No offers a person.
 /// </summary>
-internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search, HandoffOptions options)
+internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search, HandoffOptions options, ConversationMetrics metrics)
 {
     /// <summary>Follow-up questions suggested after an answer helped, at most.</summary>
     private const int MaxRelated = 3;
@@ -20,6 +21,7 @@ internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch sear
     public async Task HelpfulAsync(TurnSession session, CancellationToken cancellationToken)
     {
         Record(session, helpful: true);
+        metrics.Deflected();
         var state = session.State;
         state.Stage = DialogStage.Idle;
         state.SaidNotHelpful = false;

@@ -1,4 +1,5 @@
 using SelfServiceBot.Conversation.Bot;
+using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
@@ -10,7 +11,7 @@ using SelfServiceBot.Knowledge.Search;
 namespace SelfServiceBot.Conversation.Questions;
 
 /// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
-internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffOptions options)
+internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffOptions options, ConversationMetrics metrics)
 {
     public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
     {
@@ -22,9 +23,11 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
             && options.AlwaysHumanCategories.Contains(topic.Category, StringComparer.OrdinalIgnoreCase))
         {
             state.LastCategory = topic.Category;
+            metrics.Decided(ConversationTelemetry.AlwaysHuman, session.Language);
             await handoff.RequestAsync(session, HandoffReasons.Policy, question, cancellationToken);
             return;
         }
+        metrics.Decided(Knowledge.Diagnostics.KnowledgeTelemetry.DecisionName(result.Decision), session.Language);
         if (result.Decision == KnowledgeDecision.NoMatch)
         {
             await NoAnswerAsync(session, question, session.Texts.NoMatch, cancellationToken);

@@ -32,8 +32,11 @@ internal sealed class DialogStateStore(IConversationStateStore store, IConversat
         }
     }
 
-    /// <summary>Writes the turn's state, its events, its transcript lines and the completion of its claim in one transaction.</summary>
-    public async Task SaveTurnAsync(
+    /// <summary>
+    /// Writes the turn's state, its events, its transcript lines and the completion of its claim in one transaction. True when
+    /// another turn had written the state meanwhile (this one's overwrote it).
+    /// </summary>
+    public async Task<bool> SaveTurnAsync(
         string conversationKey, DialogState state, int? version, IReadOnlyList<ConversationEvent> events,
         IReadOnlyList<NewTranscriptLine> transcriptLines, ActivityKey? claim, CancellationToken cancellationToken)
     {
@@ -48,7 +51,9 @@ internal sealed class DialogStateStore(IConversationStateStore store, IConversat
             // Two turns of one conversation ran at once (a double click, two instances). The turn finishing last has sent
             // the latest replies, so its state wins; say so rather than fail the customer's turn.
             logger.LogWarning("Dialog state of {ConversationKey} changed during the turn; kept this turn's state", conversationKey);
+            return true;
         }
+        return false;
     }
 
     public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken) => store.DeleteAsync(conversationKey, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Events;
 using SelfServiceBot.Handoff.Routing;
 
@@ -25,6 +26,9 @@ public sealed partial class HandoffDesk
     /// </param>
     private async Task<bool> ClaimAsync(long handoffId, string agentId, bool withinCapacity, CancellationToken cancellationToken)
     {
+        using var span = HandoffTelemetry.Source.StartActivity(HandoffTelemetry.AssignSpan);
+        span?.SetTag(HandoffTelemetry.IdAttribute, handoffId);
+        span?.SetTag(HandoffTelemetry.AutomaticAttribute, withinCapacity);
         var now = clock.GetUtcNow();
         int changed;
         await using (var db = factory.CreateDbContext())
@@ -48,6 +52,7 @@ public sealed partial class HandoffDesk
                 await transaction.CommitAsync(cancellationToken);
             }
         }
+        span?.SetTag(HandoffTelemetry.AssignedAttribute, changed > 0);
         if (changed == 0)
         {
             return false;
@@ -204,6 +209,11 @@ public sealed partial class HandoffDesk
     {
         var handoff = (await FindAsync(handoffId, cancellationToken))!;
         var wait = (handoff.AssignedAt!.Value - handoff.RequestedAt).TotalSeconds;
+        if (handoff.Assignments == 1)
+        {
+            // The customer's wait for a first agent (a transfer's second assignment is not a wait from the request).
+            metrics.Assigned(handoff.Queue, handoff.AssignedAt.Value - handoff.RequestedAt);
+        }
         logger.LogInformation("Hand-off {Reference} assigned to agent {AgentId} after {WaitSeconds:F0} s", handoff.Reference, agentId, wait);
         await events.RecordAsync(handoff, HandoffEventTypes.AgentAssigned, handoff.Assignments, new Dictionary<string, object?>
         {

@@ -6,6 +6,7 @@ using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Events;
 using SelfServiceBot.Handoff.Routing;
 
@@ -23,7 +24,8 @@ public sealed partial class HandoffDesk(
     ICustomerMessenger customers,
     IHandoffNotifier notifier,
     TimeProvider clock,
-    ILogger<HandoffDesk> logger)
+    ILogger<HandoffDesk> logger,
+    HandoffMetrics metrics)
 {
     private const int ReferenceAttempts = 5;
     private HandoffOptions Options => options.Value;
@@ -35,12 +37,21 @@ public sealed partial class HandoffDesk(
     /// </summary>
     public async Task<HandoffPlacement> RequestAsync(NewHandoff request, CancellationToken cancellationToken)
     {
+        using var span = HandoffTelemetry.Source.StartActivity(HandoffTelemetry.RequestSpan);
         var queue = Router.QueueFor(request.Category, request.Locale);
         var now = clock.GetUtcNow();
         var open = BusinessHours.IsOpen(Options.BusinessHours, now);
         var live = !Options.IsExternal && open && await EligibleOnlineAgentsAsync(queue, cancellationToken) > 0;
         var status = Options.IsExternal ? HandoffStatus.External : live ? HandoffStatus.Queued : HandoffStatus.Offline;
         var record = await InsertAsync(request, queue, status, now, cancellationToken);
+        metrics.Requested(record.Reason, record.Status);
+        if (span is not null)
+        {
+            span.SetTag(HandoffTelemetry.IdAttribute, record.Id);
+            span.SetTag(HandoffTelemetry.ReasonAttribute, record.Reason);
+            span.SetTag(HandoffTelemetry.StatusAttribute, record.Status);
+            span.SetTag(HandoffTelemetry.QueueAttribute, queue);
+        }
         logger.LogInformation("Hand-off {Reference} for conversation {ConversationId}: {Status} in {Queue} ({Reason})",
             record.Reference, record.ConversationId, record.Status, queue, record.Reason);
 

@@ -62,6 +62,12 @@ public sealed partial class KnowledgeEngineProvider(
         return true;
     }
 
+    /// <summary>True once an engine serves searches (the readiness check asks).</summary>
+    public bool IsLoaded => _current is not null;
+
+    /// <summary>True once the first load ended, with an engine or without one (no knowledge base found, or it failed).</summary>
+    public bool FirstLoadEnded => Volatile.Read(ref _firstLoad) is { IsCompleted: true };
+
     /// <summary>The engine, loading it on first use (the startup service loads it before the app takes requests).</summary>
     public async Task<KnowledgeEngine?> GetAsync(CancellationToken cancellationToken)
     {

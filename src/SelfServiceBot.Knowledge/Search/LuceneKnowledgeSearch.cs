@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Decisions;
+using SelfServiceBot.Knowledge.Diagnostics;
 using SelfServiceBot.Knowledge.Engine;
 
 namespace SelfServiceBot.Knowledge.Search;
@@ -13,11 +15,31 @@ namespace SelfServiceBot.Knowledge.Search;
 /// a Chinese message in an English conversation gets the Chinese one. The first answer wins, else the
 /// first "Did you mean".
 /// </summary>
-public sealed class LuceneKnowledgeSearch(KnowledgeEngineProvider provider, IOptionsMonitor<KnowledgeOptions> options) : IKnowledgeSearch
+public sealed class LuceneKnowledgeSearch(
+    KnowledgeEngineProvider provider, IOptionsMonitor<KnowledgeOptions> options, KnowledgeMetrics? metrics = null) : IKnowledgeSearch
 {
     private const string Chinese = "zh";
 
     public async Task<KnowledgeResult> SearchAsync(string text, string locale, CancellationToken cancellationToken)
+    {
+        using var span = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.SearchSpan);
+        var started = Stopwatch.GetTimestamp();
+        var result = await DecideAsync(text, locale, cancellationToken);
+        metrics?.Searched(Stopwatch.GetElapsedTime(started), result.Decision);
+        if (span is not null)
+        {
+            span.SetTag(KnowledgeTelemetry.LocaleAttribute, locale);
+            span.SetTag(KnowledgeTelemetry.DecisionAttribute, KnowledgeTelemetry.DecisionName(result.Decision));
+            if (result.Best is { } best)
+            {
+                span.SetTag(KnowledgeTelemetry.ConfidenceAttribute, best.Confidence);
+                span.SetTag(KnowledgeTelemetry.ArticleIdAttribute, best.ArticleId);
+            }
+        }
+        return result;
+    }
+
+    private async Task<KnowledgeResult> DecideAsync(string text, string locale, CancellationToken cancellationToken)
     {
         var engine = await provider.GetAsync(cancellationToken);
         if (engine is null)

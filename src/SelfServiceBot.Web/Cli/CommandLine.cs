@@ -18,7 +18,7 @@ public static class CommandLine
                 Console.WriteLine(Usage);
                 return 0;
             case "health":
-                return await HealthProbe.RunAsync(args.Skip(1).FirstOrDefault());
+                return await HealthProbe.RunAsync(args[1..]);
             case "kb":
                 return await Kb.KbCommand.RunAsync(args);
             case "users":
@@ -41,7 +41,7 @@ public static class CommandLine
     private const string Usage = """
         usage:
           SelfServiceBot.Web                 serve: chat at /, Bot Framework endpoint at /api/messages, Direct Line at /v3/directline
-          SelfServiceBot.Web health [URL]    exit 0 when URL (default http://localhost:3978/healthz) answers 200; for container health checks
+          SelfServiceBot.Web health [URL] [--live]  exit 0 when the server answers 200 at /health/ready (--live: /health/live) of URL, else of the first http address of ASPNETCORE_URLS / urls (default http://localhost:3978); for container health checks
           SelfServiceBot.Web help            this text
         """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + AgentsCommand.Usage + "\n" + Costs.CostsCommand.Usage
           + "\n" + Database.MigrateCommand.Usage + "\n" + Database.BackupCommand.Usage;
