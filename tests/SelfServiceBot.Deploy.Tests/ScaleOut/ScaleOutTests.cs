@@ -36,6 +36,22 @@ public sealed class ScaleOutTests(ScaleOutTopology topology, ChromiumFixture chr
         var sent = new List<string>();
         var agent = await SignedInAgentAsync();
         var customer = await chromium.NewPageAsync("en-US");
+        try
+        {
+            await ChatThroughTheKillAsync(agent, customer, sent);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // What both saw and what both instances logged, for whoever reads the failure.
+            await customer.ScreenshotAsync(new() { Path = Screenshot("scale-out-failed-customer.png") });
+            await agent.ScreenshotAsync(new() { Path = Screenshot("scale-out-failed-agent.png") });
+            throw new InvalidOperationException($"{ex.Message}\nScreenshots in {Screenshot("")}\n{topology.Logs}", ex);
+        }
+        await AssertStoredOnceAndEscalatedAsync(sent);
+    }
+
+    private async Task ChatThroughTheKillAsync(IPage agent, IPage customer, List<string> sent)
+    {
         await customer.GotoAsync(topology.Proxy.BaseAddress.ToString());
         await Expect(customer.Locator(BotBubble).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
@@ -55,7 +71,7 @@ public sealed class ScaleOutTests(ScaleOutTopology topology, ChromiumFixture chr
 
         // The instance holding most of the live sockets (the customer's stream, the agent's console) dies.
         var victim = topology.Instances.MaxBy(i => i.EstablishedConnections())!;
-        Assert.True(victim.EstablishedConnections() > 0, "no instance holds a live socket");
+        Assert.True(victim.EstablishedConnections() > 0, $"no instance holds a live socket\n{topology.Logs}");
         victim.Kill();
 
         // Whatever instance their sockets were on, both sides go on through nginx and the survivor.
@@ -66,13 +82,12 @@ public sealed class ScaleOutTests(ScaleOutTopology topology, ChromiumFixture chr
         await Expect(customer.GetByText("Send failed")).ToHaveCountAsync(0);
         await customer.ScreenshotAsync(new() { Path = Screenshot("scale-out-customer.png") });
         await agent.ScreenshotAsync(new() { Path = Screenshot("scale-out-agent.png") });
-
-        await AssertStoredOnceAndEscalatedAsync(sent);
     }
 
     private async Task AssertStoredOnceAndEscalatedAsync(IReadOnlyList<string> sent)
     {
-        await using var db = await topology.Database.OpenAsync();
+        await using var db = new NpgsqlConnection(topology.ConnectionString);
+        await db.OpenAsync();
         var conversation = await ScalarAsync<string>(db,
             """SELECT "ConversationId" FROM "ConversationEvents" WHERE "Type" = 'customer_message' AND "Text" = @text""", sent[0]);
         foreach (var text in sent)
@@ -112,7 +127,23 @@ public sealed class ScaleOutTests(ScaleOutTopology topology, ChromiumFixture chr
         await page.Locator("form.stacked button[type=submit]").ClickAsync();
         await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         await page.Locator("#presence").SelectOptionAsync("online");
+        // The console says nothing when the server took it: wait until the desk has her online, or a customer asking
+        // for a person a moment later would get an offline ticket.
+        await WaitForAsync("""SELECT COUNT(*) FROM "Agents" WHERE "DisplayName" = 'Anna' AND "Presence" = 'online'""", 1L);
         return page;
+    }
+
+    private async Task WaitForAsync(string sql, object expected)
+    {
+        await using var db = new NpgsqlConnection(topology.ConnectionString);
+        await db.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        object? actual;
+        while (!Equals(actual = await new NpgsqlCommand(sql, db).ExecuteScalarAsync(), expected) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.True(Equals(actual, expected), $"{sql} gave {actual}, not {expected}.\n{topology.Logs}");
     }
 
     private static async Task AgentSaysAsync(IPage agent, string text)

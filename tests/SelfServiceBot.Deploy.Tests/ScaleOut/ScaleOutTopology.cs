@@ -11,51 +11,51 @@ public sealed class ScaleOutTopology : IAsyncLifetime
     public const string AgentEmail = "anna@example.com";
     public const string AgentPassword = "Correct-horse-9";
 
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ssb-scale-out").FullName;
+    private TestPostgres? _database;
     private RedisServer? _redis;
 
-    public PostgresDatabase Database { get; private set; } = null!;
-    public IReadOnlyList<AppInstance> Instances { get; private set; } = [];
+    internal IReadOnlyList<ProductProcess> Instances { get; private set; } = [];
     public NginxProxy Proxy { get; private set; } = null!;
-    public string AppFolder { get; private set; } = null!;
-    public IReadOnlyDictionary<string, string> Environment { get; private set; } = null!;
+    public string ConnectionString => _database!.ConnectionString;
 
     public async Task InitializeAsync()
     {
-        AppFolder = await PublishedApp.FolderAsync();
-        Database = await PostgresDatabase.CreateAsync("ssb_scaleout");
+        var appFolder = await PublishedApp.FolderAsync();
+        _database = await TestPostgres.CreateAsync();
         _redis = await RedisServer.StartAsync();
-        Environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             // What deploy/docker-compose.yml gives every instance.
             ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__SelfServiceBot"] = Database.ConnectionString,
+            ["ConnectionStrings__SelfServiceBot"] = _database.ConnectionString,
             ["Redis__Configuration"] = _redis.Configuration,
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["MicrosoftAppType"] = "SingleTenant",
-            ["Knowledge__KnowledgeBasePath"] = Path.Combine(AppFolder, "knowledgebase"),
+            ["Knowledge__KnowledgeBasePath"] = Path.Combine(appFolder, "knowledgebase"),
         };
         // Both at the same moment, on the empty database: both migrate on start, as a compose file without the migrate
         // service (or an upgrade started by hand) would.
-        Instances = [Start("instance-a"), Start("instance-b")];
-        await Task.WhenAll(Instances.Select(i => i.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3))));
+        Instances = [ProductProcess.Start(environment, _dataDirectory, appFolder), ProductProcess.Start(environment, _dataDirectory, appFolder)];
+        foreach (var healthy in await Task.WhenAll(Instances.Select(i => i.WaitHealthyAsync(TimeSpan.FromMinutes(3)))))
+        {
+            if (!healthy)
+            {
+                throw new InvalidOperationException($"An instance did not become healthy:\n{Logs}");
+            }
+        }
         Proxy = await NginxProxy.StartAsync(RepositoryFiles.Read("deploy/nginx.conf"), Instances.Select(i => i.Port).ToList());
 
-        var (exit, output) = await AppInstance.RunVerbAsync(AppFolder, Environment, AgentPassword,
+        var (exit, stdout, stderr) = await ProductExecutable.RunAsync(new ProductRun(null, environment, appFolder, AgentPassword),
             "users", "add", "--email", AgentEmail, "--role", "Agent", "--name", "Anna", "--password-stdin");
         if (exit != 0)
         {
-            throw new InvalidOperationException($"users add failed ({exit}): {output}");
+            throw new InvalidOperationException($"users add failed ({exit}): {stdout}{stderr}");
         }
     }
 
-    private AppInstance Start(string name)
-    {
-        var index = Path.Combine(Path.GetTempPath(), "ssb-tests", $"{name}-{Guid.NewGuid():N}", "index");
-        return AppInstance.Start(name, AppFolder, new Dictionary<string, string>(Environment) { ["Knowledge__IndexPath"] = index });
-    }
-
-    public string Logs => string.Join("\n", Instances.Select(i => $"--- {i.Name} (port {i.Port}) ---\n{i.Log}"));
+    public string Logs => string.Join("\n", Instances.Select(i => $"--- instance on port {i.Port} ---\n{i.Output}"));
 
     public async Task DisposeAsync()
     {
@@ -65,9 +65,10 @@ public sealed class ScaleOutTopology : IAsyncLifetime
             instance.Dispose();
         }
         _redis?.Dispose();
-        if (Database is not null)
+        if (_database is not null)
         {
-            await Database.DisposeAsync();
+            await _database.DisposeAsync();
         }
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

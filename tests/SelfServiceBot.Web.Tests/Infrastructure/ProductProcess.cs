@@ -4,20 +4,25 @@ using System.Text;
 namespace SelfServiceBot.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The product as an operator runs it: <c>dotnet SelfServiceBot.Web.dll</c> (copied next to the tests) in a process of its
-/// own, on a free loopback port, configured by environment variables. For what an in-process host cannot show: two
-/// processes racing at start, SIGTERM, the exit code.
+/// The product as an operator runs it: <c>dotnet SelfServiceBot.Web.dll</c> (copied next to the tests, or a published
+/// folder) in a process of its own, on a free loopback port, configured by environment variables. For what an in-process
+/// host cannot show: two processes racing at start, SIGTERM, SIGKILL, the exit code.
 /// </summary>
 internal sealed class ProductProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ProductProcess(IReadOnlyDictionary<string, string> environment, string dataDirectory)
+    private ProductProcess(IReadOnlyDictionary<string, string> environment, string dataDirectory, string? appFolder)
     {
         Port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(appFolder ?? AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
+        if (appFolder is not null)
+        {
+            // As a container runs it: from its folder, whose appsettings.json is then the content root's.
+            start.WorkingDirectory = appFolder;
+        }
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         // Each instance its own index folder, as each container has; the database is what they share.
         start.Environment["Knowledge__IndexPath"] = Path.Combine(dataDirectory, $"index-{Port}");
@@ -54,7 +59,9 @@ internal sealed class ProductProcess : IDisposable
     }
 
     /// <param name="dataDirectory">Where its index folder goes (one per instance).</param>
-    public static ProductProcess Start(IReadOnlyDictionary<string, string> environment, string dataDirectory) => new(environment, dataDirectory);
+    /// <param name="appFolder">A published app's folder; null: the build copied next to the tests.</param>
+    public static ProductProcess Start(IReadOnlyDictionary<string, string> environment, string dataDirectory, string? appFolder = null) =>
+        new(environment, dataDirectory, appFolder);
 
     /// <summary>Polls /healthz until 200; false when the process exits first or <paramref name="timeout"/> passes.</summary>
     public async Task<bool> WaitHealthyAsync(TimeSpan timeout)
@@ -94,6 +101,26 @@ internal sealed class ProductProcess : IDisposable
     }
 
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as when a host dies.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(10_000);
+    }
+
+    /// <summary>
+    /// Open TCP connections to its port (from /proc/net/tcp). A proxy that keeps no idle connections to its upstreams (as
+    /// deploy/nginx.conf) leaves, at a quiet moment, the long-lived ones: Direct Line streams and agent consoles.
+    /// </summary>
+    public int EstablishedConnections()
+    {
+        const string established = "01";
+        var local = $"0100007F:{Port:X4}";
+        return File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Count(fields => fields.Length > 3 && fields[1] == local && fields[3] == established);
+    }
 
     public void Dispose()
     {
