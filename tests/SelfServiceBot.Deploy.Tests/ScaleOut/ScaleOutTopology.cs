@@ -4,7 +4,8 @@ namespace SelfServiceBot.Deploy.Tests.ScaleOut;
 
 /// <summary>
 /// deploy/docker-compose.yml on loopback, without Docker: PostgreSQL (an empty database), Redis, two instances of the
-/// published app started at the same moment with the compose file's settings, and nginx with deploy/nginx.conf in front.
+/// published app started at the same moment with the bot service's settings read from the compose file, and nginx with
+/// deploy/nginx.conf in front.
 /// </summary>
 public sealed class ScaleOutTopology : IAsyncLifetime
 {
@@ -24,19 +25,16 @@ public sealed class ScaleOutTopology : IAsyncLifetime
         var appFolder = await PublishedApp.FolderAsync();
         _database = await TestPostgres.CreateAsync();
         _redis = await RedisServer.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            // What deploy/docker-compose.yml gives every instance.
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__SelfServiceBot"] = _database.ConnectionString,
-            ["Redis__Configuration"] = _redis.Configuration,
-            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["Knowledge__KnowledgeBasePath"] = Path.Combine(appFolder, "knowledgebase"),
-        };
-        // Both at the same moment, on the empty database: both migrate on start, as a compose file without the migrate
-        // service (or an upgrade started by hand) would.
+        // The bot's settings in deploy/docker-compose.yml, with the compose network's host names (db, redis) on loopback.
+        var environment = ComposeFile.Shipped.Environment("bot", new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "unused" });
+        Replace(environment, "ConnectionStrings__SelfServiceBot", _database.ConnectionString);
+        Replace(environment, "Redis__Configuration", _redis.Configuration);
+        // Compose migrates in its one-shot service first; here both instances migrate on start instead, as an upgrade
+        // started without that service would, which is the race the migration lock must survive.
+        Replace(environment, "Database__MigrateOnStart", "true");
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Knowledge__KnowledgeBasePath"] = Path.Combine(appFolder, "knowledgebase");
+        // Both at the same moment, on the empty database.
         Instances = [ProductProcess.Start(environment, _dataDirectory, appFolder), ProductProcess.Start(environment, _dataDirectory, appFolder)];
         foreach (var healthy in await Task.WhenAll(Instances.Select(i => i.WaitHealthyAsync(TimeSpan.FromMinutes(3)))))
         {
@@ -53,6 +51,15 @@ public sealed class ScaleOutTopology : IAsyncLifetime
         {
             throw new InvalidOperationException($"users add failed ({exit}): {stdout}{stderr}");
         }
+    }
+
+    private static void Replace(Dictionary<string, string> environment, string key, string value)
+    {
+        if (!environment.ContainsKey(key))
+        {
+            throw new InvalidOperationException($"deploy/docker-compose.yml's bot service no longer sets {key}: update the scale-out test.");
+        }
+        environment[key] = value;
     }
 
     public string Logs => string.Join("\n", Instances.Select(i => $"--- instance on port {i.Port} ---\n{i.Output}"));
