@@ -98,15 +98,8 @@ public sealed class ScaleOutTests(ScaleOutTopology topology, ChromiumFixture chr
             Assert.True(stored == 1, $"'{text}' is stored {stored} times, not once.\n{topology.Logs}");
         }
         // The survivor's ledger (every 10 s) turns the events into the contact.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string? outcome;
-        while ((outcome = await ScalarAsync<string?>(db,
-                   """SELECT "Outcome" FROM "Contacts" WHERE "ConversationId" = @conversation ORDER BY "Id" DESC LIMIT 1""", null, conversation)) is null
-               && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(1000);
-        }
-        Assert.Equal("escalated", outcome);
+        await WaitForAsync("""SELECT "Outcome" FROM "Contacts" WHERE "ConversationId" = @conversation ORDER BY "Id" DESC LIMIT 1""",
+            "escalated", TimeSpan.FromSeconds(60), conversation);
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection db, string sql, string? text, string? conversation = null)
@@ -129,21 +122,22 @@ public sealed class ScaleOutTests(ScaleOutTopology topology, ChromiumFixture chr
         await page.Locator("#presence").SelectOptionAsync("online");
         // The console says nothing when the server took it: wait until the desk has her online, or a customer asking
         // for a person a moment later would get an offline ticket.
-        await WaitForAsync("""SELECT COUNT(*) FROM "Agents" WHERE "DisplayName" = 'Anna' AND "Presence" = 'online'""", 1L);
+        await WaitForAsync("""SELECT COUNT(*) FROM "Agents" WHERE "DisplayName" = 'Anna' AND "Presence" = 'online'""", 1L, TimeSpan.FromSeconds(30));
         return page;
     }
 
-    private async Task WaitForAsync(string sql, object expected)
+    /// <summary>Polls a query until it gives <paramref name="expected"/>; fails with both instances' logs otherwise.</summary>
+    private async Task WaitForAsync(string sql, object expected, TimeSpan timeout, string? conversation = null)
     {
         await using var db = new NpgsqlConnection(topology.ConnectionString);
         await db.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + timeout;
         object? actual;
-        while (!Equals(actual = await new NpgsqlCommand(sql, db).ExecuteScalarAsync(), expected) && DateTime.UtcNow < deadline)
+        while (!Equals(actual = await ScalarAsync<object?>(db, sql, null, conversation), expected) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
-        Assert.True(Equals(actual, expected), $"{sql} gave {actual}, not {expected}.\n{topology.Logs}");
+        Assert.True(Equals(actual, expected), $"{sql} gave {actual ?? "nothing"}, not {expected}.\n{topology.Logs}");
     }
 
     private static async Task AgentSaysAsync(IPage agent, string text)
