@@ -31,11 +31,7 @@ internal sealed class ProductProcess : IDisposable
         {
             start.Environment[name] = value;
         }
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = CapturedProcess.Start(start, _output);
     }
 
     public int Port { get; }

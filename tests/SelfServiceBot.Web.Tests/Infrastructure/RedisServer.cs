@@ -31,11 +31,7 @@ public sealed class RedisServer : IDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = CapturedProcess.Start(start, _output);
     }
 
     public int Port { get; }
