@@ -62,9 +62,14 @@
     await refreshBoard();
   }
 
+  // Every render of the chat pane comes from the server's transcript, and only the newest request may draw it: appending
+  // pushed lines beside a concurrent reload showed a message twice.
+  let openSeq = 0;
   async function openChat(id, focus) {
+    const seq = ++openSeq;
     $('draft-form').hidden = state.draftFor !== id;
     const chat = await connection.invoke('Open', id);
+    if (seq !== openSeq) return;
     state.current = chat ? id : null;
     $('pick').hidden = !!chat;
     $('chat-pane').hidden = !chat;
@@ -123,8 +128,7 @@
     if (!text || !state.current) return;
     if (await connection.invoke('Send', state.current, text)) {
       $('text').value = '';
-      $('lines').append(line({ from: 'agent', text }));
-      $('lines').scrollTop = $('lines').scrollHeight;
+      await openChat(state.current, false);
     }
   });
 
@@ -149,12 +153,8 @@
 
   connection.on('queueChanged', () => refreshBoard());
   connection.on('handoffChanged', () => refreshBoard());
-  connection.on('customerMessage', (id, text) => {
-    if (id === state.current) {
-      $('typing').hidden = true;
-      $('lines').append(line({ from: 'customer', text }));
-      $('lines').scrollTop = $('lines').scrollHeight;
-    }
+  connection.on('customerMessage', id => {
+    if (id === state.current) $('typing').hidden = true;
     refreshBoard();
   });
   connection.on('customerTyping', id => { if (id === state.current) $('typing').hidden = false; });
