@@ -14,6 +14,7 @@ using SelfServiceBot.Web.Hosting;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.Legal;
 using SelfServiceBot.Web.Observability;
+using SelfServiceBot.Web.RateLimits;
 using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -44,6 +45,7 @@ builder.AddAgentConsole();
 builder.AddAgentProfiles();
 builder.AddKnowledgeDrafts();
 builder.AddLegalPages();
+builder.AddRateLimits();
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ app.MapBotMessages();
 app.MapEchoEndpoint();
 app.MapDirectLine();
 app.MapCosts();
+app.UseRateLimits();
 
 await app.RunAsync();
 return 0;

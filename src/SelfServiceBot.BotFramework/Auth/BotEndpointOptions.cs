@@ -17,9 +17,15 @@ public sealed class BotEndpointOptions
 
     /// <summary>
     /// Hosts replies may go to, e.g. <c>smba.trafficmanager.net</c> or <c>*.botframework.com</c>.
-    /// Empty: any host that arrived in an authenticated activity.
+    /// Empty: the Bot Connector hosts of <see cref="ServiceUrls.BotConnectorHosts"/> and this machine (the Emulator).
     /// </summary>
     public List<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary>
+    /// Whether Bot Framework Emulator tokens (AAD tokens for this app, no serviceurl claim) are accepted. They are
+    /// accepted only for a loopback serviceUrl either way, since nothing in them vouches for where replies go.
+    /// </summary>
+    public bool AllowEmulatorTokens { get; set; } = true;
 
     /// <summary>Signing keys are fetched again after this long, however often they are used.</summary>
     public TimeSpan SigningKeyCacheDuration { get; set; } = TimeSpan.FromHours(24);

@@ -17,6 +17,7 @@ public sealed class BotTokenValidator
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly BotAuthOptions _auth;
+    private readonly bool _allowEmulator;
     private readonly IReadOnlySet<string> _emulatorIssuers;
     private readonly OpenIdKeyCache _channelKeys;
     private readonly OpenIdKeyCache _emulatorKeys;
@@ -29,6 +30,7 @@ public sealed class BotTokenValidator
         _auth = auth.Value;
         _emulatorIssuers = BotTokenIssuers.Emulator(_auth);
         var e = endpoints.Value;
+        _allowEmulator = e.AllowEmulatorTokens;
         _channelKeys = new OpenIdKeyCache(e.ChannelOpenIdMetadataUrl, httpClients, e, clock, logger);
         _emulatorKeys = new OpenIdKeyCache(e.EmulatorOpenIdMetadataUrl, httpClients, e, clock, logger);
     }
@@ -59,6 +61,10 @@ public sealed class BotTokenValidator
         }
 
         var fromEmulator = _emulatorIssuers.Contains(unverified.Issuer);
+        if (fromEmulator && EmulatorRefusal(activity) is { } refusal)
+        {
+            return BotAuthResult.Fail(refusal);
+        }
         var keys = fromEmulator ? _emulatorKeys : _channelKeys;
         SigningKey? key;
         try
@@ -113,6 +119,19 @@ public sealed class BotTokenValidator
         return string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase)
             ? null
             : "serviceurl claim does not match the activity's serviceUrl";
+    }
+
+    // An Emulator token says which app it is for, not where replies go: a serviceUrl it brings can only be this machine,
+    // or anyone holding such a token could make the bot send its Bot Connector token to a host of their choosing.
+    private string? EmulatorRefusal(Activity activity)
+    {
+        if (!_allowEmulator)
+        {
+            return "Emulator tokens are turned off (BotFramework:AllowEmulatorTokens=false)";
+        }
+        return ServiceUrls.Normalize(activity.ServiceUrl) is { } url && new Uri(url).IsLoopback
+            ? null
+            : "an Emulator token may only come with a loopback serviceUrl";
     }
 
     private string? CheckEmulatorClaims(JsonWebToken jwt)

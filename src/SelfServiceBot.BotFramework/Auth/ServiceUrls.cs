@@ -17,13 +17,36 @@ public static class ServiceUrls
         return path.EndsWith('/') ? path : path + "/";
     }
 
-    /// <summary>True when the host matches an entry (exact, or "*.example.com" for sub-domains), or the list is empty.</summary>
+    /// <summary>
+    /// Where Azure Bot Service channels live: every channel's connector under botframework.com (the US government and
+    /// Azure China clouds under their own domains), Teams on its service endpoints (public, GCC, GCC High, DoD).
+    /// </summary>
+    public static IReadOnlyList<string> BotConnectorHosts { get; } =
+    [
+        "*.botframework.com",
+        "smba.trafficmanager.net",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+        "smba.infra.dod.teams.microsoft.us",
+        "*.botframework.us",
+        "*.botframework.azure.cn",
+    ];
+
+    /// <summary>
+    /// True when the host matches an entry (exact, or "*.example.com" for sub-domains). An empty list means the
+    /// <see cref="BotConnectorHosts"/> and this machine, never any host: a channel's serviceUrl is always one of them.
+    /// </summary>
     public static bool IsHostAllowed(Uri serviceUrl, IReadOnlyCollection<string> allowedHosts)
     {
         if (allowedHosts.Count == 0)
         {
-            return true;
+            return serviceUrl.IsLoopback || Matches(serviceUrl, BotConnectorHosts);
         }
+        return Matches(serviceUrl, allowedHosts);
+    }
+
+    private static bool Matches(Uri serviceUrl, IReadOnlyCollection<string> allowedHosts)
+    {
         var host = serviceUrl.IdnHost;
         foreach (var entry in allowedHosts)
         {

@@ -23,6 +23,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<DirectLineStream>();
         services.TryAddSingleton<TurnShutdown>();
+        services.AddDirectLineLimits();
         // Pages on other origins may embed Web Chat against this endpoint. No cookies are involved
         // (the token travels in Authorization), so any origin is safe to allow.
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "POST")));
@@ -36,12 +37,12 @@ public static class DirectLineServiceCollectionExtensions
         app.UseCors();
 
         var group = app.MapGroup(DirectLineHttp.BasePath).RequireCors(CorsPolicy);
-        group.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync);
-        group.MapPost("/tokens/refresh", DirectLineTokenEndpoints.RefreshAsync);
-        group.MapPost("/conversations", DirectLineConversationEndpoints.StartAsync);
+        group.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync).RequireRateLimiting(DirectLineRateLimits.StartPolicy);
+        group.MapPost("/tokens/refresh", DirectLineTokenEndpoints.RefreshAsync).RequireRateLimiting(DirectLineRateLimits.StartPolicy);
+        group.MapPost("/conversations", DirectLineConversationEndpoints.StartAsync).RequireRateLimiting(DirectLineRateLimits.StartPolicy);
         group.MapGet("/conversations/{id}", DirectLineConversationEndpoints.ReconnectAsync);
         group.MapGet("/conversations/{id}/activities", DirectLineActivityEndpoints.ListAsync);
-        group.MapPost("/conversations/{id}/activities", DirectLineActivityEndpoints.PostAsync);
+        group.MapPost("/conversations/{id}/activities", DirectLineActivityEndpoints.PostAsync).RequireRateLimiting(DirectLineRateLimits.PostPolicy);
         group.MapPost("/conversations/{id}/upload", DirectLineActivityEndpoints.UploadAsync);
         group.MapGet("/conversations/{id}/stream", DirectLineStreamEndpoint.AcceptAsync);
         return app;

@@ -9,7 +9,7 @@ internal static class DirectLineStreamEndpoint
 {
     public static async Task<IResult> AcceptAsync(
         string id, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore store,
-        DirectLineStream stream, IHostApplicationLifetime lifetime)
+        DirectLineStream stream, DirectLineStreamSlots slots, IHostApplicationLifetime lifetime)
     {
         var aborted = context.RequestAborted;
         if (!context.WebSockets.IsWebSocketRequest)
@@ -28,6 +28,12 @@ internal static class DirectLineStreamEndpoint
         if (await store.FindConversationAsync(id, aborted) is not { Ended: false })
         {
             return ConversationNotFound(id);
+        }
+        using var slot = slots.TryTake(id);
+        if (slot is null)
+        {
+            return Error(StatusCodes.Status429TooManyRequests, "TooManyStreams",
+                $"Conversation '{id}' already has {slots.Limit} open streams; close one before opening another.");
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);

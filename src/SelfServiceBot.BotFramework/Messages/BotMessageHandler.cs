@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Auth;
@@ -15,7 +17,8 @@ namespace SelfServiceBot.BotFramework.Messages;
 /// </summary>
 public sealed class BotMessageHandler(
     BotTokenValidator validator, TrustedServiceUrls trust, TurnProcessor turns, IConnectorClient connector,
-    IOptions<BotEndpointOptions> endpoints, ILogger<BotMessageHandler> logger)
+    IOptions<BotEndpointOptions> endpoints, IOptions<BotAccessOptions> access, IHostEnvironment environment,
+    ILogger<BotMessageHandler> logger)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -30,6 +33,12 @@ public sealed class BotMessageHandler(
         {
             logger.LogWarning("Rejected an activity for {ChannelId} conversation {ConversationId}: {Reason}",
                 activity!.ChannelId, activity.Conversation?.Id, auth.FailureReason);
+            return TypedResults.Unauthorized();
+        }
+        if (!auth.IsAuthenticated && !MayCallAnonymously(request.HttpContext.Connection.RemoteIpAddress))
+        {
+            logger.LogWarning("Refused an unauthenticated activity from {RemoteAddress}: no MicrosoftAppId in {Environment}, and Bot:AllowAnonymous is not set",
+                request.HttpContext.Connection.RemoteIpAddress, environment.EnvironmentName);
             return TypedResults.Unauthorized();
         }
 
@@ -56,6 +65,12 @@ public sealed class BotMessageHandler(
         }
         return TypedResults.Ok();
     }
+
+    // Local mode (no app id) is for a developer's machine: elsewhere only this machine may call, unless deliberately opened.
+    // Behind a proxy the address is the forwarded one (ASPNETCORE_FORWARDEDHEADERS_ENABLED), so the proxy is not "this machine".
+    private bool MayCallAnonymously(IPAddress? remote) =>
+        environment.IsDevelopment() || access.Value.AllowAnonymous
+        || (remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote));
 }
 
 /// <summary>The body answered to an expectReplies activity.</summary>

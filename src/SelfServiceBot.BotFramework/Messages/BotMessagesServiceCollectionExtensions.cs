@@ -27,6 +27,7 @@ public static class BotMessagesServiceCollectionExtensions
             .Validate(o => o.TokenAuthorityHost.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
                 "BotFramework:TokenAuthorityHost must be an https URL (MSAL refuses anything else).")
             .ValidateOnStart();
+        services.AddOptions<BotAccessOptions>().BindConfiguration(BotAccessOptions.SectionName);
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 

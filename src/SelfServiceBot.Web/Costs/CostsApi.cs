@@ -13,7 +13,7 @@ public static class CostsApi
 {
     public static RouteGroupBuilder MapCostsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/costs").RequireAuthorization(CostsAccess.ReportsPolicy);
+        var api = app.MapGroup("/api/costs").RequireAuthorization(CostsAccess.ReportsPolicy).RequireRateLimiting(RateLimits.StaffApiRateLimit.Policy);
         api.MapGet("/report", ReportAsync);
         api.MapGet("/report.csv", CsvAsync);
         api.MapGet("/report.xlsx", ExcelAsync);

@@ -18,7 +18,7 @@ public static class KnowledgeDraftsApi
 
     public static RouteGroupBuilder MapKnowledgeDraftsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/kb/drafts").RequireAuthorization(StaffPolicies.Reports);
+        var api = app.MapGroup("/api/kb/drafts").RequireAuthorization(StaffPolicies.Reports).RequireRateLimiting(RateLimits.StaffApiRateLimit.Policy);
         api.MapGet("/antiforgery", Token);
         api.MapPost("/from-gap", FromGapAsync);
         return api;

@@ -15,6 +15,12 @@ public sealed class BotTokenValidatorTests(SigningKeyServers keys) : IClassFixtu
         Conversation = new ConversationAccount { Id = "a:1" }, Text = "hi",
     };
 
+    private static Activity EmulatorMessage(string serviceUrl = "http://localhost:52000") => new()
+    {
+        Type = ActivityTypes.Message, ChannelId = Channels.Emulator, ServiceUrl = serviceUrl,
+        Conversation = new ConversationAccount { Id = "c1" },
+    };
+
     private BotTokenValidator Validator() => ValidatorFactory.Create(keys.Channel.MetadataUrl, keys.Emulator.MetadataUrl);
 
     private Task<BotAuthResult> AuthenticateAsync(string? token, Activity? activity = null) =>
@@ -154,22 +160,44 @@ public sealed class BotTokenValidatorTests(SigningKeyServers keys) : IClassFixtu
     [InlineData("2.0")]
     public async Task An_emulator_token_for_this_bot_is_accepted_without_endorsement_or_serviceurl(string version)
     {
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message, ChannelId = Channels.Emulator, ServiceUrl = "http://localhost:52000",
-            Conversation = new ConversationAccount { Id = "c1" },
-        };
-
-        var result = await AuthenticateAsync(TestTokens.Emulator(keys.EmulatorKey, AppId, version), activity);
+        var result = await AuthenticateAsync(TestTokens.Emulator(keys.EmulatorKey, AppId, version), EmulatorMessage());
 
         Assert.True(result.Succeeded, result.FailureReason);
         Assert.True(result.FromEmulator);
     }
 
+    [Theory]
+    [InlineData("https://attacker.example/")]
+    [InlineData("https://smba.trafficmanager.net/amer/")]
+    [InlineData("http://192.168.1.20:3978/")]
+    public async Task An_emulator_token_cannot_vouch_for_a_service_url_that_is_not_this_machine(string serviceUrl)
+    {
+        // Nothing in an Emulator token says where replies go: accepted, it would make any host trusted for the bot's token.
+        var result = await AuthenticateAsync(TestTokens.Emulator(keys.EmulatorKey, AppId, "2.0"), EmulatorMessage(serviceUrl));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("loopback", result.FailureReason);
+    }
+
+    [Fact]
+    public async Task Emulator_tokens_can_be_turned_off()
+    {
+        var validator = ValidatorFactory.Create(keys.Channel.MetadataUrl, keys.Emulator.MetadataUrl, allowEmulatorTokens: false);
+
+        var emulator = await validator.AuthenticateAsync(
+            "Bearer " + TestTokens.Emulator(keys.EmulatorKey, AppId, "2.0"), EmulatorMessage(), CancellationToken.None);
+        var channel = await validator.AuthenticateAsync(
+            "Bearer " + TestTokens.Channel(keys.TeamsKey, AppId, ServiceUrl), TeamsMessage(), CancellationToken.None);
+
+        Assert.False(emulator.Succeeded);
+        Assert.Contains("AllowEmulatorTokens", emulator.FailureReason);
+        Assert.True(channel.Succeeded, channel.FailureReason);
+    }
+
     [Fact]
     public async Task An_emulator_token_for_another_app_is_rejected()
     {
-        var result = await AuthenticateAsync(TestTokens.Emulator(keys.EmulatorKey, "another-app-id"));
+        var result = await AuthenticateAsync(TestTokens.Emulator(keys.EmulatorKey, "another-app-id"), EmulatorMessage());
 
         Assert.False(result.Succeeded);
         Assert.Contains("app id", result.FailureReason);
@@ -190,7 +218,7 @@ public sealed class BotTokenValidatorTests(SigningKeyServers keys) : IClassFixtu
         var validator = ValidatorFactory.Create(keys.Channel.MetadataUrl, keys.Emulator.MetadataUrl, appType: "SingleTenant", tenantId: tenant);
 
         var result = await validator.AuthenticateAsync(
-            "Bearer " + TestTokens.Emulator(keys.EmulatorKey, AppId, "2.0", tenant), TeamsMessage(), CancellationToken.None);
+            "Bearer " + TestTokens.Emulator(keys.EmulatorKey, AppId, "2.0", tenant), EmulatorMessage(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.FailureReason);
     }

@@ -31,9 +31,23 @@ public sealed class ServiceUrlsTests
         Assert.Equal(allowed, ServiceUrls.IsHostAllowed(new Uri(url), list));
     }
 
-    [Fact]
-    public void An_empty_allow_list_allows_every_host()
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/", true)]
+    [InlineData("https://smba.trafficmanager.net/teams/", true)]
+    [InlineData("https://webchat.botframework.com/", true)]
+    [InlineData("https://europe.directline.botframework.com/v3/directline/", true)]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/teams/", true)]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/teams/", true)]
+    [InlineData("https://smba.infra.dod.teams.microsoft.us/teams/", true)]
+    [InlineData("https://webchat.botframework.azure.cn/", true)]
+    [InlineData("http://localhost:52000/", true)]
+    [InlineData("http://127.0.0.1:3978/", true)]
+    [InlineData("https://anything.example/", false)]
+    [InlineData("https://botframework.com.evil.example/", false)]
+    [InlineData("https://smba.trafficmanager.net.evil.example/", false)]
+    [InlineData("http://10.0.0.5/", false)]
+    public void An_empty_allow_list_means_the_bot_connector_hosts_and_this_machine(string url, bool allowed)
     {
-        Assert.True(ServiceUrls.IsHostAllowed(new Uri("https://anything.example/"), []));
+        Assert.Equal(allowed, ServiceUrls.IsHostAllowed(new Uri(url), []));
     }
 }

@@ -15,7 +15,7 @@ internal static class ValidatorFactory
     /// <summary>A validator with its own (empty) key caches.</summary>
     public static BotTokenValidator Create(
         string channelMetadataUrl, string emulatorMetadataUrl, string appId = AppId,
-        string appType = "MultiTenant", string? tenantId = null, TimeSpan? refreshInterval = null)
+        string appType = "MultiTenant", string? tenantId = null, TimeSpan? refreshInterval = null, bool allowEmulatorTokens = true)
     {
         var auth = new BotAuthOptions
         {
@@ -26,6 +26,7 @@ internal static class ValidatorFactory
             ChannelOpenIdMetadataUrl = channelMetadataUrl,
             EmulatorOpenIdMetadataUrl = emulatorMetadataUrl,
             SigningKeyRefreshInterval = refreshInterval ?? TimeSpan.FromMinutes(5),
+            AllowEmulatorTokens = allowEmulatorTokens,
         };
         return new BotTokenValidator(Options.Create(auth), Options.Create(endpoints), HttpClients, TimeProvider.System,
             NullLogger<BotTokenValidator>.Instance);
