@@ -49,6 +49,10 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["Diagnostics__EchoEndpoint"] = "true";
         info.Environment["Diagnostics__EchoBot"] = echoBot ? "true" : "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Every simulated customer comes from this one address, hundreds of conversations a second: the per-address and
+        // per-conversation rate limits (docs/direct-line.md, "Limits") would measure the limiter, not the bot.
+        info.Environment["DirectLine__Limits__StartsPerAddress"] = "0";
+        info.Environment["DirectLine__Limits__PostsPerConversation"] = "0";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[app] {e.Data}"); };

@@ -8,7 +8,7 @@ namespace SelfServiceBot.Deploy.Tests.Compose;
 public sealed partial class ComposeFileTests
 {
     private static readonly ComposeFile Compose = ComposeFile.Shipped;
-    private static readonly Dictionary<string, string> Required = new() { ["POSTGRES_PASSWORD"] = "pw" };
+    private static readonly Dictionary<string, string> Required = new() { ["POSTGRES_PASSWORD"] = "pw", ["MICROSOFT_APP_ID"] = "app-id" };
 
     [Fact]
     public void What_dies_comes_back_and_the_migration_runs_once_before_the_instances()
@@ -39,6 +39,15 @@ public sealed partial class ComposeFileTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => Compose.Environment("db", new Dictionary<string, string>()));
         Assert.Contains("POSTGRES_PASSWORD", error.Message);
+    }
+
+    [Fact]
+    public void Without_an_app_id_compose_stops_rather_than_open_api_messages_to_anyone()
+    {
+        var error = Assert.Throws<InvalidOperationException>(
+            () => Compose.Environment("bot", new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "pw" }));
+        Assert.Contains("MICROSOFT_APP_ID", error.Message);
+        Assert.Equal("app-id", Compose.Environment("bot", Required)["MicrosoftAppId"]);
     }
 
     [Fact]

@@ -26,7 +26,15 @@ public sealed class ScaleOutTopology : IAsyncLifetime
         _database = await TestPostgres.CreateAsync();
         _redis = await RedisServer.StartAsync();
         // The bot's settings in deploy/docker-compose.yml, with the compose network's host names (db, redis) on loopback.
-        var environment = ComposeFile.Shipped.Environment("bot", new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "unused" });
+        // The app id compose requires: a well-formed single-tenant identity. Nothing here posts to /api/messages (Direct Line
+        // and the agent console do not use Bot Connector auth), so no token is ever checked against it.
+        var environment = ComposeFile.Shipped.Environment("bot", new Dictionary<string, string>
+        {
+            ["POSTGRES_PASSWORD"] = "unused",
+            ["MICROSOFT_APP_ID"] = "00000000-0000-4000-8000-000000000b07",
+            ["MICROSOFT_APP_PASSWORD"] = "unused",
+            ["MICROSOFT_APP_TENANT_ID"] = "00000000-0000-4000-8000-000000007e57",
+        });
         Replace(environment, "ConnectionStrings__SelfServiceBot", _database.ConnectionString);
         Replace(environment, "Redis__Configuration", _redis.Configuration);
         // Compose migrates in its one-shot service first; here both instances migrate on start instead, as an upgrade
