@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Tests.Infrastructure;
@@ -68,14 +70,56 @@ public sealed class AnonymousCallerTests
         Assert.Single(bot.Seen(activity.Conversation!.Id!));
     }
 
-    private static AppServer App(RecordingBot bot, string environment, string? allowAnonymous = null) => new(
+    [Theory]
+    [InlineData("true", LogLevel.Error, "Bot:AllowAnonymous=true")]
+    [InlineData(null, LogLevel.Warning, "callers on this machine only")]
+    public void At_start_production_without_an_app_id_says_who_may_call_and_allow_anonymous_is_an_error(
+        string? allowAnonymous, LogLevel level, string says)
+    {
+        var logs = new StartLog();
+        using var app = App(new RecordingBot(), "Production", allowAnonymous, logs);
+
+        var entry = Assert.Single(logs.Entries, e => e.Category.EndsWith(".BotAuthStartupLog", StringComparison.Ordinal));
+        Assert.Equal(level, entry.Level);
+        Assert.Contains(says, entry.Message);
+    }
+
+    private static AppServer App(RecordingBot bot, string environment, string? allowAnonymous = null, StartLog? logs = null) => new(
         new Dictionary<string, string?>
         {
             ["environment"] = environment,
             ["FORWARDEDHEADERS_ENABLED"] = "true",
             ["Bot:AllowAnonymous"] = allowAnonymous,
         },
-        s => s.AddSingleton<IBot>(bot));
+        s =>
+        {
+            s.AddSingleton<IBot>(bot);
+            if (logs is not null)
+            {
+                s.AddSingleton<ILoggerProvider>(logs);
+            }
+        });
+
+    private sealed class StartLog : ILoggerProvider
+    {
+        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((category, logLevel, formatter(state, exception)));
+        }
+    }
 
     private static async Task<HttpResponseMessage> PostAsync(AppServer app, Activity activity, string? from)
     {
