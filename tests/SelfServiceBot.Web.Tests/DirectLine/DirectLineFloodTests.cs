@@ -76,10 +76,11 @@ public sealed class DirectLineFloodTests
         });
         using var http = app.CreateHttpClient();
 
+        // The looping client claims another address each time; the proxy appends the one it saw, and only that counts.
         var looping = new List<Result>();
         for (var i = 0; i < 8; i++)
         {
-            looping.Add(await SendAsync(http, "tokens/generate", from: "203.0.113.9"));
+            looping.Add(await SendAsync(http, "tokens/generate", from: $"198.51.100.{100 + i}, 203.0.113.9"));
         }
         var neighbour = await SendAsync(http, "tokens/generate", from: "203.0.113.10");
         var startedElsewhere = await SendAsync(http, "conversations", from: "198.51.100.2", bearer: null);
