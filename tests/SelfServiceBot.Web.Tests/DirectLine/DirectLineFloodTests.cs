@@ -94,12 +94,14 @@ public sealed class DirectLineFloodTests
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)],
             looping.Select(r => r.Status));
         Assert.All(looping.Skip(5), r => Assert.InRange(r.RetryAfterSeconds ?? -1, 1, 30 * 60));
+        // Web Chat on another origin can read the 429 (the limit runs after CORS).
+        Assert.All(looping, r => Assert.Equal("*", r.AllowOrigin));
         Assert.Equal(HttpStatusCode.OK, neighbour.Status);
         Assert.Equal(HttpStatusCode.Created, startedElsewhere.Status);
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], sixes.Select(r => r.Status));
     }
 
-    private sealed record Result(HttpStatusCode Status, int? RetryAfterSeconds, string? ErrorCode);
+    private sealed record Result(HttpStatusCode Status, int? RetryAfterSeconds, string? ErrorCode, string? AllowOrigin = null);
 
     private static async Task<List<Result>> FloodAsync(DirectLineTestClient client, string conversationId, string token, int worker)
     {
@@ -120,6 +122,7 @@ public sealed class DirectLineFloodTests
             Content = new StringContent("{}", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Forwarded-For", from);
+        request.Headers.Add("Origin", "https://shop.example");
         using var response = await http.SendAsync(request);
         return await ResultOfAsync(response);
     }
@@ -128,6 +131,7 @@ public sealed class DirectLineFloodTests
     {
         var body = await response.Content.ReadAsStringAsync();
         var code = response.StatusCode == HttpStatusCode.TooManyRequests ? (string?)JsonNode.Parse(body)?["error"]?["code"] : null;
-        return new Result(response.StatusCode, (int?)response.Headers.RetryAfter?.Delta?.TotalSeconds, code);
+        var origin = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        return new Result(response.StatusCode, (int?)response.Headers.RetryAfter?.Delta?.TotalSeconds, code, origin);
     }
 }
