@@ -14,6 +14,7 @@ using SelfServiceBot.Web.Hosting;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.Legal;
 using SelfServiceBot.Web.Observability;
+using SelfServiceBot.Web.Security;
 using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -44,9 +45,11 @@ builder.AddAgentConsole();
 builder.AddAgentProfiles();
 builder.AddKnowledgeDrafts();
 builder.AddLegalPages();
+builder.AddSecurityHeaders();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.MapChatPage();
 app.MapSignIn();
 app.MapAgentConsole();
