@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
@@ -98,9 +99,11 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
     [Fact]
     public async Task External_mode_without_the_hubs_id_does_not_start()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-            await (await ConversationTestHost.StartAsync(s => s.Configure<HandoffOptions>(o => o.Mode = "External"))).DisposeAsync());
+        await using var host = await ConversationTestHost.StartAsync(s => s.Configure<HandoffOptions>(o => o.Mode = "External"));
 
-        Assert.Contains("Handoff:Mode=External needs Handoff:ExternalHubIds", error.ToString());
+        // What ValidateOnStart runs when the web host starts.
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<HandoffOptions>>().Value);
+
+        Assert.Contains("Handoff:Mode=External needs Handoff:ExternalHubIds", error.Message);
     }
 }
