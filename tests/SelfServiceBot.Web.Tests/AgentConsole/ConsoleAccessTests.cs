@@ -97,8 +97,10 @@ public class ConsoleAccessTests
         Assert.DoesNotContain(board.Me, readers);
     }
 
-    [Fact]
-    public async Task An_agent_whose_role_is_taken_away_is_disconnected_at_the_next_call()
+    [Theory]
+    [InlineData("role taken away")]
+    [InlineData("password reset")]
+    public async Task An_agent_whose_access_ends_is_disconnected_at_the_next_call(string change)
     {
         using var app = new AppServer(Manual);
         await using var anna = await AgentHubTests.ConnectAsync(app, "anna@example.com", StaffRoles.Agent);
@@ -106,7 +108,16 @@ public class ConsoleAccessTests
         anna.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
         await anna.InvokeAsync<AgentHub.Board>("GetBoard");
 
-        await ChangeRolesAsync(app, "anna@example.com", remove: StaffRoles.Agent, add: StaffRoles.Manager);
+        if (change == "role taken away")
+        {
+            await ChangeRolesAsync(app, "anna@example.com", remove: StaffRoles.Agent, add: StaffRoles.Manager);
+        }
+        else
+        {
+            // users reset-password: a new security stamp, which the connection's cookie no longer carries.
+            await using var scope = app.Services.CreateAsyncScope();
+            Assert.True((await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ResetPasswordAsync("anna@example.com")).Outcome.Succeeded);
+        }
 
         await Assert.ThrowsAnyAsync<Exception>(() => anna.InvokeAsync<AgentHub.Board>("GetBoard"));
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
