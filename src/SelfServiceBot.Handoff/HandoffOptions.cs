@@ -10,6 +10,12 @@ public sealed class HandoffOptions
 
     public bool IsExternal => string.Equals(Mode, "External", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// External mode: the <c>from.id</c> values the other agent hub posts <c>handoff.status</c> with (required then). A status
+    /// from anyone else (the customer above all, who could otherwise close or fail their own hand-off) is ignored.
+    /// </summary>
+    public List<string> ExternalHubIds { get; set; } = [];
+
     /// <summary>Consecutive questions without an answer before the bot hands off by itself (low_confidence). 0 = never.</summary>
     public int NoMatchLimit { get; set; } = 2;
 

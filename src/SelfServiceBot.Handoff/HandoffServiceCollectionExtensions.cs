@@ -21,6 +21,8 @@ public static class HandoffServiceCollectionExtensions
             .Validate(o => o.BusinessHours is null || TimeZoneExists(o.BusinessHours.TimeZone), "Handoff:BusinessHours:TimeZone is not a known time zone id.")
             .Validate(o => o.NoMatchLimit >= 0 && o.MessageLimit >= 0, "Handoff:NoMatchLimit and Handoff:MessageLimit must be 0 (off) or more.")
             .Validate(o => o.Presence.IsValid(), "Handoff:Presence needs GraceSeconds >= 0, HeartbeatSeconds > 0 and ExpirySeconds >= 2 x HeartbeatSeconds.")
+            .Validate(o => !o.IsExternal || o.ExternalHubIds.Any(id => !string.IsNullOrWhiteSpace(id)),
+                "Handoff:Mode=External needs Handoff:ExternalHubIds: the from.id the other agent hub sends handoff.status with.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHandoffNotifier, NoHandoffNotifier>();

@@ -15,6 +15,7 @@ using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.Legal;
 using SelfServiceBot.Web.Observability;
 using SelfServiceBot.Web.RateLimits;
+using SelfServiceBot.Web.Security;
 using SelfServiceBot.Web.SignIn;
 
 // With a verb (kb ..., costs ...) the executable is the CLI; with none it serves.
@@ -46,9 +47,11 @@ builder.AddAgentProfiles();
 builder.AddKnowledgeDrafts();
 builder.AddLegalPages();
 builder.AddRateLimits();
+builder.AddSecurityHeaders();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.MapChatPage();
 app.MapSignIn();
 app.MapAgentConsole();

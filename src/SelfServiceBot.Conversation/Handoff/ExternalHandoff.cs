@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff;
 using SelfServiceBot.Handoff.Desk;
 
 namespace SelfServiceBot.Conversation.Handoff;
@@ -10,9 +13,11 @@ namespace SelfServiceBot.Conversation.Handoff;
 /// <summary>
 /// External mode (<c>Handoff:Mode=External</c>): instead of our console, another agent hub takes the conversation. The bot
 /// sends the Bot Framework <c>handoff.initiate</c> event with the transcript attached, and follows the hub's
-/// <c>handoff.status</c> (accepted, completed, failed), which it never rejects.
+/// <c>handoff.status</c> (accepted, completed, failed), which it never rejects, but only from the hub itself
+/// (<see cref="HandoffOptions.ExternalHubIds"/>): a customer could otherwise post it into their own conversation and
+/// close, fail or "accept" their hand-off.
 /// </summary>
-internal sealed class ExternalHandoff(HandoffDesk desk)
+internal sealed class ExternalHandoff(HandoffDesk desk, IOptions<HandoffOptions> options, ILogger<ExternalHandoff> logger)
 {
     public const string InitiateEvent = "handoff.initiate";
     public const string StatusEvent = "handoff.status";
@@ -57,6 +62,14 @@ internal sealed class ExternalHandoff(HandoffDesk desk)
     /// <summary>The hub's news. Completed: the customer is back and asked for a rating; failed: an offline ticket.</summary>
     public async Task OnStatusAsync(TurnSession session, CancellationToken cancellationToken)
     {
+        var from = session.Activity.From;
+        // Direct Line stamps role "user" on everything a client posts, whatever id the client chose for itself.
+        if (from?.Id is not { } fromId || from.Role == "user" || !options.Value.ExternalHubIds.Contains(fromId, StringComparer.Ordinal))
+        {
+            logger.LogWarning("Ignored {Event} in conversation {ConversationId} from {FromId} ({Role}): not the external hub (Handoff:ExternalHubIds)",
+                StatusEvent, session.Activity.Conversation?.Id, from?.Id, from?.Role);
+            return;
+        }
         var state = session.State;
         var value = session.Activity.Value;
         var status = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String

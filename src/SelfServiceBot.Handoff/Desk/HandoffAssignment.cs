@@ -145,14 +145,18 @@ public sealed partial class HandoffDesk
         return true;
     }
 
-    /// <summary>Straight to a colleague, who owns the chat from now on.</summary>
+    /// <summary>
+    /// Straight to a colleague, who owns the chat from now on. Only to an agent who is online at that moment (checked in the
+    /// same UPDATE): a chat given to an unknown or absent agent would sit where nobody looks.
+    /// </summary>
     public async Task<bool> TransferToAgentAsync(long handoffId, string agentId, string toAgentId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using (var db = factory.CreateDbContext())
         {
             var changed = await db.HandoffRequests
-                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId)
+                .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId && toAgentId != agentId
+                    && db.Agents.Any(a => a.UserId == toAgentId && a.Presence == AgentPresence.Online))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(h => h.AgentId, toAgentId)
                     .SetProperty(h => h.AssignedAt, now)

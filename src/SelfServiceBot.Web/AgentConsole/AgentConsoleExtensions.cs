@@ -16,7 +16,10 @@ public static class AgentConsoleExtensions
 
     public static WebApplicationBuilder AddAgentConsole(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        // Per call, the caller's roles as they are now; and the connection closes when the sign-in expires.
+        builder.Services.AddSignalR(o => o.AddFilter<AgentHubAccessFilter>());
+        builder.Services.AddSingleton<ConsoleAccess>();
+        builder.Services.AddSingleton<TransferTargets>();
         // Redis or in-process is decided when the hub is first used (ConfiguredHubLifetimeManager), from the final configuration.
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ConfiguredHubLifetimeManager<>));
         builder.Services.AddOptions<RedisOptions>().Configure<IConfiguration>((o, configuration) =>
@@ -34,7 +37,7 @@ public static class AgentConsoleExtensions
 
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
-        app.MapHub<AgentHub>(HubPath).RequireAuthorization(StaffPolicies.Agents);
+        app.MapHub<AgentHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(StaffPolicies.Agents);
         app.Services.GetRequiredService<StaffNavigation>().Add("/agent", StaffPolicies.Agents, "Agent console", "客服工作台");
         return app;
     }

@@ -13,17 +13,25 @@ namespace SelfServiceBot.Web.AgentConsole;
 
 /// <summary>
 /// What the console does, over SignalR. Only signed-in staff under the Agents policy reach it (MapAgentConsole); the desk
-/// checks ownership (only the chat's agent may write to, resolve or transfer it). Texts go out as data: the page inserts
-/// them with textContent, never as HTML.
+/// checks ownership (only the chat's agent may write to, resolve or transfer it). Every call is checked against the caller's
+/// roles as they are now (<see cref="AgentHubAccessFilter"/>). An agent sees the waiting chats (any of them may claim one,
+/// so each shows its preview and opens in full) and their own; other agents' chats and the roster are for supervisors.
+/// Texts go out as data: the page inserts them with textContent, never as HTML.
 /// </summary>
-public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConnections consoles, IKnowledgeSearch knowledge, KnowledgeDraftStore drafts, IKnowledgeCategories categories) : Hub
+public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConnections consoles, IKnowledgeSearch knowledge, KnowledgeDraftStore drafts,
+    IKnowledgeCategories categories, TransferTargets targets) : Hub
 {
     public const string AgentsGroup = "agents";
 
     public sealed record Line(string From, string Text, DateTimeOffset At);
     public sealed record Chat(HandoffSummary Handoff, IReadOnlyList<Line> Lines, IReadOnlyList<string> OfferedArticleIds);
     public sealed record AgentView(string Id, string Name, string Presence, int Load, int Capacity, string Skills, string Languages);
-    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor, string MyPresence);
+    /// <param name="Agents">The roster (presence, load): supervisors only; empty for an agent.</param>
+    /// <param name="Colleagues">Who a chat can be transferred to now.</param>
+    public sealed record Board(IReadOnlyList<HandoffSummary> Open, IReadOnlyList<AgentView> Agents, string Me, bool Supervisor, string MyPresence,
+        IReadOnlyList<TransferTargets.Colleague> Colleagues);
+    /// <param name="Error">Why the transfer was refused, in the console's language; null when done.</param>
+    public sealed record TransferOutcome(bool Done, string? Error);
     public sealed record Reply(string Title, string Answer);
     public sealed record DraftProposal(string Title, IReadOnlyList<string> Questions, string Answer, string Locale, string Category, IReadOnlyList<string>? Categories = null);
     public sealed record DraftSaved(long? Id, IReadOnlyList<string> Errors, string? ReviewUrl);
@@ -51,11 +59,15 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
 
     public async Task<Board> GetBoard()
     {
-        var open = await desk.OpenAsync(Context.ConnectionAborted);
+        var supervisor = IsSupervisor;
+        var open = (await desk.OpenAsync(Context.ConnectionAborted))
+            .Where(h => supervisor || h.Status == HandoffStatus.Queued || h.AgentId == Me).ToList();
         var list = await agents.ListAsync(Context.ConnectionAborted);
-        return new Board(open,
-            list.Select(a => new AgentView(a.Agent.UserId, a.Agent.DisplayName, a.Agent.Presence, a.Load, a.Agent.Capacity, a.Agent.Skills, a.Agent.Languages)).ToList(),
-            Me, IsSupervisor, list.FirstOrDefault(a => a.Agent.UserId == Me).Agent?.Presence ?? AgentPresence.Offline);
+        var roster = supervisor
+            ? list.Select(a => new AgentView(a.Agent.UserId, a.Agent.DisplayName, a.Agent.Presence, a.Load, a.Agent.Capacity, a.Agent.Skills, a.Agent.Languages)).ToList()
+            : [];
+        return new Board(open, roster, Me, supervisor, list.FirstOrDefault(a => a.Agent.UserId == Me).Agent?.Presence ?? AgentPresence.Offline,
+            await targets.ColleaguesAsync(Me, Context.ConnectionAborted));
     }
 
     public Task<bool> Claim(long handoffId) => desk.ClaimAsync(handoffId, Me, Context.ConnectionAborted);
@@ -82,9 +94,16 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
     public Task<bool> Resolve(long handoffId, string category, bool resolved, string? note) =>
         desk.ResolveAsync(handoffId, Me, new Disposition(string.IsNullOrWhiteSpace(category) ? "other" : category.Trim(), resolved, note), Context.ConnectionAborted);
 
-    public Task<bool> TransferToQueue(long handoffId, string queue) => desk.TransferToQueueAsync(handoffId, Me, queue, Context.ConnectionAborted);
+    public async Task<TransferOutcome> TransferToQueue(long handoffId, string queue) =>
+        await targets.CheckQueueAsync(queue, Context.ConnectionAborted) is { } refused ? Refused(refused)
+        : new TransferOutcome(await desk.TransferToQueueAsync(handoffId, Me, queue.Trim(), Context.ConnectionAborted), null);
 
-    public Task<bool> TransferToAgent(long handoffId, string agentId) => desk.TransferToAgentAsync(handoffId, Me, agentId, Context.ConnectionAborted);
+    public async Task<TransferOutcome> TransferToAgent(long handoffId, string agentId) =>
+        await targets.CheckAgentAsync(Me, agentId, Context.ConnectionAborted) is { } refused ? Refused(refused)
+        : new TransferOutcome(await desk.TransferToAgentAsync(handoffId, Me, agentId, Context.ConnectionAborted), null);
+
+    private TransferOutcome Refused(string key) =>
+        new(false, (Culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? ConsoleTexts.Chinese : ConsoleTexts.English)[key]);
 
     /// <summary>Canned replies: knowledge-base answers for what the agent types, in the customer's language.</summary>
     public async Task<IReadOnlyList<Reply>> SearchReplies(string query, string? locale)
@@ -132,7 +151,7 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
         Context.GetHttpContext()?.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture
         ?? System.Globalization.CultureInfo.CurrentUICulture;
 
-    private bool IsSupervisor => Context.User!.IsInRole(StaffRoles.Supervisor) || Context.User!.IsInRole(StaffRoles.Admin);
+    private bool IsSupervisor => AgentHubAccessFilter.IsSupervisor(Context);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

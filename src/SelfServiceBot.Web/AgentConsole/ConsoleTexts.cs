@@ -26,6 +26,8 @@ public static class ConsoleTexts
         ["draftHeading"] = "New knowledge base draft", ["draftTitle"] = "Title (the question as the customer asked it)",
         ["draftQuestions"] = "Other ways customers ask it (one per line)", ["draftAnswer"] = "Answer (Markdown)",
         ["draftSave"] = "Save draft for review", ["draftSaved"] = "Draft #{0} saved for review.", ["draftReview"] = "Review it",
+        ["transferNoAgent"] = "There is no such agent to transfer to.", ["transferAgentOffline"] = "That agent is not online: pick someone who is, or a queue.",
+        ["transferNoQueue"] = "There is no such queue: use skill/language, e.g. billing/en or general/zh-CN.",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Chinese = new Dictionary<string, string>
@@ -46,5 +48,7 @@ public static class ConsoleTexts
         ["draftHeading"] = "新的知识库草稿", ["draftTitle"] = "标题（客户提问的原话）",
         ["draftQuestions"] = "客户的其他问法（每行一个）", ["draftAnswer"] = "答案（Markdown）",
         ["draftSave"] = "保存草稿待审核", ["draftSaved"] = "草稿 #{0} 已保存，等待审核。", ["draftReview"] = "去审核",
+        ["transferNoAgent"] = "没有这位客服，无法转接。", ["transferAgentOffline"] = "这位客服不在线：请选择在线的客服或一个队列。",
+        ["transferNoQueue"] = "没有这个队列：请用 技能/语言 的格式，如 billing/zh-CN 或 general/en。",
     };
 }

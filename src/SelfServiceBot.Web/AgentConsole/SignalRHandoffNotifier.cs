@@ -3,8 +3,13 @@ using SelfServiceBot.Handoff.Desk;
 
 namespace SelfServiceBot.Web.AgentConsole;
 
-/// <summary>Pushes desk changes to the consoles: every agent's queue view, and the chat's own pane.</summary>
-internal sealed class SignalRHandoffNotifier(IHubContext<AgentHub> hub) : IHandoffNotifier
+/// <summary>
+/// Pushes desk changes to the consoles. Pushes carry ids, never customer text: a console that hears of a change fetches
+/// the chat through <see cref="AgentHub.Open"/>, which checks who may read it. A live chat's news goes only to its agent
+/// and the supervisors (as the database says now, <see cref="ConsoleAccess.ReadersAsync"/>); a waiting chat's to every
+/// agent, since any of them may claim it.
+/// </summary>
+internal sealed class SignalRHandoffNotifier(IHubContext<AgentHub> hub, ConsoleAccess access) : IHandoffNotifier
 {
     public Task QueueChangedAsync(CancellationToken cancellationToken) =>
         hub.Clients.Group(AgentHub.AgentsGroup).SendAsync("queueChanged", cancellationToken);
@@ -12,8 +17,11 @@ internal sealed class SignalRHandoffNotifier(IHubContext<AgentHub> hub) : IHando
     public Task HandoffChangedAsync(long handoffId, string? agentId, CancellationToken cancellationToken) =>
         hub.Clients.Group(AgentHub.AgentsGroup).SendAsync("handoffChanged", handoffId, cancellationToken);
 
-    public Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken) =>
-        hub.Clients.Group(AgentHub.AgentsGroup).SendAsync("customerMessage", handoffId, text, DateTimeOffset.UtcNow, cancellationToken);
+    public async Task CustomerMessageAsync(long handoffId, string? agentId, string text, CancellationToken cancellationToken)
+    {
+        var readers = agentId is null ? hub.Clients.Group(AgentHub.AgentsGroup) : hub.Clients.Users(await access.ReadersAsync(agentId, cancellationToken));
+        await readers.SendAsync("customerMessage", handoffId, DateTimeOffset.UtcNow, cancellationToken);
+    }
 
     public Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken) =>
         hub.Clients.User(agentId).SendAsync("presenceChanged", presence, cancellationToken);

@@ -16,12 +16,19 @@ internal static class UsersCommand
                                              prints a one-time password unless the password comes on standard input
           SelfServiceBot.Web users reset-password --email E
                                              print a new one-time password, unlock the account, sign it out everywhere
+          SelfServiceBot.Web users bootstrap-password
+                                             print a fresh one-time password for the first administrator (Identity:BootstrapAdminEmail),
+                                             creating it on an empty database; refused once it has chosen its own password
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var verb = args.FirstOrDefault();
         var options = ParseOptions(args.Skip(1).ToArray(), out var parseError);
+        if (verb == "bootstrap-password" && parseError is null)
+        {
+            return await WithAccountsAsync(BootstrapAsync);
+        }
         if (verb is not ("add" or "reset-password") || parseError is not null || options.GetValueOrDefault("email") is not { Length: > 0 } email)
         {
             Console.Error.WriteLine(parseError ?? (verb is "add" or "reset-password" ? "--email is required." : $"unknown 'users' command '{verb}'."));
@@ -29,13 +36,22 @@ internal static class UsersCommand
             return 2;
         }
 
+        return await WithAccountsAsync(accounts => verb == "add" ? AddAsync(accounts, email, options) : ResetAsync(accounts, email));
+    }
+
+    private static async Task<int> WithAccountsAsync(Func<StaffAccounts, Task<int>> run)
+    {
         await using var services = BuildServices();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        return verb == "add"
-            ? await AddAsync(accounts, email, options)
-            : await ResetAsync(accounts, email);
+        return await run(scope.ServiceProvider.GetRequiredService<StaffAccounts>());
+    }
+
+    private static async Task<int> BootstrapAsync(StaffAccounts accounts)
+    {
+        var (outcome, password) = await accounts.BootstrapPasswordAsync();
+        return Report(outcome.Succeeded, outcome.Error,
+            $"One-time password for {outcome.User?.Email} (shown once, valid for a limited time; a new one is chosen at the first sign-in at /account/sign-in):\n{password}");
     }
 
     private static async Task<int> AddAsync(StaffAccounts accounts, string email, Dictionary<string, string?> options)

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace SelfServiceBot.Web.SignIn;
 
 /// <summary>
-/// The first run: when no staff user exists, creates an administrator with a random one-time password and logs
-/// how to sign in. The repository holds no default password; the administrator must choose one at the first sign-in.
+/// The first run: when no staff user exists, creates an administrator with a random one-time password and logs how to
+/// get it. The password itself never goes to the log (logs are shipped, kept and read by many): whoever can run the
+/// executable against the database gets a fresh one with <c>users bootstrap-password</c>; it expires
+/// (<see cref="StaffSignInOptions.OneTimePasswordLifetime"/>) and must be replaced at the first sign-in.
 /// Runs after the migrations (they run in the host's starting phase).
 /// </summary>
 internal sealed class AdminBootstrap(IServiceScopeFactory scopes, IOptions<StaffSignInOptions> options, ILogger<AdminBootstrap> logger) : IHostedService
@@ -22,20 +24,20 @@ internal sealed class AdminBootstrap(IServiceScopeFactory scopes, IOptions<Staff
         var email = options.Value.BootstrapAdminEmail;
         try
         {
-            var (outcome, password) = await accounts.CreateWithOneTimePasswordAsync(email, [StaffRoles.Admin], "Administrator");
+            var (outcome, _) = await accounts.CreateWithOneTimePasswordAsync(email, [StaffRoles.Admin], "Administrator");
             if (!outcome.Succeeded)
             {
                 logger.LogError("Could not create the first administrator {Email}: {Error}", email, outcome.Error);
                 return;
             }
             logger.LogWarning(
-                "No staff user existed, so an administrator was created. Sign in at /account/sign-in with e-mail {Email} and the " +
-                "one-time password {Password} (you will choose your own at once). Add colleagues with: SelfServiceBot.Web users add --email E --role Agent",
-                email, password);
+                "No staff user existed, so an administrator {Email} was created. Get its one-time password with: SelfServiceBot.Web users bootstrap-password " +
+                "(valid {Hours} h; you choose your own at the first sign-in at /account/sign-in). Add colleagues with: SelfServiceBot.Web users add --email E --role Agent",
+                email, options.Value.OneTimePasswordLifetime.TotalHours);
         }
         catch (DbUpdateException)
         {
-            // Another instance sharing the database created it first; that instance logged the password.
+            // Another instance sharing the database created it first.
             logger.LogInformation("The first administrator was created by another instance");
         }
     }

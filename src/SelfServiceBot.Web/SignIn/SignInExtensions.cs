@@ -61,16 +61,20 @@ public static class SignInExtensions
         return app;
     }
 
-    /// <summary>Until a one-time password is replaced, every staff page leads to the change-password page.</summary>
+    /// <summary>
+    /// Until a one-time password is replaced, nothing that needs a sign-in answers: a page leads to the change-password
+    /// page, anything else (APIs, scripts, the hub) gets 403. "Needs a sign-in" is read from the endpoint (any policy, any
+    /// module, e.g. /api/costs), besides the staff paths; only /account (sign-in, change password, sign-out) stays open.
+    /// </summary>
     private static void UseMustChangePassword(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (context.User.HasClaim(StaffIdentity.MustChangePasswordClaim, "true") && StaffCultures.IsStaffPath(path)
-                && !path.StartsWithSegments("/account"))
+            if (context.User.HasClaim(StaffIdentity.MustChangePasswordClaim, "true") && !path.StartsWithSegments("/account")
+                && (StaffCultures.IsStaffPath(path) || NeedsSignIn(context.GetEndpoint())))
             {
-                if (HttpMethods.IsGet(context.Request.Method))
+                if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Response.Redirect($"{ChangePasswordPath}?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
                 }
@@ -83,4 +87,8 @@ public static class SignInExtensions
             await next(context);
         });
     }
+
+    private static bool NeedsSignIn(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null
+        && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null;
 }

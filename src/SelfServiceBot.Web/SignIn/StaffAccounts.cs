@@ -1,12 +1,18 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Web.SignIn;
 
 /// <summary>Creating staff users and resetting passwords: what the first run and the <c>users</c> CLI verbs do.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<StaffSignInOptions> options, TimeProvider clock)
 {
+    /// <summary>A user claim (AspNetUserClaims) holding when the current one-time password stops working (round-trip "O" format).</summary>
+    public const string OneTimePasswordExpiresClaim = "ssb:one_time_password_expires";
+
     public sealed record Outcome(bool Succeeded, string? Error, StaffUser? User = null);
 
     /// <summary>Creates the roles that are missing. Two instances starting together may race: the loser's insert fails harmlessly.</summary>
@@ -73,6 +79,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         }
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
+        await SetOneTimeExpiryAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return (new Outcome(true, null, user), password);
@@ -83,7 +90,55 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     {
         var password = OneTimePasswords.Next();
         var outcome = await CreateAsync(email, roleNames, password, mustChangePassword: true, displayName);
+        if (outcome.Succeeded)
+        {
+            await SetOneTimeExpiryAsync(outcome.User!);
+        }
         return (outcome, outcome.Succeeded ? password : null);
+    }
+
+    /// <summary>
+    /// A fresh one-time password for the first administrator (<see cref="StaffSignInOptions.BootstrapAdminEmail"/>), creating
+    /// it when there is no staff user yet; refused once that administrator has chosen a password (then: reset-password).
+    /// </summary>
+    public async Task<(Outcome Outcome, string? Password)> BootstrapPasswordAsync()
+    {
+        var email = options.Value.BootstrapAdminEmail;
+        if (!await AnyUserAsync())
+        {
+            return await CreateWithOneTimePasswordAsync(email, [StaffRoles.Admin], "Administrator");
+        }
+        var admin = await users.FindByEmailAsync(email);
+        if (admin is not { MustChangePassword: true })
+        {
+            return (new Outcome(false, admin is null
+                ? $"Staff users exist but none has the e-mail {email} (Identity:BootstrapAdminEmail): ask an administrator for 'users reset-password'."
+                : $"{email} has already chosen a password. To replace it use: users reset-password --email {email}"), null);
+        }
+        return await ResetPasswordAsync(email);
+    }
+
+    /// <summary>Whether <paramref name="user"/> signs in with a one-time password that has expired (and must get a new one).</summary>
+    public async Task<bool> OneTimePasswordExpiredAsync(StaffUser user)
+    {
+        if (!user.MustChangePassword)
+        {
+            return false;
+        }
+        var expires = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == OneTimePasswordExpiresClaim)?.Value;
+        return expires is not null
+            && DateTimeOffset.TryParse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            && clock.GetUtcNow() >= at;
+    }
+
+    private async Task SetOneTimeExpiryAsync(StaffUser user)
+    {
+        foreach (var old in (await users.GetClaimsAsync(user)).Where(c => c.Type == OneTimePasswordExpiresClaim).ToList())
+        {
+            await users.RemoveClaimAsync(user, old);
+        }
+        var expires = clock.GetUtcNow() + options.Value.OneTimePasswordLifetime;
+        await users.AddClaimAsync(user, new Claim(OneTimePasswordExpiresClaim, expires.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));

@@ -20,6 +20,7 @@ public static class StaffIdentity
         // Identity's EF stores take the context from the request scope; ours come from the pooled factory.
         services.TryAddScoped<BotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext());
         services.AddScoped<StaffAccounts>();
+        services.TryAddSingleton(TimeProvider.System);
         var builder = services.AddIdentityCore<StaffUser>(ConfigureDefaults)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BotDbContext>()

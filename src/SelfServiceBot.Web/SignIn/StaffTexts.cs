@@ -11,6 +11,7 @@ public sealed record StaffTexts
     public required string SignInFailed { get; init; }
     public required string SignInMissing { get; init; }
     public required string LockedOut { get; init; }
+    public required string OneTimePasswordExpired { get; init; }
     public required string SignOutButton { get; init; }
     public required string SignedOutTitle { get; init; }
     public required string SignedOutText { get; init; }
@@ -56,6 +57,7 @@ public sealed record StaffTexts
         SignInFailed = "The e-mail or password is not correct.",
         SignInMissing = "Enter your e-mail and password.",
         LockedOut = "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator to reset your password.",
+        OneTimePasswordExpired = "This one-time password has expired. Ask an administrator for a new one (users reset-password; for the first administrator: users bootstrap-password).",
         SignOutButton = "Sign out",
         SignedOutTitle = "Signed out",
         SignedOutText = "You have signed out.",
@@ -98,6 +100,7 @@ public sealed record StaffTexts
         SignInFailed = "电子邮箱或密码不正确。",
         SignInMissing = "请输入电子邮箱和密码。",
         LockedOut = "失败次数过多，此账户已被暂时锁定。请稍后再试，或请管理员重置密码。",
+        OneTimePasswordExpired = "此一次性密码已过期。请管理员重新生成（users reset-password；首个管理员请用 users bootstrap-password）。",
         SignOutButton = "退出登录",
         SignedOutTitle = "已退出",
         SignedOutText = "您已退出登录。",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
@@ -13,7 +14,18 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
     private ConversationTestHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await ConversationTestHost.StartAsync(s => s.Configure<HandoffOptions>(o => o.Mode = "External"));
+        _host = await ConversationTestHost.StartAsync(s => s.Configure<HandoffOptions>(o => (o.Mode, o.ExternalHubIds) = ("External", [HubId])));
+
+    private const string HubId = "agent-hub";
+
+    /// <summary>handoff.status as the other hub posts it: from its own account, not the customer's.</summary>
+    private static Activity Status(TestFlow flow, string state, string fromId = HubId, string? role = null) =>
+        flow.NewActivity(ActivityTypes.Event, a =>
+        {
+            a.Name = "handoff.status";
+            a.Value = JsonSerializer.SerializeToElement(new { state }, BotJson.Options);
+            a.From = new ChannelAccount { Id = fromId, Role = role };
+        });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -26,9 +38,9 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
             .Send("talk to a human")
             .AssertReply(reply => initiate = reply, "handoff.initiate")
             .AssertReply("I'm connecting you with a person. Please stay in the chat.")
-            .SendEvent("handoff.status", new { state = "accepted" }).AssertNoReply()
+            .Send(Status(flow, "accepted")).AssertNoReply()
             .Send("are you there?").AssertNoReply()
-            .SendEvent("handoff.status", new { state = "completed" })
+            .Send(Status(flow, "completed"))
             .AssertReply("How would you rate the help you got, from 1 (poor) to 5 (excellent)?", "1", "2", "3", "4", "5")
             .Send("2").AssertReply("Thank you for your rating!")
             .StartTestAsync();
@@ -60,11 +72,38 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
     {
         var flow = _host.Flow(Channels.DirectLine, locale);
         await flow.Send(ask).AssertReply(_ => { }, "handoff.initiate").AssertReplyMatches(".")
-            .SendEvent("handoff.status", new { state = "something-new" }).AssertNoReply()
-            .SendEvent("handoff.status", new { state = "failed" }).AssertReplyContains(failed)
+            .Send(Status(flow, "something-new")).AssertNoReply()
+            .Send(Status(flow, "failed")).AssertReplyContains(failed)
             .StartTestAsync();
 
         Assert.Equal(HandoffStatus.Offline, Assert.Single(await _host.HandoffsAsync(flow.ConversationId)).Status);
         Assert.Contains(await _host.EventsAsync(flow.ConversationId), e => e.Type == "offline_ticket_created");
+    }
+
+    [Fact]
+    public async Task A_customer_cannot_post_handoff_status_into_their_own_conversation()
+    {
+        var flow = _host.Flow(Channels.DirectLine, "en-US");
+        await flow.Send("talk to a human").AssertReply(_ => { }, "handoff.initiate").AssertReplyMatches(".")
+            .SendEvent("handoff.status", new { state = "completed" }).AssertNoReply()
+            .Send(Status(flow, "failed", fromId: TestFlow.UserId, role: "user")).AssertNoReply()
+            // Direct Line stamps role "user" on whatever a client posts, even when it names itself after the hub.
+            .Send(Status(flow, "completed", role: "user")).AssertNoReply()
+            .StartTestAsync();
+
+        var handoff = Assert.Single(await _host.HandoffsAsync(flow.ConversationId));
+        Assert.Equal((HandoffStatus.External, (DateTimeOffset?)null), (handoff.Status, handoff.ClosedAt));
+        Assert.DoesNotContain(await _host.EventsAsync(flow.ConversationId), e => e.Type is "handoff_resolved" or "offline_ticket_created" or "agent_assigned");
+    }
+
+    [Fact]
+    public async Task External_mode_without_the_hubs_id_does_not_start()
+    {
+        await using var host = await ConversationTestHost.StartAsync(s => s.Configure<HandoffOptions>(o => o.Mode = "External"));
+
+        // What ValidateOnStart runs when the web host starts.
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<HandoffOptions>>().Value);
+
+        Assert.Contains("Handoff:Mode=External needs Handoff:ExternalHubIds", error.Message);
     }
 }

@@ -178,6 +178,24 @@ public class ClaimTests
     }
 
     [Theory, MemberData(nameof(DeskDatabase.Providers), MemberType = typeof(DeskDatabase))]
+    public async Task A_chat_is_not_handed_to_an_unknown_or_absent_agent_and_stays_with_its_own(DatabaseProvider provider)
+    {
+        await using var db = await DeskDatabase.CreateAsync(provider, Manual);
+        var anna = await db.OnlineAgentAsync("Anna");
+        var ben = await db.OnlineAgentAsync("Ben");
+        var placement = await db.Desk.RequestAsync(DeskDatabase.Request("t0"), default);
+        await db.Desk.ClaimAsync(placement.Id, anna, default);
+        await db.Agents.SetPresenceAsync(ben, AgentPresence.Away, default);
+
+        Assert.False(await db.Desk.TransferToAgentAsync(placement.Id, anna, "no-such-agent", default));
+        Assert.False(await db.Desk.TransferToAgentAsync(placement.Id, anna, ben, default));
+        Assert.False(await db.Desk.TransferToAgentAsync(placement.Id, anna, anna, default));
+        var record = (await db.Desk.FindAsync(placement.Id, default))!;
+
+        Assert.Equal((HandoffStatus.Assigned, anna, 1), (record.Status, record.AgentId, record.Assignments));
+    }
+
+    [Theory, MemberData(nameof(DeskDatabase.Providers), MemberType = typeof(DeskDatabase))]
     public async Task Transfer_to_a_queue_puts_the_chat_back_in_line_and_to_an_agent_hands_it_over(DatabaseProvider provider)
     {
         await using var db = await DeskDatabase.CreateAsync(provider, Manual);

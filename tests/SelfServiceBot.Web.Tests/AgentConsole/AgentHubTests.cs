@@ -52,7 +52,7 @@ public class AgentHubTests
         var refused = await anna.InvokeAsync<AgentHub.DraftSaved>("SaveDraft", placement.Id, draft with { Category = "Orders & more", Title = " " });
         var byAnna = await anna.InvokeAsync<AgentHub.DraftSaved>("SaveDraft", placement.Id, draft with { Questions = ["Has my parcel left?"] });
         var byLee = await lee.InvokeAsync<AgentHub.DraftSaved>("SaveDraft", placement.Id, draft);
-        Assert.True(await anna.InvokeAsync<bool>("TransferToQueue", placement.Id, "billing/en"));
+        Assert.True((await anna.InvokeAsync<AgentHub.TransferOutcome>("TransferToQueue", placement.Id, "payment/en")).Done);
 
         Assert.False(annaBoard.Supervisor);
         Assert.Equal(placement.Id, Assert.Single(annaBoard.Open).Id);
@@ -68,10 +68,10 @@ public class AgentHubTests
         Assert.Equal(("Where is my parcel?", "It arrives tomorrow before noon.", KnowledgeDraftSources.Conversation, placement.Reference, "conv-1", placement.Id, "anna@example.com"),
             (stored.Title, stored.Answer, stored.Source, stored.SourceReference, stored.ConversationId, stored.HandoffId, stored.CreatedBy));
         Assert.Equal(["Has my parcel left?"], KnowledgeDraftStore.QuestionsOf(stored));
-        Assert.Equal(("queued", "billing/en"), ((await desk.FindAsync(placement.Id, default))!.Status, (await desk.FindAsync(placement.Id, default))!.Queue));
+        Assert.Equal(("queued", "payment/en"), ((await desk.FindAsync(placement.Id, default))!.Status, (await desk.FindAsync(placement.Id, default))!.Queue));
     }
 
-    private static async Task<HubConnection> ConnectAsync(AppServer app, string email, string role)
+    internal static async Task<HubConnection> ConnectAsync(AppServer app, string email, string role)
     {
         await StaffClient.CreateUserAsync(app, email, Password, role);
         var client = new StaffClient(app);

@@ -42,6 +42,9 @@ public sealed partial class StaffClient : IDisposable
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string path, IDictionary<string, string> fields) =>
         _http.PostAsync(path, new FormUrlEncodedContent(fields));
 
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
+        _http.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
     public Task<HttpResponseMessage> SignInAsync(string email, string password, string? returnUrl = null) =>
         PostFormAsync(SignInExtensions.SignInPath + (returnUrl is null ? "" : $"?returnUrl={Uri.EscapeDataString(returnUrl)}"),
             new Dictionary<string, string> { ["email"] = email, ["password"] = password, ["returnUrl"] = returnUrl ?? "" });

@@ -101,12 +101,12 @@ public class UsersCommandTests
     private static Task<CliRun> RunCliSeparatelyAsync(TempFolder folder, string stdin, params string[] args) =>
         RunCliInAsync(folder.Path, stdin, new() { ["ConnectionStrings__SelfServiceBot"] = folder.ConnectionString }, args);
 
-    private sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+    internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     {
         public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Stdout + Stderr);
     }
 
-    private static async Task<CliRun> RunCliInAsync(string workingDirectory, string stdin, Dictionary<string, string> environment,
+    internal static async Task<CliRun> RunCliInAsync(string workingDirectory, string stdin, Dictionary<string, string> environment,
         params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -6,7 +6,7 @@ using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signIn, StaffAccounts accounts, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -36,6 +36,15 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ILogger<SignInM
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded && await accounts.OneTimePasswordExpiredAsync(user!))
+        {
+            // The right one-time password, too late: a password that sat unused (in a mail, a ticket) must not open the account.
+            await signIn.SignOutAsync();
+            logger.LogWarning("Sign-in refused: the one-time password of staff user {UserId} has expired", user!.Id);
+            Error = t.OneTimePasswordExpired;
+            Password = null;
+            return Page();
+        }
         if (result.Succeeded)
         {
             logger.LogInformation("Staff user {UserId} signed in", user!.Id);

@@ -83,7 +83,7 @@
     const mine = h.status === 'assigned' && h.agentId === state.board.me;
     for (const form of ['send', 'resolve', 'transfer']) $(form).hidden = !mine;
     $('transfer-agent').replaceChildren(el('option', { value: '', textContent: t.toAgent }),
-      ...state.board.agents.filter(a => a.id !== state.board.me).map(a => el('option', { value: a.id, textContent: a.name })));
+      ...state.board.colleagues.map(a => el('option', { value: a.id, textContent: a.name })));
     for (const item of document.querySelectorAll('ul.chats li')) item.classList.toggle('active', item.dataset.id === String(id));
     if (focus && mine) $('text').focus();
   }
@@ -144,9 +144,12 @@
     e.preventDefault();
     const agent = $('transfer-agent').value;
     const queue = $('transfer-queue').value.trim();
-    const done = agent ? await connection.invoke('TransferToAgent', state.current, agent)
-      : queue ? await connection.invoke('TransferToQueue', state.current, queue) : false;
-    if (done) { $('transfer').reset(); await refreshBoard(); }
+    if (!agent && !queue) return;
+    const outcome = agent ? await connection.invoke('TransferToAgent', state.current, agent)
+      : await connection.invoke('TransferToQueue', state.current, queue);
+    $('transfer-error').textContent = outcome.error ?? '';
+    $('transfer-error').hidden = !outcome.error;
+    if (outcome.done) { $('transfer').reset(); await refreshBoard(); }
   });
 
   window.agentKnowledge({ connection, state, t, $, el });
