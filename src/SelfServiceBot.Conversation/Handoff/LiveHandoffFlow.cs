@@ -64,8 +64,9 @@ internal sealed class LiveHandoffFlow(HandoffDesk desk, HandoffFlow handoff)
                     return true;
                 }
                 // The ticket keeps what was typed (the team needs it to reach the customer); the transcript, the masked text.
-                await desk.SetContactDetailsAsync(id, input.RawText, cancellationToken);
-                await session.SendAsync(ReplyFactory.Text(HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, input.RawText)),
+                var typed = input.RawText.Length > 0 ? input.RawText : text;
+                await desk.SetContactDetailsAsync(id, typed, cancellationToken);
+                await session.SendAsync(ReplyFactory.Text(HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, typed)),
                     HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, text), cancellationToken);
                 return true;
             default:
