@@ -8,6 +8,7 @@ using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Model;
 using SelfServiceBot.Costs.Reports;
+using SelfServiceBot.Data.Privacy;
 
 namespace SelfServiceBot.Costs;
 
@@ -30,6 +31,7 @@ public static class CostsServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<ContactList>();
+        services.AddPrivacy();
         services.AddSingleton<KnowledgeGaps>();
         if (background)
         {

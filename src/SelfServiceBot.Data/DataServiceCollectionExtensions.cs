@@ -12,6 +12,7 @@ using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
 using SelfServiceBot.Data.DirectLine;
 using SelfServiceBot.Data.HotPath;
+using SelfServiceBot.Data.Privacy;
 using SelfServiceBot.Data.Sql;
 
 namespace SelfServiceBot.Data;
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddBotDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddPrivacy();
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
             o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString, sp.GetService<IHostEnvironment>()?.ContentRootPath))
                 .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)]));

@@ -4,19 +4,21 @@ using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Data.Privacy;
 using SelfServiceBot.Handoff;
 
 namespace SelfServiceBot.Conversation.Bot;
 
 /// <summary>A customer's message: report it, work out what it means here, hand it to the flow that deals with it.</summary>
 internal sealed class MessageFlow(
-    WelcomeFlow welcome, QuestionFlow questions, FeedbackFlow feedback, HandoffFlow handoff, LiveHandoffFlow live, HandoffOptions options)
+    WelcomeFlow welcome, QuestionFlow questions, FeedbackFlow feedback, HandoffFlow handoff, LiveHandoffFlow live, HandoffOptions options,
+    PersonalDataMasker masker)
 {
     private const int EventTextLimit = 1000;
 
     public async Task HandleAsync(TurnSession session, CancellationToken cancellationToken)
     {
-        var input = UserInput.From(session.Activity);
+        var input = UserInput.From(session.Activity, masker);
         if (input.IsEmpty)
         {
             return;

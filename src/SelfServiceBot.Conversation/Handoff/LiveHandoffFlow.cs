@@ -1,6 +1,7 @@
 using System.Globalization;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Input;
+using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Customers;
@@ -62,8 +63,11 @@ internal sealed class LiveHandoffFlow(HandoffDesk desk, HandoffFlow handoff)
                     await session.SendTextAsync(HandoffFlow.Format(texts.OfflineSkipped, open.Reference), cancellationToken);
                     return true;
                 }
-                await desk.SetContactDetailsAsync(id, text, cancellationToken);
-                await session.SendTextAsync(HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, text), cancellationToken);
+                // The ticket keeps what was typed (the team needs it to reach the customer); the transcript, the masked text.
+                var typed = input.RawText.Length > 0 ? input.RawText : text;
+                await desk.SetContactDetailsAsync(id, typed, cancellationToken);
+                await session.SendAsync(ReplyFactory.Text(HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, typed)),
+                    HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, text), cancellationToken);
                 return true;
             default:
                 Back(state);

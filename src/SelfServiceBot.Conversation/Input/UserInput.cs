@@ -1,30 +1,35 @@
 using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Data.Privacy;
 
 namespace SelfServiceBot.Conversation.Input;
 
 /// <summary>
 /// What the customer sent: typed text (Web Chat buttons are imBack, i.e. text too) or, from a Teams
-/// Adaptive Card Action.Submit, a <c>value</c> object with an <c>action</c> and its data.
+/// Adaptive Card Action.Submit, a <c>value</c> object with an <c>action</c> and its data. <see cref="Text"/> is masked
+/// (card numbers, e-mail addresses, phone and ID numbers: <see cref="PersonalDataMasker"/>): it is what the bot searches,
+/// stores, logs and shows to agents. <see cref="RawText"/> is what was typed, for the one place that needs it: the contact
+/// details of an offline ticket.
 /// </summary>
-internal sealed record UserInput(string Text, string? CardAction, JsonElement? Value)
+internal sealed record UserInput(string Text, string? CardAction, JsonElement? Value, string RawText = "", string? MaskedValue = null)
 {
-    public static UserInput From(Activity activity)
+    public static UserInput From(Activity activity, PersonalDataMasker masker)
     {
-        var text = activity.Text?.Trim() ?? "";
+        var raw = activity.Text?.Trim() ?? "";
+        var text = masker.Mask(raw);
         string? action = null;
         if (activity.Value is { ValueKind: JsonValueKind.Object } value
             && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String)
         {
             action = a.GetString();
         }
-        return new UserInput(text, action, activity.Value);
+        return new UserInput(text, action, activity.Value, raw, activity.Value is { } v ? masker.Mask(v.GetRawText()) : null);
     }
 
     public bool IsEmpty => Text.Length == 0 && CardAction is null;
 
     /// <summary>How the message reads in events and transcripts: the text, else the card data.</summary>
-    public string Display => Text.Length > 0 ? Text : Value?.GetRawText() ?? "";
+    public string Display => Text.Length > 0 ? Text : MaskedValue ?? "";
 
     public string? ValueString(string name) =>
         Value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String

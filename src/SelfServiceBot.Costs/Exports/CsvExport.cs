@@ -15,11 +15,15 @@ public static class CsvExport
             await writer.WriteLineAsync(string.Join(',', table.Columns));
             foreach (var row in table.Rows)
             {
-                await writer.WriteLineAsync(string.Join(',', row.Select(c => CsvReader.Escape(ReportTables.Format(c)))));
+                await writer.WriteLineAsync(string.Join(',', row.Select(Cell)));
             }
             await writer.WriteLineAsync();
         }
     }
+
+    // Text (names, categories, customers' questions) is neutralised against formulas; numbers are not (-12.5 stays a number).
+    private static string Cell(object? cell) =>
+        cell is decimal or long or int ? CsvReader.Escape(ReportTables.Format(cell)) : CsvReader.TextCell(ReportTables.Format(cell));
 
     /// <summary>The import format, so the list can be checked, edited and imported again.</summary>
     public static async Task WriteContactsAsync(IAsyncEnumerable<ContactRecord> contacts, TextWriter writer, CancellationToken cancellationToken)

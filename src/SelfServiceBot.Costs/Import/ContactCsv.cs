@@ -31,7 +31,7 @@ public static class ContactCsv
     /// <summary>A contact from a row, or the first reason the row is refused.</summary>
     internal static (ContactRecord? Contact, string? Error) Parse(List<string> fields, Dictionary<string, int> header, TimeSpan recontactWindow)
     {
-        string? Get(string name) => header[name] < fields.Count && fields[header[name]].Trim() is { Length: > 0 } v ? v : null;
+        string? Get(string name) => header[name] < fields.Count && CsvReader.Restore(fields[header[name]].Trim())!.Trim() is { Length: > 0 } v ? v : null;
 
         var id = Get("contact_id");
         if (id is null) return (null, "contact_id is empty");
@@ -128,9 +128,9 @@ public static class ContactCsv
     }
 
     public static string Row(ContactRecord c) => string.Join(',',
-        CsvReader.Escape(c.ContactKey), CsvReader.Escape(c.CustomerId), CsvReader.Escape(c.ChannelId), CsvReader.Escape(c.Locale),
-        Time(c.StartedAt), c.EndedAt is { } e ? Time(e) : "", CsvReader.Escape(c.Outcome), CsvReader.Escape(c.Category),
-        CsvReader.Escape(c.ArticleId), CsvReader.Escape(c.EscalationReason),
+        CsvReader.TextCell(c.ContactKey), CsvReader.TextCell(c.CustomerId), CsvReader.TextCell(c.ChannelId), CsvReader.TextCell(c.Locale),
+        Time(c.StartedAt), c.EndedAt is { } e ? Time(e) : "", CsvReader.TextCell(c.Outcome), CsvReader.TextCell(c.Category),
+        CsvReader.TextCell(c.ArticleId), CsvReader.TextCell(c.EscalationReason),
         c.HandleMilliseconds is { } ms ? (ms / 60_000m).ToString(CultureInfo.InvariantCulture) : "",
         c.Csat?.ToString(CultureInfo.InvariantCulture) ?? "",
         c.LlmInputTokens.ToString(CultureInfo.InvariantCulture), c.LlmOutputTokens.ToString(CultureInfo.InvariantCulture));

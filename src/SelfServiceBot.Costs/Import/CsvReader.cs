@@ -53,6 +53,24 @@ internal static class CsvReader
         }
     }
 
+    /// <summary>
+    /// A text cell for a CSV file that people open in a spreadsheet: neutralised (<see cref="Neutralise"/>), then escaped.
+    /// Numbers the exports compute themselves are written with <see cref="Escape"/> alone (a negative saving stays a number).
+    /// </summary>
+    public static string TextCell(string? value) => Escape(Neutralise(value));
+
+    /// <summary>
+    /// OWASP's rule against CSV injection: a cell that starts with <c>= + - @</c>, a tab or a carriage return would be read
+    /// by Excel or LibreOffice as a formula (<c>=HYPERLINK(...)</c> in a Direct Line user id the client chose), so it gets
+    /// a leading single quote and is shown as the text it is.
+    /// </summary>
+    public static string? Neutralise(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    /// <summary>Undoes <see cref="Neutralise"/> on import, so an exported contact list imports as it was.</summary>
+    public static string? Restore(string? value) =>
+        value is { Length: > 1 } && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
+
     public static string Escape(string? value) =>
         value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.Privacy;
 
 namespace SelfServiceBot.Costs.Reports;
 
 /// <summary>
 /// The questions that most often ended with a person or with nothing: the customer's first message, normalised and grouped
-/// (with its category), ranked by what answering them would save = count x human_cpc.
+/// (with its category), ranked by what answering them would save = count x human_cpc. The example is masked again
+/// (<see cref="PersonalDataMasker"/>): contacts recorded before the bot masked what customers typed still hold it as typed,
+/// and these questions reach the dashboard and every export.
 /// </summary>
-public sealed class KnowledgeGaps(IDbContextFactory<BotDbContext> factory)
+public sealed class KnowledgeGaps(IDbContextFactory<BotDbContext> factory, PersonalDataMasker masker)
 {
     public async Task<IReadOnlyList<KnowledgeGap>> TopAsync(DateOnly from, DateOnly to, decimal? humanCpc, int top, CancellationToken cancellationToken)
     {
@@ -30,7 +33,7 @@ public sealed class KnowledgeGaps(IDbContextFactory<BotDbContext> factory)
             .OrderByDescending(g => g.Escalated + g.Abandoned).ThenBy(g => g.QuestionKey)
             .Take(top)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new KnowledgeGap(r.Example ?? r.QuestionKey!, r.Category, r.Escalated, r.Abandoned,
+        return rows.Select(r => new KnowledgeGap(masker.Mask(r.Example ?? r.QuestionKey!), r.Category, r.Escalated, r.Abandoned,
             (r.Escalated + r.Abandoned) * humanCpc)).ToList();
     }
 }

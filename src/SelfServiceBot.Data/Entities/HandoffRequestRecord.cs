@@ -2,7 +2,8 @@ namespace SelfServiceBot.Data.Entities;
 
 /// <summary>
 /// A hand-off of one customer conversation to a person: what it carries (reason, category, transcript, offered articles),
-/// where it waits (queue, priority) and who owns it. Status moves queued -> assigned -> closed, or to cancelled / offline.
+/// where it waits (queue, priority) and who owns it. Status moves queued -> assigned -> closed, or to cancelled / offline;
+/// every ending sets ClosedAt (an offline ticket when it is made), from which retention counts.
 /// </summary>
 public sealed class HandoffRequestRecord
 {

@@ -53,16 +53,18 @@ public sealed class ConversationDataPruning(
             .OrderBy(c => c.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
         var references = await InBatchesAsync(db => db.ConversationReferences.Where(r => r.UpdatedAt < cutoff)
             .OrderBy(r => r.ConversationKey).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
-        var handoffMessages = await InBatchesAsync(db => db.HandoffMessages
-            .Where(m => db.HandoffRequests.Any(h => h.Id == m.HandoffId && h.ClosedAt != null && h.ClosedAt < cutoff))
-            .OrderBy(m => m.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken));
-        Expression<Func<HandoffRequestRecord, bool>> handoffDue = h => h.ClosedAt != null && h.ClosedAt < cutoff
-            && (h.UserId != null || h.UserName != null || h.LastCustomerText != null || h.TranscriptJson != null
-                || h.ConversationReferenceJson != null || h.Note != null || h.ContactDetails != null);
+        var handoffMessages = await InBatchesAsync(db =>
+        {
+            var ended = EndedBefore(db, cutoff);
+            return db.HandoffMessages.Where(m => ended.Any(h => h.Id == m.HandoffId))
+                .OrderBy(m => m.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
+        });
+        Expression<Func<HandoffRequestRecord, bool>> personal = h => h.UserId != null || h.UserName != null || h.LastCustomerText != null
+            || h.TranscriptJson != null || h.ConversationReferenceJson != null || h.Note != null || h.ContactDetails != null;
         var handoffs = await ClearInIdOrderAsync(
-            (db, after) => db.HandoffRequests.Where(handoffDue).Where(h => h.Id > after).OrderBy(h => h.Id).Take(BatchSize).Select(h => h.Id)
+            (db, after) => EndedBefore(db, cutoff).Where(personal).Where(h => h.Id > after).OrderBy(h => h.Id).Take(BatchSize).Select(h => h.Id)
                 .ToListAsync(cancellationToken),
-            (db, from, to) => db.HandoffRequests.Where(handoffDue).Where(h => h.Id >= from && h.Id <= to)
+            (db, from, to) => EndedBefore(db, cutoff).Where(personal).Where(h => h.Id >= from && h.Id <= to)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.UserId, (string?)null).SetProperty(h => h.UserName, (string?)null)
                     .SetProperty(h => h.LastCustomerText, (string?)null).SetProperty(h => h.TranscriptJson, (string?)null)
                     .SetProperty(h => h.ConversationReferenceJson, (string?)null).SetProperty(h => h.Note, (string?)null)
@@ -89,6 +91,16 @@ public sealed class ConversationDataPruning(
                     .SetProperty(c => c.CustomerId, (string?)null), cancellationToken));
         return new ConversationPruneResult(lines, states, directLine, references, handoffMessages, handoffs, events, contacts);
     }
+
+    /// <summary>
+    /// Hand-offs that ended before the cutoff: closed then (resolved, cancelled, an offline ticket, a failed external
+    /// hand-off), or never closed and silent since (requested, assigned and last written to before it: a customer who left
+    /// the queue, an external hand-off the other hub never finished, a ticket made before tickets were closed when made).
+    /// </summary>
+    private static IQueryable<HandoffRequestRecord> EndedBefore(BotDbContext db, DateTimeOffset cutoff) =>
+        db.HandoffRequests.Where(h => (h.ClosedAt != null && h.ClosedAt < cutoff)
+            || (h.ClosedAt == null && h.RequestedAt < cutoff && (h.AssignedAt == null || h.AssignedAt < cutoff)
+                && !db.HandoffMessages.Any(m => m.HandoffId == h.Id && m.At >= cutoff)));
 
     /// <summary>
     /// Clears rows that are kept (for the reports) in Id order, each batch starting after the last one's highest Id: the

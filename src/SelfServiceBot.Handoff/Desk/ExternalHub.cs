@@ -38,7 +38,7 @@ public sealed partial class HandoffDesk
                     .SetProperty(h => h.Resolved, true)
                     .SetProperty(h => h.RatingPending, true), cancellationToken),
                 "failed" => await rows.Where(h => h.Status == HandoffStatus.External).ExecuteUpdateAsync(s => s
-                    .SetProperty(h => h.Status, HandoffStatus.Offline), cancellationToken),
+                    .SetProperty(h => h.Status, HandoffStatus.Offline).SetProperty(h => h.ClosedAt, now), cancellationToken),
                 _ => 0,
             };
         }

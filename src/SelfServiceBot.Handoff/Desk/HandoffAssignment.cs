@@ -182,6 +182,8 @@ public sealed partial class HandoffDesk
         }
         await AddMessageAsync(handoffId, "agent", agentId, text, cancellationToken);
         var activity = Text(text, handoff.Locale);
+        // What a person typed is shown as typed: no Markdown, no HTML (Web Chat and Teams render plain text literally).
+        activity.TextFormat = TextFormats.Plain;
         activity.From = new ChannelAccount { Name = await AgentNameAsync(agentId, cancellationToken), Role = "bot" };
         await TellCustomerAsync(handoff, activity, cancellationToken);
         return true;

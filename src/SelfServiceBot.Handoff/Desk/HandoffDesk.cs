@@ -171,6 +171,8 @@ public sealed partial class HandoffDesk(
                 RequestedAt = now,
                 Status = status,
                 QueueEntries = status == HandoffStatus.Queued ? 1 : 0,
+                // An offline ticket ends here for the desk (the team follows it up outside); closed, retention counts from now.
+                ClosedAt = status == HandoffStatus.Offline ? now : null,
             };
             db.HandoffRequests.Add(record);
             try

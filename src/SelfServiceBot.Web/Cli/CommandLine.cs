@@ -6,7 +6,7 @@ namespace SelfServiceBot.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents", "migrate", "backup", "restore"];
+    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents", "migrate", "backup", "restore", "privacy"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -29,6 +29,8 @@ public static class CommandLine
                 return await Costs.CostsCommand.RunAsync(args[1..]);
             case "migrate":
                 return await Database.MigrateCommand.RunAsync(args[1..]);
+            case "privacy":
+                return await PrivacyCommand.RunAsync(args[1..]);
             case "backup" or "restore":
                 return await Database.BackupCommand.RunAsync(args[0], args[1..]);
             default:
@@ -44,5 +46,5 @@ public static class CommandLine
           SelfServiceBot.Web health [URL] [--live]  exit 0 when the server answers 200 at /health/ready (--live: /health/live) of URL, else of the first http address of ASPNETCORE_URLS / urls (default http://localhost:3978); for container health checks
           SelfServiceBot.Web help            this text
         """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + AgentsCommand.Usage + "\n" + Costs.CostsCommand.Usage
-          + "\n" + Database.MigrateCommand.Usage + "\n" + Database.BackupCommand.Usage;
+          + "\n" + Database.MigrateCommand.Usage + "\n" + Database.BackupCommand.Usage + "\n" + PrivacyCommand.Usage;
 }

@@ -28,6 +28,7 @@ public sealed record LegalTexts(
             This support assistant is run by {operator}. This page says what it stores about you and why.
             ## What the assistant stores
             - The transcript of your conversation: your messages and the assistant's replies, so the conversation can continue and a support agent can read it when you ask for a person.
+            - Payment card numbers, e-mail addresses, phone numbers and ID numbers in your messages are stored masked (for example •••• 1111), except the contact details you give for a ticket.
             - Which answers were shown and whether they helped you, to improve the knowledge base.
             - When you are handed to a person or a ticket is opened: the contact details you give (for example your name, e-mail address or phone number) and the ticket, so an agent can get back to you.
             - The identifiers your channel gives you and the conversation (for example your Microsoft Teams or web chat user id), so replies reach you.
@@ -60,6 +61,7 @@ public sealed record LegalTexts(
             本客服助手由{operator}运营。本页说明它保存了您的哪些信息以及原因。
             ## 助手保存的内容
             - 对话记录：您的消息和助手的回复，以便对话可以继续，并在您要求转人工时让客服人员查看。
+            - 您消息中的银行卡号、电子邮箱、电话号码和身份证号会以遮盖形式保存（例如 •••• 1111），您为工单留下的联系方式除外。
             - 向您展示了哪些答案以及它们是否有帮助，用于改进知识库。
             - 转人工或创建工单时：您提供的联系方式（例如姓名、电子邮箱或电话）以及工单内容，以便客服人员联系您。
             - 渠道分配给您和本次对话的标识（例如您的 Microsoft Teams 或网页聊天用户 ID），以便回复能送达您。

@@ -76,7 +76,10 @@ public sealed class ExternalHandoffTests : IAsyncLifetime
             .Send(Status(flow, "failed")).AssertReplyContains(failed)
             .StartTestAsync();
 
-        Assert.Equal(HandoffStatus.Offline, Assert.Single(await _host.HandoffsAsync(flow.ConversationId)).Status);
+        var ticket = Assert.Single(await _host.HandoffsAsync(flow.ConversationId));
+        Assert.Equal(HandoffStatus.Offline, ticket.Status);
+        // Ended, so retention counts from here (it never closed before, and its contact details stayed for ever).
+        Assert.NotNull(ticket.ClosedAt);
         Assert.Contains(await _host.EventsAsync(flow.ConversationId), e => e.Type == "offline_ticket_created");
     }
 

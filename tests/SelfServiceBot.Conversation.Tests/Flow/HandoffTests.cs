@@ -33,6 +33,8 @@ public sealed class HandoffTests(ConversationHostFixture fixture) : IClassFixtur
         Assert.Equal(text, handoff.LastCustomerText);
         Assert.Equal("en", handoff.Locale);
         Assert.Equal("offline", handoff.Status);
+        // The desk is done with it when it is made (the team follows up outside): closed, so retention counts from here.
+        Assert.NotNull(handoff.ClosedAt);
     }
 
     [Theory]

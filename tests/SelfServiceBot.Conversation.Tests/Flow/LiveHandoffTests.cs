@@ -59,6 +59,20 @@ public sealed class LiveHandoffTests : IAsyncLifetime
         Assert.Contains(await _host.EventsAsync(flow.ConversationId), e => e.Type == "csat_given");
     }
 
+    [Fact]
+    public async Task An_agents_message_goes_to_the_customer_as_plain_text()
+    {
+        var flow = _host.Flow(Channels.WebChat);
+        await flow.Send("talk to a human").AssertReplyMatches(".").StartTestAsync();
+        var handoff = Assert.Single(await _host.HandoffsAsync(flow.ConversationId));
+        Assert.True(await Desk.ClaimAsync(handoff.Id, "anna", default));
+
+        Assert.True(await Desk.SendAgentMessageAsync(handoff.Id, "anna", "<b>hi</b> **there**", default));
+
+        var sent = _sent.To(flow.ConversationId).Single(a => a.Text == "<b>hi</b> **there**");
+        Assert.Equal(TextFormats.Plain, sent.TextFormat);
+    }
+
     [Theory]
     [InlineData("en-US", "agent", "cancel", "OK, I've cancelled the request.")]
     [InlineData("zh-CN", "人工客服", "取消", "好的，已取消转人工。")]

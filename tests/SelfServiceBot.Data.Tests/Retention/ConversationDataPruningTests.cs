@@ -82,6 +82,41 @@ public class ConversationDataPruningTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Hand_offs_that_never_closed_lose_their_personal_fields_and_chat_once_silent_since_the_cutoff(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using (var context = db.Factory.CreateDbContext())
+        {
+            // Rows as earlier versions left them: an offline ticket, an external hand-off the other hub never finished and a
+            // customer who left the queue, none with ClosedAt; and two old ones still in use (a recent message, a recent claim).
+            var ticket = Unclosed("ticket", HandoffStatus.Offline, Old);
+            var external = Unclosed("external", HandoffStatus.External, Old);
+            var left = Unclosed("left-the-queue", HandoffStatus.Queued, Old);
+            var talking = Unclosed("still-talking", HandoffStatus.Assigned, Old);
+            var claimed = Unclosed("just-claimed", HandoffStatus.Assigned, Old, assignedAt: Recent);
+            context.HandoffRequests.AddRange(ticket, external, left, talking, claimed);
+            await context.SaveChangesAsync();
+            context.HandoffMessages.AddRange(Message(left.Id, Old), Message(talking.Id, Old), Message(talking.Id, Recent), Message(claimed.Id, Old));
+            await context.SaveChangesAsync();
+        }
+
+        var pruned = await db.Services.GetRequiredService<ConversationDataPruning>().PruneAsync(Cutoff, default);
+
+        await using var check = db.Factory.CreateDbContext();
+        var handoffs = await check.HandoffRequests.ToDictionaryAsync(h => h.Reference);
+        foreach (var ended in new[] { "ticket", "external", "left-the-queue" })
+        {
+            var h = handoffs[ended];
+            Assert.Equal((null, null, null, null, null, null), (h.UserId, h.UserName, h.LastCustomerText, h.TranscriptJson, h.ConversationReferenceJson, h.ContactDetails));
+        }
+        Assert.Equal("anna@example.com", handoffs["still-talking"].ContactDetails);
+        Assert.Equal("Where is my parcel?", handoffs["just-claimed"].LastCustomerText);
+        var messages = await check.HandoffMessages.Join(check.HandoffRequests, m => m.HandoffId, h => h.Id, (m, h) => h.Reference).ToListAsync();
+        Assert.Equal(["just-claimed", "still-talking", "still-talking"], messages.Order());
+        Assert.Equal((1, 3), (pruned.HandoffMessages, pruned.HandoffRequestsCleared));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Events_and_contacts_are_cleared_over_several_batches_each_starting_after_the_last(DatabaseProvider provider)
     {
         // Cleared rows stay; each batch goes on after the last one's highest Id. Old rows that must stay (an event the
@@ -142,6 +177,13 @@ public class ConversationDataPruningTests
         ContactDetails = "anna@example.com", RequestedAt = closedAt ?? Now, Status = closedAt is null ? HandoffStatus.Queued : HandoffStatus.Closed,
         ClosedAt = closedAt, Resolved = closedAt is null ? null : true,
     };
+
+    private static HandoffRequestRecord Unclosed(string reference, string status, DateTimeOffset requestedAt, DateTimeOffset? assignedAt = null)
+    {
+        var handoff = Handoff(reference, null);
+        (handoff.Status, handoff.RequestedAt, handoff.AssignedAt) = (status, requestedAt, assignedAt);
+        return handoff;
+    }
 
     private static HandoffMessageRecord Message(long handoffId, DateTimeOffset at) => new() { HandoffId = handoffId, From = "agent", Text = "Hello Anna", At = at };
 

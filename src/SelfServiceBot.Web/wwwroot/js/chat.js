@@ -53,6 +53,8 @@
     bubbleFromUserBorderRadius: 12,
     bubbleFromUserBorderWidth: 0,
     hideUploadButton: true,
+    // Markdown yes, raw HTML inside it no: a bot or agent message is shown as the text it is, never as elements.
+    markdownRenderHTML: false,
     primaryFont: 'inherit',
     rootHeight: '100%',
     sendBoxBorderTop: 'solid 1px #e1e5ea',

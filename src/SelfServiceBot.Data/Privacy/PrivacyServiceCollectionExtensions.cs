@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SelfServiceBot.Data.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    /// <summary>The personal-data masker (and its <c>Privacy</c> options) and the eraser; every module that takes in customer text may use it.</summary>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
+        services.TryAddSingleton<PersonalDataMasker>();
+        services.TryAddSingleton<PersonalDataEraser>();
+        return services;
+    }
+}
