@@ -17,6 +17,12 @@ public interface IReplySink
     /// Direct Line appends them to its log in one transaction).
     /// </summary>
     Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// True when what the sink delivered (after <see cref="FlushAsync"/>) has reached the customer before the turn ends, so a
+    /// crash later must not send it again; false when replies only leave with the HTTP response (expectReplies).
+    /// </summary>
+    bool DeliversBeforeTurnEnds => true;
 }
 
 /// <summary>Collects replies in memory: used for deliveryMode expectReplies and for tests.</summary>
@@ -39,4 +45,7 @@ public sealed class BufferedReplySink : IReplySink
         }
         return Task.FromResult<string?>(activity.Id);
     }
+
+    // The replies go out in the HTTP response, after the turn: a crash before it means the customer never saw them.
+    public bool DeliversBeforeTurnEnds => false;
 }

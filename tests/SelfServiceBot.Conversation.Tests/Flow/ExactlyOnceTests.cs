@@ -39,10 +39,10 @@ public sealed class ExactlyOnceTests
         var question = flow.NewActivity(ActivityTypes.Message, a => a.Text = "How do I track my order?");
         // The crashed instance claimed the activity and got no further: no reply sent, nothing written, no answer to the channel.
         var key = new ActivityKey(Channels.WebChat, flow.ConversationId, question.Id!);
-        Assert.True(await host.Services.GetRequiredService<IProcessedActivityStore>().TryClaimAsync(key, TurnProcessor.ClaimLease, default));
+        Assert.True(await host.Services.GetRequiredService<IProcessedActivityStore>().TryClaimAsync(key, TimeSpan.FromSeconds(15), default));
 
         await flow.Send(question).AssertNoReply().StartTestAsync();
-        clock.Advance(TurnProcessor.ClaimLease + TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(15) + TimeSpan.FromSeconds(1));
         await flow.Send(question).AssertAnswer("track your order")
             .Send(question).AssertNoReply()
             .StartTestAsync();
