@@ -69,6 +69,10 @@ public sealed class DirectLineReplySink(DirectLineChannel channel, string conver
         }
     }
 
+    // With reply keys the log takes each reply once, however often the turn runs: nothing to record. Without them the turn
+    // takes no claim at all.
+    public bool RecordsDelivery => false;
+
     /// <summary>After the turn: replies that could not be appended (the database failed) are not kept waiting for ever.</summary>
     internal int Drop()
     {

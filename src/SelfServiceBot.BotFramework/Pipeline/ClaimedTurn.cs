@@ -35,7 +35,7 @@ internal sealed class ClaimedTurn : IReplySink, IAsyncDisposable
             // The crashed holder recorded these as delivered: the customer has them. The turn runs again for its events only.
             return Task.FromResult<string?>(activity.Id ??= $"{_key.ActivityId}:replayed-{Interlocked.Increment(ref _suppressed)}");
         }
-        if (activity.Type != ActivityTypes.Typing && _inner.DeliversBeforeTurnEnds)
+        if (activity.Type != ActivityTypes.Typing && _inner.RecordsDelivery)
         {
             Interlocked.Increment(ref _unrecorded);
         }
@@ -51,7 +51,7 @@ internal sealed class ClaimedTurn : IReplySink, IAsyncDisposable
         }
     }
 
-    public bool DeliversBeforeTurnEnds => _inner.DeliversBeforeTurnEnds;
+    public bool RecordsDelivery => _inner.RecordsDelivery;
 
     private async Task RenewAsync(TimeSpan every, TimeProvider clock)
     {
@@ -62,7 +62,8 @@ internal sealed class ClaimedTurn : IReplySink, IAsyncDisposable
             {
                 if (!await _store.RenewAsync(_key, _holder, _stop.Token))
                 {
-                    _logger.LogWarning("The claim on {ActivityKey} was taken over while this worker still ran the turn", _key);
+                    // Completed a moment ago, or taken over by a redelivery that thought this worker dead (it will not renew again).
+                    _logger.LogInformation("The claim on {ActivityKey} is no longer this worker's to renew", _key);
                     return;
                 }
             }

@@ -41,7 +41,8 @@ public enum ClaimStatus
 }
 
 /// <param name="RepliesSent">A taken-over claim whose previous holder recorded its replies as sent.</param>
-public readonly record struct ClaimAttempt(ClaimStatus Status, bool RepliesSent);
+/// <param name="TakenOver">The claim was another worker's, which stopped renewing it (it died).</param>
+public readonly record struct ClaimAttempt(ClaimStatus Status, bool RepliesSent, bool TakenOver = false);
 
 public readonly record struct ActivityKey(string ChannelId, string ConversationId, string ActivityId)
 {

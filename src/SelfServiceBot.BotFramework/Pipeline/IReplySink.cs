@@ -19,10 +19,12 @@ public interface IReplySink
     Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// True when what the sink delivered (after <see cref="FlushAsync"/>) has reached the customer before the turn ends, so a
-    /// crash later must not send it again; false when replies only leave with the HTTP response (expectReplies).
+    /// True when the pipeline must record that the replies went out (after <see cref="FlushAsync"/>) so a worker finishing
+    /// the turn after a crash does not repeat them: they reach the customer before the turn ends and the channel cannot tell
+    /// a repeat (the Bot Connector). False when they leave with the HTTP response, after the turn (expectReplies), or the
+    /// channel takes each reply of a turn once by itself (the local Direct Line's log).
     /// </summary>
-    bool DeliversBeforeTurnEnds => true;
+    bool RecordsDelivery => true;
 }
 
 /// <summary>Collects replies in memory: used for deliveryMode expectReplies and for tests.</summary>
@@ -47,5 +49,5 @@ public sealed class BufferedReplySink : IReplySink
     }
 
     // The replies go out in the HTTP response, after the turn: a crash before it means the customer never saw them.
-    public bool DeliversBeforeTurnEnds => false;
+    public bool RecordsDelivery => false;
 }

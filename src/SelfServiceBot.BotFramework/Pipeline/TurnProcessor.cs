@@ -111,6 +111,15 @@ public sealed class TurnProcessor(
         {
             logger.LogWarning("Finishing activity {ActivityKey} after its worker died; its replies went out and are not sent again", key);
         }
+        else if (attempt.TakenOver && !sink.RecordsDelivery)
+        {
+            logger.LogWarning("Finishing activity {ActivityKey} after its worker died", key);
+        }
+        else if (attempt.TakenOver)
+        {
+            // The one window left: the worker may have died after a reply left and before it recorded that (docs/reliability.md).
+            logger.LogWarning("Finishing activity {ActivityKey} after its worker died; replies in doubt (not recorded as sent): sending them", key);
+        }
         return (new ClaimedTurn(sink, processed, key, holder, attempt.RepliesSent, _claims.Lease, _clock, logger), null);
     }
 

@@ -63,7 +63,7 @@ internal sealed class EfProcessedActivityStore(IDbContextFactory<BotDbContext> f
             .Sql(" AND COALESCE(").Column<ProcessedActivity>(Token).Sql(", '') = ").Value<ProcessedActivity>(Token, existing.ClaimToken ?? "");
         var won = await writes.WriteAsync(db, transaction: false, async write => await write.ExecuteAsync(takeOver, cancellationToken) == 1, cancellationToken);
         // Lost the race to another redelivery, which now holds it alive.
-        return won ? new ClaimAttempt(ClaimStatus.Claimed, existing.RepliedAt is not null) : new ClaimAttempt(ClaimStatus.Busy, false);
+        return won ? new ClaimAttempt(ClaimStatus.Claimed, existing.RepliedAt is not null, TakenOver: true) : new ClaimAttempt(ClaimStatus.Busy, false);
     }
 
     public Task<bool> RenewAsync(ActivityKey key, string holder, CancellationToken cancellationToken) =>
