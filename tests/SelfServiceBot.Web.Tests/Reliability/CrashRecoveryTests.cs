@@ -33,10 +33,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 ["Knowledge__IndexPath"] = Path.Combine(folder, "index"),
                 ["Costs__LedgerIntervalSeconds"] = "1",
                 // A short lease so a dead worker's claims are taken over within the test's retries.
-                ["BotFramework__Claims__Lease"] = "00:00:02",
-                ["BotFramework__Claims__RedeliveryWait"] = "00:00:03",
+                ["BotFramework__Claims__Lease"] = "00:00:01",
+                ["BotFramework__Claims__RedeliveryWait"] = "00:00:01.500",
             }, folder, connector.Address, kills: Setting("SSB_CRASH_KILLS", 3), concurrency: Setting("SSB_CRASH_CONCURRENCY", 8),
-                maxConversations: Setting("SSB_CRASH_CONVERSATIONS", 400), maxUptimeMilliseconds: Setting("SSB_CRASH_MAX_UPTIME_MS", 2500));
+                maxConversations: Setting("SSB_CRASH_CONVERSATIONS", 1000), maxUptimeMilliseconds: Setting("SSB_CRASH_MAX_UPTIME_MS", 4000));
             using var app = await load.RunAsync();
             var acknowledged = load.Acknowledged.ToList();
 
