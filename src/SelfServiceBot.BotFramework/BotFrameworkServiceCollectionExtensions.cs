@@ -13,6 +13,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<BotFrameworkMetrics>();
+        services.AddOptions<TurnClaimOptions>().BindConfiguration(TurnClaimOptions.SectionName)
+            .Validate(o => o.Lease > TimeSpan.Zero && o.RedeliveryWait >= TimeSpan.Zero, "BotFramework:Claims:Lease must be positive and RedeliveryWait not negative.")
+            .ValidateOnStart();
         services.AddSingleton<TurnProcessor>();
         return services;
     }

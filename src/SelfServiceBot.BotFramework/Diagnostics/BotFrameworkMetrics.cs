@@ -35,6 +35,7 @@ public sealed class BotFrameworkMetrics
     {
         TurnOutcome.Processed => "processed",
         TurnOutcome.Duplicate => "duplicate",
+        TurnOutcome.Busy => "busy",
         _ => "failed",
     };
 }

@@ -66,9 +66,21 @@ internal static class DirectLineActivityEndpoints
             return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}.");
         }
 
+        if (DirectLineChannel.ClientActivityIdOf(activity) is { Length: > DirectLineChannel.MaxClientActivityIdLength })
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument",
+                $"The activity's id (or channelData.clientActivityID) is longer than {DirectLineChannel.MaxClientActivityIdLength} characters.");
+        }
+
         span?.SetTag(BotFrameworkTelemetry.ActivityTypeAttribute, activity.Type);
         // The turn runs to its end even if the client hangs up: its replies land in the log either way.
         var result = await channel.PostFromClientAsync(conversation, caller!.Token?.UserId, activity, ServiceUrl(request), turnShutdown.Token);
+        if (result.StillProcessing)
+        {
+            // A retry while the first attempt's turn still runs on a live worker: ask again shortly (its answer is coming).
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Error(StatusCodes.Status409Conflict, "Conflict", $"Activity '{result.Id}' is still being processed; retry later.");
+        }
         return result.BotFailed
             ? Error(StatusCodes.Status502BadGateway, "BotError", $"The bot failed to process activity '{result.Id}'.")
             : Json(new DirectLineResourceResponse(result.Id));

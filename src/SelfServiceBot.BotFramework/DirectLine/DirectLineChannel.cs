@@ -67,10 +67,13 @@ public sealed class DirectLineChannel(
     /// <summary>
     /// Stamps and logs an activity a client posted (the log entry is its echo), then runs the bot on it.
     /// <paramref name="userId"/> is the token's user, which wins over whatever the client wrote in <c>from.id</c>.
+    /// With a client id (<see cref="ClientActivityIdOf"/>) a retried post is idempotent: logged and echoed once, the same id
+    /// answered, and its turn run once (or finished, if the worker that began it died: docs/reliability.md).
     /// </summary>
     public async Task<DirectLinePostResult> PostFromClientAsync(
         DirectLineConversationInfo conversation, string? userId, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
+        var clientId = ClientActivityIdOf(activity);
         activity.From ??= new ChannelAccount();
         activity.From.Id = userId ?? activity.From.Id ?? conversation.UserId;
         activity.From.Role = "user";
@@ -82,21 +85,38 @@ public sealed class DirectLineChannel(
         activity.ServiceUrl = null;
         activity.CallerId = null;
 
-        await AppendAsync(conversation.Id, [activity], cancellationToken);
+        var logged = await AppendAsync(conversation.Id, [(activity, clientId)], cancellationToken);
+        if (logged is [{ AlreadyLogged: true } first])
+        {
+            // A retry: the turn runs on what was logged the first time (its id, its timestamp).
+            activity = BotJson.Deserialize<Activity>(first.Json)!;
+        }
 
         var inbound = BotJson.Clone(activity);
         inbound.ServiceUrl = serviceUrl;
-        var result = await RunTurnAsync(inbound, new DirectLineReplySink(this, conversation.Id), cancellationToken);
-        return new DirectLinePostResult(activity.Id!, result.Outcome == TurnOutcome.Failed);
+        var sink = new DirectLineReplySink(this, conversation.Id, replyKeys: clientId is null ? null : activity.Id);
+        var result = await RunTurnAsync(inbound, sink, cancellationToken, mayBeRedelivered: clientId is not null);
+        return new DirectLinePostResult(activity.Id!, result.Outcome == TurnOutcome.Failed, result.Outcome == TurnOutcome.Busy);
     }
 
-    // The log numbered the activity a moment ago (or the conversation was just created): it cannot be a redelivery, so
-    // the turn takes no claim.
-    private async Task<TurnResult> RunTurnAsync(Activity inbound, DirectLineReplySink sink, CancellationToken cancellationToken)
+    /// <summary>Longest client activity id kept; a longer one is refused (400).</summary>
+    public const int MaxClientActivityIdLength = 256;
+
+    /// <summary>The client's own id for what it posts: Web Chat's <c>channelData.clientActivityID</c>, else the activity's <c>id</c>.</summary>
+    public static string? ClientActivityIdOf(Activity activity) =>
+        activity.ChannelData is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } data
+            && data.TryGetProperty("clientActivityID", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+            && id.GetString() is { Length: > 0 } clientActivityId
+            ? clientActivityId
+            : string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
+
+    // Without a client id the log numbered the activity a moment ago (or the conversation was just created): it cannot be
+    // a redelivery, so the turn takes no claim.
+    private async Task<TurnResult> RunTurnAsync(Activity inbound, DirectLineReplySink sink, CancellationToken cancellationToken, bool mayBeRedelivered = false)
     {
         try
         {
-            return await turns.ProcessAsync(inbound, sink, cancellationToken, mayBeRedelivered: false);
+            return await turns.ProcessAsync(inbound, sink, cancellationToken, mayBeRedelivered);
         }
         finally
         {
@@ -144,25 +164,36 @@ public sealed class DirectLineChannel(
     /// Appends stamped activities in one transaction and hands them to this instance's sockets. Typing is only worth
     /// anything live: it goes to the open sockets here and skips the log (and so polling clients and other instances).
     /// </summary>
-    internal async Task AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    internal Task AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        AppendAsync(conversationId, activities.Select(a => (a, (string?)null)).ToList(), cancellationToken);
+
+    /// <summary>As above, each activity with the id that makes appending it again a no-op (null: none). The log entries.</summary>
+    internal async Task<IReadOnlyList<DirectLineLogEntry>> AppendAsync(
+        string conversationId, IReadOnlyList<(Activity Activity, string? ClientId)> activities, CancellationToken cancellationToken)
     {
-        foreach (var typing in activities.Where(a => a.Type == ActivityTypes.Typing))
+        foreach (var (typing, _) in activities.Where(a => a.Activity.Type == ActivityTypes.Typing))
         {
             typing.Id = $"{conversationId}|typing-{Guid.NewGuid():N}";
             signals.PublishLive(conversationId, BotJson.Serialize(typing));
         }
-        var logged = activities.Where(a => a.Type != ActivityTypes.Typing).ToList();
+        var logged = activities.Where(a => a.Activity.Type != ActivityTypes.Typing).ToList();
         if (logged.Count == 0)
         {
-            return;
+            return [];
         }
-        var entries = await store.AppendAsync(conversationId, logged.Select(a => new DirectLineAppend(a.Type!, sequence =>
+        var entries = await store.AppendAsync(conversationId, logged.Select(a => new DirectLineAppend(a.Activity.Type!, sequence =>
         {
-            a.Id = ActivityId(conversationId, sequence);
-            return BotJson.Serialize(a);
-        })).ToList(), cancellationToken);
-        signals.Appended(conversationId, entries);
+            a.Activity.Id = ActivityId(conversationId, sequence);
+            return BotJson.Serialize(a.Activity);
+        }, a.ClientId)).ToList(), cancellationToken);
+        // What an earlier append logged was echoed then: once is enough.
+        if (entries.Where(e => !e.AlreadyLogged).ToList() is { Count: > 0 } fresh)
+        {
+            signals.Appended(conversationId, fresh);
+        }
+        return entries;
     }
 }
 
-public sealed record DirectLinePostResult(string Id, bool BotFailed);
+/// <param name="StillProcessing">A retried post whose first attempt's turn a live worker is still running.</param>
+public sealed record DirectLinePostResult(string Id, bool BotFailed, bool StillProcessing = false);

@@ -8,10 +8,13 @@ namespace SelfServiceBot.BotFramework.DirectLine;
 /// transaction and one socket frame instead of one per reply), where the client's socket or poll picks them up. Typing goes out at once: it is
 /// only worth anything live. Anything else written into the conversation meanwhile first flushes what is held here
 /// (<see cref="DirectLineChannel.AppendFromBotAsync"/>), so the conversation reads in the order things were said.
+/// With <paramref name="replyKeys"/> (the inbound activity's id, when its turn may run again after a crash) the n-th reply
+/// is logged once however often the turn runs.
 /// </summary>
-public sealed class DirectLineReplySink(DirectLineChannel channel, string conversationId, bool replyToVisible = true) : IReplySink
+public sealed class DirectLineReplySink(DirectLineChannel channel, string conversationId, bool replyToVisible = true, string? replyKeys = null) : IReplySink
 {
-    private readonly List<Activity> _held = [];
+    private readonly List<(Activity Activity, string? Key)> _held = [];
+    private int _replies;
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     /// <returns>Null for a held reply: its id (conversation and sequence number) is given when it is appended.</returns>
@@ -29,7 +32,7 @@ public sealed class DirectLineReplySink(DirectLineChannel channel, string conver
         }
         lock (_held)
         {
-            _held.Add(activity);
+            _held.Add((activity, replyKeys is null ? null : $"{replyKeys}#reply-{++_replies}"));
             channel.Holding(conversationId, this);
         }
         return null;
@@ -40,7 +43,7 @@ public sealed class DirectLineReplySink(DirectLineChannel channel, string conver
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            Activity[] batch;
+            (Activity, string?)[] batch;
             lock (_held)
             {
                 batch = [.. _held];
@@ -65,6 +68,10 @@ public sealed class DirectLineReplySink(DirectLineChannel channel, string conver
             _flushing.Release();
         }
     }
+
+    // With reply keys the log takes each reply once, however often the turn runs: nothing to record. Without them the turn
+    // takes no claim at all.
+    public bool RecordsDelivery => false;
 
     /// <summary>After the turn: replies that could not be appended (the database failed) are not kept waiting for ever.</summary>
     internal int Drop()

@@ -21,7 +21,8 @@ public interface IDirectLineStore
 
     /// <summary>
     /// Appends activities in one transaction with consecutive sequence numbers, in the order given: all of them or none.
-    /// Returns the stored entries.
+    /// Returns the stored entries. An activity whose <see cref="DirectLineAppend.ClientActivityId"/> the conversation already
+    /// logged is not logged again: its entry is the one stored first, marked <see cref="DirectLineLogEntry.AlreadyLogged"/>.
     /// </summary>
     Task<IReadOnlyList<DirectLineLogEntry>> AppendAsync(string conversationId, IReadOnlyList<DirectLineAppend> activities, CancellationToken cancellationToken);
 
@@ -34,8 +35,11 @@ public interface IDirectLineStore
 
 public sealed record DirectLineConversationInfo(string Id, string UserId, string? Locale, DateTimeOffset CreatedAt, bool Ended = false);
 
-/// <summary>An activity to append: its type, and its wire JSON given the sequence number it gets.</summary>
-public sealed record DirectLineAppend(string Type, Func<long, string> Json);
+/// <summary>
+/// An activity to append: its type, its wire JSON given the sequence number it gets, and the id that makes a second append
+/// of it a no-op (a client's retried post, a reply of a turn run again after a crash); null: none.
+/// </summary>
+public sealed record DirectLineAppend(string Type, Func<long, string> Json, string? ClientActivityId = null);
 
-/// <summary>One stored activity: its sequence (the watermark), type and wire JSON.</summary>
-public sealed record DirectLineLogEntry(long Sequence, string Type, string Json);
+/// <summary>One stored activity: its sequence (the watermark), type and wire JSON; already logged by an earlier append.</summary>
+public sealed record DirectLineLogEntry(long Sequence, string Type, string Json, bool AlreadyLogged = false);

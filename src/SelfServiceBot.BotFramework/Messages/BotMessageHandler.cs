@@ -52,11 +52,18 @@ public sealed class BotMessageHandler(
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
             var buffer = new BufferedReplySink();
-            await turns.ProcessAsync(activity, buffer, cancellationToken);
+            if ((await turns.ProcessAsync(activity, buffer, cancellationToken)).Outcome == TurnOutcome.Busy)
+            {
+                return StillProcessing(request);
+            }
             return TypedResults.Json(new ExpectedReplies(buffer.Activities), BotJson.Options);
         }
 
         var result = await turns.ProcessAsync(activity, new ConnectorReplySink(connector), cancellationToken);
+        if (result.Outcome == TurnOutcome.Busy)
+        {
+            return StillProcessing(request);
+        }
         if (activity.Type == ActivityTypes.Invoke && result.InvokeResponse is { } invoke)
         {
             return invoke.Body is null
@@ -71,6 +78,16 @@ public sealed class BotMessageHandler(
     private bool MayCallAnonymously(IPAddress? remote) =>
         environment.IsDevelopment() || access.Value.AllowAnonymous
         || (remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote));
+
+    /// <summary>
+    /// A redelivery while a live worker still runs the same activity: 409 and Retry-After, so the channel asks again and
+    /// then finds the turn done (or, if that worker died meanwhile, finishes it). Never 200: that would drop the turn.
+    /// </summary>
+    internal static IResult StillProcessing(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The activity is still being processed; retry later.");
+    }
 }
 
 /// <summary>The body answered to an expectReplies activity.</summary>

@@ -17,6 +17,14 @@ public interface IReplySink
     /// Direct Line appends them to its log in one transaction).
     /// </summary>
     Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// True when the pipeline must record that the replies went out (after <see cref="FlushAsync"/>) so a worker finishing
+    /// the turn after a crash does not repeat them: they reach the customer before the turn ends and the channel cannot tell
+    /// a repeat (the Bot Connector). False when they leave with the HTTP response, after the turn (expectReplies), or the
+    /// channel takes each reply of a turn once by itself (the local Direct Line's log).
+    /// </summary>
+    bool RecordsDelivery => true;
 }
 
 /// <summary>Collects replies in memory: used for deliveryMode expectReplies and for tests.</summary>
@@ -39,4 +47,7 @@ public sealed class BufferedReplySink : IReplySink
         }
         return Task.FromResult<string?>(activity.Id);
     }
+
+    // The replies go out in the HTTP response, after the turn: a crash before it means the customer never saw them.
+    public bool RecordsDelivery => false;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Teams;
@@ -7,14 +8,18 @@ namespace SelfServiceBot.BotFramework.Pipeline;
 
 /// <summary>
 /// The adapter between a transport (/api/messages, Direct Line, tests) and the bot: de-duplicates
-/// redelivered activities, normalises channel quirks, runs the bot and its error handler.
+/// redelivered activities, normalises channel quirks, runs the bot and its error handler. A redelivery of an activity
+/// whose worker died mid-turn finishes the turn (docs/reliability.md).
 /// </summary>
-public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, ILogger<TurnProcessor> logger, BotFrameworkMetrics? metrics = null)
+public sealed class TurnProcessor(
+    IBot bot, IProcessedActivityStore processed, ILogger<TurnProcessor> logger, BotFrameworkMetrics? metrics = null,
+    IOptions<TurnClaimOptions>? claimOptions = null, TimeProvider? clock = null)
 {
-    /// <summary>How long a claim on an activity protects it from a concurrent redelivery.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RedeliveryPoll = TimeSpan.FromMilliseconds(200);
 
     private readonly ConversationLocks _conversations = new();
+    private readonly TurnClaimOptions _claims = claimOptions?.Value ?? new TurnClaimOptions();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <param name="mayBeRedelivered">
     /// False when the transport stamped the activity's id itself a moment ago (the local Direct Line numbers what its
@@ -38,11 +43,13 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
     private async Task<TurnResult> RunAsync(Activity activity, IReplySink sink, System.Diagnostics.Activity? span, bool mayBeRedelivered, CancellationToken cancellationToken)
     {
         var key = mayBeRedelivered ? KeyOf(activity) : null;
-        if (key is { } k && !await ClaimAsync(k, cancellationToken))
+        var (claimed, refused) = key is { } k ? await ClaimAsync(k, sink, cancellationToken) : (null, null);
+        await using var renewing = claimed;
+        if (refused is { } outcome)
         {
-            logger.LogInformation("Skipping redelivered activity {ActivityKey}", k);
-            return new TurnResult(TurnOutcome.Duplicate);
+            return new TurnResult(outcome);
         }
+        sink = claimed ?? sink;
 
         using var inOrder = await _conversations.AcquireAsync($"{activity.ChannelId}|{activity.Conversation?.Id}", cancellationToken);
         TeamsActivity.RemoveRecipientMention(activity);
@@ -74,12 +81,46 @@ public sealed class TurnProcessor(IBot bot, IProcessedActivityStore processed, I
         return new TurnResult(TurnOutcome.Processed, turn.InvokeResponse ?? DefaultInvokeResponse(activity, failed: false));
     }
 
-    private async Task<bool> ClaimAsync(ActivityKey key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the activity; refused when the turn must not run here: already completed (Duplicate), or a live worker still
+    /// runs it after <see cref="TurnClaimOptions.RedeliveryWait"/> (Busy: the channel retries later). A claim whose holder
+    /// died is taken over, and its replies are not sent again if the holder recorded them as delivered.
+    /// </summary>
+    private async Task<(ClaimedTurn? Claimed, TurnOutcome? Refused)> ClaimAsync(ActivityKey key, IReplySink sink, CancellationToken cancellationToken)
     {
         using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.ClaimSpan);
-        var claimed = await processed.TryClaimAsync(key, ClaimLease, cancellationToken);
-        span?.SetTag(BotFrameworkTelemetry.ClaimAcquiredAttribute, claimed);
-        return claimed;
+        var holder = Guid.NewGuid().ToString("N");
+        var waitUntil = _clock.GetUtcNow() + _claims.RedeliveryWait;
+        var attempt = await processed.ClaimAsync(key, holder, _claims.Lease, cancellationToken);
+        while (attempt.Status == ClaimStatus.Busy && _clock.GetUtcNow() < waitUntil)
+        {
+            await Task.Delay(RedeliveryPoll, _clock, cancellationToken);
+            attempt = await processed.ClaimAsync(key, holder, _claims.Lease, cancellationToken);
+        }
+        span?.SetTag(BotFrameworkTelemetry.ClaimAcquiredAttribute, attempt.Status == ClaimStatus.Claimed);
+        switch (attempt.Status)
+        {
+            case ClaimStatus.Completed:
+                logger.LogInformation("Skipping redelivered activity {ActivityKey}: its turn is done", key);
+                return (null, TurnOutcome.Duplicate);
+            case ClaimStatus.Busy:
+                logger.LogInformation("Redelivered activity {ActivityKey} is still being processed by a live worker", key);
+                return (null, TurnOutcome.Busy);
+        }
+        if (attempt.RepliesSent)
+        {
+            logger.LogWarning("Finishing activity {ActivityKey} after its worker died; its replies went out and are not sent again", key);
+        }
+        else if (attempt.TakenOver && !sink.RecordsDelivery)
+        {
+            logger.LogWarning("Finishing activity {ActivityKey} after its worker died", key);
+        }
+        else if (attempt.TakenOver)
+        {
+            // The one window left: the worker may have died after a reply left and before it recorded that (docs/reliability.md).
+            logger.LogWarning("Finishing activity {ActivityKey} after its worker died; replies in doubt (not recorded as sent): sending them", key);
+        }
+        return (new ClaimedTurn(sink, processed, key, holder, attempt.RepliesSent, _claims.Lease, _clock, logger), null);
     }
 
     private async Task CompleteAsync(TurnContext turn)

@@ -7,6 +7,8 @@ public enum TurnOutcome
     Duplicate,
     /// <summary>The bot threw; the error handler ran.</summary>
     Failed,
+    /// <summary>A live worker (this instance or another) is still running the same activity's turn: ask the channel to retry.</summary>
+    Busy,
 }
 
 public sealed record TurnResult(TurnOutcome Outcome, InvokeResponse? InvokeResponse = null);

@@ -15,6 +15,7 @@ internal sealed class ProcessedActivityConfiguration : IEntityTypeConfiguration<
         // The hourly pruning deletes the oldest claims 500 at a time: without it every batch sorted the whole table. Claims
         // are taken in time order, so each insert lands on the index's last page.
         b.HasIndex(x => x.ClaimedAt);
+        b.Property(x => x.ClaimToken).HasMaxLength(64);
     }
 }
 
@@ -103,6 +104,9 @@ internal sealed class DirectLineActivityConfiguration : IEntityTypeConfiguration
         b.HasKey(x => new { x.ConversationId, x.Sequence });
         b.Property(x => x.ConversationId).HasMaxLength(128);
         b.Property(x => x.Type).HasMaxLength(64);
+        b.Property(x => x.ClientActivityId).HasMaxLength(300);
+        // Null for most rows (activities posted without a client id); NULLs never collide in a unique index on either provider.
+        b.HasIndex(x => new { x.ConversationId, x.ClientActivityId }).IsUnique();
     }
 }
 

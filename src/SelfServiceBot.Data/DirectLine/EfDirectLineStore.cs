@@ -66,8 +66,10 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
             .Sql(" + ").Value<DirectLineConversation>(LastSequence, (long)activities.Count)
             .Sql(" WHERE ").Column<DirectLineConversation>(nameof(DirectLineConversation.Id)).Sql(" = ").Value<DirectLineConversation>(nameof(DirectLineConversation.Id), conversationId)
             .Sql(" RETURNING ").Column<DirectLineConversation>(LastSequence).Sql(" AS \"Value\"");
+        var clientIds = activities.Select(a => a.ClientActivityId).OfType<string>().ToList();
+        var logged = clientIds.Count == 0 ? null : LoggedClientIds(db, conversationId, clientIds);
         var now = clock.GetUtcNow();
-        return await writes.WriteAsync(db, transaction: true, async write =>
+        var result = await writes.WriteAsync<(IReadOnlyList<DirectLineLogEntry> Entries, HashSet<string> Already)>(db, transaction: true, async write =>
         {
             // Takes the numbers and says which they are in one statement; the row stays locked until the commit.
             var bumped = await write.QueryAsync<long>(bump, cancellationToken);
@@ -75,19 +77,54 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
             {
                 throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
             }
-            var entries = new List<DirectLineLogEntry>(activities.Count);
-            var insert = new ModelSql(db).Sql("INSERT INTO ").Table<DirectLineActivity>().Sql(" ").Columns<DirectLineActivity>(Columns).Sql(" VALUES ");
-            for (var i = 0; i < activities.Count; i++)
+            // Read under that lock: no other append of this conversation can log the same client id meanwhile.
+            var already = logged is null ? new HashSet<string>() : (await write.QueryAsync<string>(logged, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var fresh = activities.Where(a => a.ClientActivityId is null || !already.Contains(a.ClientActivityId)).ToList();
+            if (fresh.Count == 0)
             {
+                write.Discard();
+                return ([], already);
+            }
+            var entries = new List<DirectLineLogEntry>(fresh.Count);
+            var insert = new ModelSql(db).Sql("INSERT INTO ").Table<DirectLineActivity>().Sql(" ").Columns<DirectLineActivity>(Columns).Sql(" VALUES ");
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                // The numbers taken for activities already logged stay unused: watermarks only need to grow.
                 var sequence = bumped[0] - activities.Count + 1 + i;
-                var entry = new DirectLineLogEntry(sequence, activities[i].Type, activities[i].Json(sequence));
+                var entry = new DirectLineLogEntry(sequence, fresh[i].Type, fresh[i].Json(sequence));
                 entries.Add(entry);
                 insert.Sql(i == 0 ? "" : ", ").Row<DirectLineActivity>(
-                    [(Columns[0], conversationId), (Columns[1], sequence), (Columns[2], entry.Type), (Columns[3], entry.Json), (Columns[4], now)]);
+                [
+                    (Columns[0], conversationId), (Columns[1], sequence), (Columns[2], entry.Type), (Columns[3], entry.Json), (Columns[4], now),
+                    (Columns[5], fresh[i].ClientActivityId),
+                ]);
             }
             await write.ExecuteAsync(insert, cancellationToken);
-            return (IReadOnlyList<DirectLineLogEntry>)entries;
+            return (entries, already);
         }, cancellationToken);
+        if (result.Already.Count == 0)
+        {
+            return result.Entries;
+        }
+        // A retry: what was logged the first time, then anything new, in the order given.
+        var earlier = await db.DirectLineActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.ClientActivityId != null && result.Already.Contains(a.ClientActivityId))
+            .Select(a => new DirectLineLogEntry(a.Sequence, a.Type, a.Json, true))
+            .ToListAsync(cancellationToken);
+        return [.. earlier.OrderBy(e => e.Sequence), .. result.Entries];
+    }
+
+    private static ModelSql LoggedClientIds(BotDbContext db, string conversationId, List<string> clientIds)
+    {
+        var sql = new ModelSql(db).Sql("SELECT ").Column<DirectLineActivity>(nameof(DirectLineActivity.ClientActivityId)).Sql(" AS \"Value\" FROM ")
+            .Table<DirectLineActivity>()
+            .Sql(" WHERE ").Column<DirectLineActivity>(nameof(DirectLineActivity.ConversationId)).Sql(" = ").Value<DirectLineActivity>(nameof(DirectLineActivity.ConversationId), conversationId)
+            .Sql(" AND ").Column<DirectLineActivity>(nameof(DirectLineActivity.ClientActivityId)).Sql(" IN (");
+        for (var i = 0; i < clientIds.Count; i++)
+        {
+            sql.Sql(i == 0 ? "" : ", ").Value<DirectLineActivity>(nameof(DirectLineActivity.ClientActivityId), clientIds[i]);
+        }
+        return sql.Sql(")");
     }
 
     private const string LastSequence = nameof(DirectLineConversation.LastSequence);
@@ -95,7 +132,7 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
     private static readonly string[] Columns =
     [
         nameof(DirectLineActivity.ConversationId), nameof(DirectLineActivity.Sequence), nameof(DirectLineActivity.Type),
-        nameof(DirectLineActivity.Json), nameof(DirectLineActivity.CreatedAt),
+        nameof(DirectLineActivity.Json), nameof(DirectLineActivity.CreatedAt), nameof(DirectLineActivity.ClientActivityId),
     ];
 
     public async Task<IReadOnlyList<DirectLineLogEntry>> ReadAsync(string conversationId, long afterSequence, int max, CancellationToken cancellationToken)

@@ -20,4 +20,9 @@ public sealed class DirectLineActivity
     public required string Type { get; set; }
     public required string Json { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The client's id for what it posted (<c>channelData.clientActivityID</c> or its own <c>id</c>), or the bot's for a reply
+    /// (the inbound activity and the reply's number): a retried post or a turn run again after a crash is logged once.
+    /// </summary>
+    public string? ClientActivityId { get; set; }
 }

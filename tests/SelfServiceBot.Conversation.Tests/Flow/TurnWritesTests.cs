@@ -26,15 +26,18 @@ public sealed class TurnWritesTests
         // On SQLite every hot-path write is committed with whatever other writes are queued (HotWrites); one customer's turn
         // has none beside it, so the claim commits alone.
         var transactions = statements.Where(s => s.Transaction != 0).GroupBy(s => s.Transaction).ToList();
-        Assert.Equal(2, transactions.Count);
+        Assert.Equal(3, transactions.Count);
         Assert.Equal(["INSERT ProcessedActivities"], transactions[0].Select(s => s.Statement));
+        // The answer went out as the Bot Connector sends it (at once): the claim records that, so a worker finishing the turn
+        // after a crash does not send it again (docs/reliability.md).
+        Assert.Equal(["UPDATE ProcessedActivities"], transactions[1].Select(s => s.Statement));
         // The state only if it is still as the turn read it, then both events (customer_message, answer_shown) in one insert and
         // the turn's transcript lines (question, answer, "Did this answer your question?") in another, with the claim's
         // completion: four statements. The state no longer carries the transcript, so it stays small. On SQLite each is
         // a prepared command of its own; there is no round trip to save.
         Assert.Equal(["UPDATE ConversationStates", "INSERT ConversationEvents", "INSERT ConversationTranscriptLines", "UPDATE ProcessedActivities"],
-            transactions[1].Select(s => s.Statement));
-        Assert.Equal(4, log.Commands.Count(t => t == transactions[1].Key));
+            transactions[2].Select(s => s.Statement));
+        Assert.Equal(4, log.Commands.Count(t => t == transactions[2].Key));
     }
 
     [Fact]

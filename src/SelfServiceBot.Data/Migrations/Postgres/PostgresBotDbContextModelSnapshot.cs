@@ -630,6 +630,10 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -643,6 +647,9 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("ConversationId", "Sequence");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique();
 
                     b.ToTable("DirectLineActivities");
                 });
@@ -936,10 +943,17 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ChannelId", "ConversationId", "ActivityId");

@@ -611,6 +611,10 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -624,6 +628,9 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ConversationId", "Sequence");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique();
 
                     b.ToTable("DirectLineActivities");
                 });
@@ -911,10 +918,17 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClaimedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ChannelId", "ConversationId", "ActivityId");
