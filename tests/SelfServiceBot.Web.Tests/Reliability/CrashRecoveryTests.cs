@@ -35,6 +35,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 // A short lease so a dead worker's claims are taken over within the test's retries.
                 ["BotFramework__Claims__Lease"] = "00:00:01",
                 ["BotFramework__Claims__RedeliveryWait"] = "00:00:01.500",
+                // Every simulated customer comes from this one address: the per-address and per-conversation rate limits
+                // would throttle the load itself (the flood tests prove those).
+                ["DirectLine__Limits__StartsPerAddress"] = "0",
+                ["DirectLine__Limits__PostsPerConversation"] = "0",
             }, folder, connector.Address, kills: Setting("SSB_CRASH_KILLS", 3), concurrency: Setting("SSB_CRASH_CONCURRENCY", 8),
                 maxConversations: Setting("SSB_CRASH_CONVERSATIONS", 1000), maxUptimeMilliseconds: Setting("SSB_CRASH_MAX_UPTIME_MS", 4000));
             using var app = await load.RunAsync();
