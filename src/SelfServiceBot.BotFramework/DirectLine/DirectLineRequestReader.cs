@@ -33,6 +33,10 @@ internal static class DirectLineRequestReader
         {
             return (null, Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}."));
         }
+        if (ActivityLimits.FindTooLong(activity) is { } tooLong)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", tooLong));
+        }
         TextLimit.Apply(activity, options.MaxTextLength);
         return (activity, null);
     }
@@ -84,7 +88,7 @@ internal static class DirectLineRequestReader
         if (JsonInput.FindInvalidText(body.Span) is { } at)
         {
             return (default, Error(StatusCodes.Status400BadRequest, "BadArgument",
-                $"The string at byte {at} is not valid Unicode (an unpaired UTF-16 surrogate, or bytes that are not UTF-8)."));
+                $"The string at byte {at} cannot be stored (an unpaired UTF-16 surrogate, bytes that are not UTF-8, or U+0000)."));
         }
         return (body, null);
     }

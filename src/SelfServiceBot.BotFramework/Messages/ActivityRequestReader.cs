@@ -19,8 +19,8 @@ internal static class ActivityRequestReader
         }
         if (JsonInput.FindInvalidText(body.Span) is { } at)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity contains text that is not valid Unicode.",
-                detail: $"The string at byte {at} has an unpaired UTF-16 surrogate or bytes that are not UTF-8."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity contains text that cannot be stored.",
+                detail: $"The string at byte {at} has an unpaired UTF-16 surrogate, bytes that are not UTF-8, or U+0000."));
         }
 
         Activity? activity;
@@ -41,6 +41,10 @@ internal static class ActivityRequestReader
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity has no type."));
+        }
+        if (ActivityLimits.FindTooLong(activity) is { } tooLong)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity has a field that is too long.", detail: tooLong));
         }
         TextLimit.Apply(activity, maxTextLength);
         return (activity, null);

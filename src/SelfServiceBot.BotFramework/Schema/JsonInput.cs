@@ -8,7 +8,8 @@ namespace SelfServiceBot.BotFramework.Schema;
 /// Request bodies read under a byte cap, and JSON whose text cannot be written back out. System.Text.Json keeps the
 /// untyped parts of an activity (<c>channelData</c>, <c>value</c>, an attachment's <c>content</c>, unknown properties)
 /// as raw JSON and decodes their strings only when it serializes them again: a lone surrogate escape (<c>"\ud800"</c>)
-/// or bytes that are not UTF-8 pass the deserializer and then throw while the activity is being stored. Checked here,
+/// or bytes that are not UTF-8 pass the deserializer and then throw while the activity is being stored; U+0000 passes
+/// everything but PostgreSQL's text columns. Checked here,
 /// once, so they are a 400 at the door rather than a 500 in the middle of a turn.
 /// </summary>
 internal static class JsonInput
@@ -64,9 +65,9 @@ internal static class JsonInput
     {
         try
         {
-            // Decoding is the check: unpaired surrogates (escaped) and invalid UTF-8 (raw) both throw here.
-            _ = reader.GetString();
-            return true;
+            // Decoding is the check: unpaired surrogates (escaped) and invalid UTF-8 (raw) both throw here. U+0000 decodes,
+            // but PostgreSQL cannot store it in a text column: a message holding one failed its turn there (and only there).
+            return !reader.GetString()!.Contains('\0', StringComparison.Ordinal);
         }
         catch (InvalidOperationException)
         {

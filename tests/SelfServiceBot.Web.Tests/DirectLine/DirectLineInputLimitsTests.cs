@@ -15,7 +15,8 @@ public class DirectLineInputLimitsTests
     [InlineData("""{"type":"message","text":"hi","somethingUnknown":["\udfff"]}""")]
     [InlineData("""{"type":"message","text":"hi","channelData":{"\ud800":1}}""")]
     [InlineData("""{"type":"message","text":"\ud800 alone"}""")]
-    public async Task An_activity_with_a_lone_surrogate_anywhere_gets_400_and_the_conversation_carries_on(string json)
+    [InlineData("""{"type":"message","text":"nul \u0000 inside"}""")]
+    public async Task An_activity_with_a_lone_surrogate_or_NUL_anywhere_gets_400_and_the_conversation_carries_on(string json)
     {
         using var app = new AppServer();
         using var client = new DirectLineTestClient(app);
@@ -112,5 +113,28 @@ public class DirectLineInputLimitsTests
 
         var echo = (await client.GetActivitiesAsync(conversationId, token))["activities"]!.AsArray().Single(a => (string?)a!["id"] == id)!;
         Assert.Equal(new string('a', 999), (string?)echo["text"]);
+    }
+
+    public static TheoryData<string> Providers => ["Sqlite", "Postgres"];
+
+    // PostgreSQL enforces the width of the columns these land in; before the check a 65-character type was a 500 there.
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_activity_type_longer_than_64_characters_gets_400_on_either_database(string provider)
+    {
+        await using var postgres = provider == "Postgres" ? await TestPostgres.CreateAsync() : null;
+        using var app = new AppServer(postgres is null ? null : new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:SelfServiceBot"] = postgres.ConnectionString,
+        });
+        using var client = new DirectLineTestClient(app);
+        var (conversationId, token, _) = await client.StartAsync();
+
+        var response = await client.SendAsync(HttpMethod.Post, $"conversations/{conversationId}/activities", token,
+            new JsonObject { ["type"] = new string('t', 65), ["text"] = "hi" }.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("type is longer than 64", await response.Content.ReadAsStringAsync());
+        await client.PostMessageAsync(conversationId, token, "hello");
     }
 }

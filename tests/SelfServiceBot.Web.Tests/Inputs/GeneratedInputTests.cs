@@ -15,6 +15,7 @@ namespace SelfServiceBot.Web.Tests.Inputs;
 /// None may get a 5xx; afterwards the app still answers a question on both channels, and its memory is back near where it
 /// started. A failure prints CsCheck's seed: set CsCheck_Seed to it to replay the same requests.
 /// </summary>
+[Collection(nameof(GeneratedInputTests))]
 public class GeneratedInputTests(ITestOutputHelper output)
 {
     private const int Requests = 10_000;
@@ -82,3 +83,7 @@ public class GeneratedInputTests(ITestOutputHelper output)
         Assert.Contains(connector.For(activity), r => BotJson.Deserialize<Activity>(r.Body)?.Text?.Contains("track your order") == true);
     }
 }
+
+/// <summary>Runs alone: the heap it measures is the whole test process's, which tests running beside it would move.</summary>
+[CollectionDefinition(nameof(GeneratedInputTests), DisableParallelization = true)]
+public sealed class GeneratedInputTestsCollection;

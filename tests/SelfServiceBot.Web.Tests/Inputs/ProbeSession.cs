@@ -106,7 +106,8 @@ internal sealed class ProbeSession(AppServer app, string connectorServiceUrl) : 
         {
             return probe.Body;
         }
-        var address = $"{{\"serviceUrl\":\"{connectorServiceUrl}\",\"channelId\":\"emulator\",\"conversation\":{{\"id\":\"probe-{probe.Slot}\"}},\"recipient\":{{\"id\":\"bot\"}},";
+        var conversationId = probe.Target == ProbeTarget.Long ? new string('c', 3_000) : $"probe-{probe.Slot}";
+        var address = $"{{\"serviceUrl\":\"{connectorServiceUrl}\",\"channelId\":\"emulator\",\"conversation\":{{\"id\":\"{conversationId}\"}},\"recipient\":{{\"id\":\"bot\"}},";
         return [.. Encoding.UTF8.GetBytes(address), .. probe.Body.AsSpan(1)];
     }
 

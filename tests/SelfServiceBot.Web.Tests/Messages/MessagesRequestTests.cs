@@ -71,7 +71,7 @@ public sealed class MessagesRequestTests(AuthenticatedBotFixture f) : IClassFixt
         var response = await ChannelRequests.PostRawAsync(f.Client, body, f.TeamsToken(f.Connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("not valid Unicode", await response.Content.ReadAsStringAsync());
+        Assert.Contains("cannot be stored", await response.Content.ReadAsStringAsync());
         Assert.Empty(f.Bot.Seen(activity.Conversation!.Id!));
     }
 
@@ -84,5 +84,16 @@ public sealed class MessagesRequestTests(AuthenticatedBotFixture f) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new string('z', 4000), Assert.Single(f.Bot.Seen(activity.Conversation!.Id!)).Text);
+    }
+
+    [Fact]
+    public async Task A_conversation_id_longer_than_500_characters_gets_400()
+    {
+        var activity = ChannelRequests.Message(f.Connector.ServiceUrl, conversationId: "a:" + new string('c', 500));
+
+        var response = await ChannelRequests.PostAsync(f.Client, activity, f.TeamsToken(f.Connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("conversation.id is longer than 500", await response.Content.ReadAsStringAsync());
     }
 }
