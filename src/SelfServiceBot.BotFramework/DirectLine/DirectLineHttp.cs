@@ -97,7 +97,7 @@ internal static class DirectLineHttp
     public static async Task<string> StreamUrlAsync(
         HttpRequest request, DirectLineTokens tokens, DirectLineTokenClaims claims, long? watermark, CancellationToken cancellationToken)
     {
-        // Issued with the bearer token it comes with, so it exists whenever that does.
+        // Not bounded by MaxTokenAge (IssueStreamTokenAsync), so there always is one.
         var token = (await tokens.IssueStreamTokenAsync(claims, cancellationToken))!.Token;
         var conversationId = claims.ConversationId;
         var scheme = request.IsHttps ? "wss" : "ws";

@@ -45,7 +45,8 @@ public sealed class DirectLineTokens(IDirectLineStore store, IOptions<DirectLine
         // JWT times are whole seconds: round now down, so a token never claims to be issued after it was.
         var now = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
         var first = claims.FirstIssuedAt ?? now;
-        var expires = Min(now + lifetime, first + options.Value.MaxTokenAge);
+        // A stream token lives minutes and opens one socket: bounding it too could leave a reconnect with none.
+        var expires = scope is null ? Min(now + lifetime, first + options.Value.MaxTokenAge) : now + lifetime;
         if (expires <= now)
         {
             return null;
