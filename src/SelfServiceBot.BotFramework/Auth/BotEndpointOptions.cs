@@ -38,4 +38,7 @@ public sealed class BotEndpointOptions
 
     /// <summary>Largest accepted POST /api/messages body; larger ones get 413.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Longest message text the bot, agents and the search get; longer text is cut to this many UTF-16 units.</summary>
+    public int MaxTextLength { get; set; } = 4000;
 }

@@ -40,7 +40,7 @@ internal static class DirectLineActivityEndpoints
     /// <summary>Logs the client's activity (its echo), runs the bot, answers its id; 502 when the bot failed.</summary>
     public static async Task<IResult> PostAsync(
         string id, HttpRequest request, DirectLineTokens tokens, IDirectLineStore store, DirectLineChannel channel,
-        TurnShutdown turnShutdown, CancellationToken cancellationToken)
+        IOptions<DirectLineOptions> options, TurnShutdown turnShutdown, CancellationToken cancellationToken)
     {
         using var span = BotFrameworkTelemetry.Source.StartActivity(BotFrameworkTelemetry.DirectLinePostSpan);
         var (caller, error) = await AuthorizeAsync(Bearer(request), id, tokens, cancellationToken);
@@ -52,18 +52,10 @@ internal static class DirectLineActivityEndpoints
         {
             return ConversationNotFound(id);
         }
-        Activity? activity;
-        try
+        var (read, invalid) = await DirectLineRequestReader.ReadActivityAsync(request, options.Value, cancellationToken);
+        if (read is not { } activity)
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, BotJson.Options, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body must be an activity (a JSON object): {ex.Message}");
-        }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}.");
+            return invalid!;
         }
 
         if (DirectLineChannel.ClientActivityIdOf(activity) is { Length: > DirectLineChannel.MaxClientActivityIdLength })
@@ -80,6 +72,11 @@ internal static class DirectLineActivityEndpoints
             // A retry while the first attempt's turn still runs on a live worker: ask again shortly (its answer is coming).
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return Error(StatusCodes.Status409Conflict, "Conflict", $"Activity '{result.Id}' is still being processed; retry later.");
+        }
+        if (activity.Type == ActivityTypes.EndOfConversation)
+        {
+            // The client ended it: every token of the conversation stops working (refresh, posts, polls, new sockets).
+            await store.EndConversationAsync(id, turnShutdown.Token);
         }
         return result.BotFailed
             ? Error(StatusCodes.Status502BadGateway, "BotError", $"The bot failed to process activity '{result.Id}'.")

@@ -30,7 +30,7 @@ internal static class DirectLineConversationEndpoints
         {
             return MissingAuthorization();
         }
-        var (body, error) = await ReadStartRequestAsync(request, cancellationToken);
+        var (body, error) = await DirectLineRequestReader.ReadStartRequestAsync(request, options.Value, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -45,9 +45,12 @@ internal static class DirectLineConversationEndpoints
         {
             return ConversationNotFound(conversation.Id);
         }
-        var issued = await tokens.IssueAsync(claims, cancellationToken);
+        if (await tokens.IssueAsync(claims, cancellationToken) is not { } issued)
+        {
+            return TokenTooOld();
+        }
         var response = new DirectLineConversationResponse(conversation.Id, issued.Token, issued.ExpiresIn,
-            StreamUrl(request, conversation.Id, issued.Token, watermark: null));
+            await StreamUrlAsync(request, tokens, claims, watermark: null, cancellationToken));
         return Json(response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
@@ -69,8 +72,11 @@ internal static class DirectLineConversationEndpoints
             return ConversationNotFound(id);
         }
         var claims = caller!.Token ?? new DirectLineTokenClaims(id, conversation.UserId, null);
-        var issued = await tokens.IssueAsync(claims, cancellationToken);
+        if (await tokens.IssueAsync(claims, cancellationToken) is not { } issued)
+        {
+            return TokenTooOld();
+        }
         return Json(new DirectLineConversationResponse(id, issued.Token, issued.ExpiresIn,
-            StreamUrl(request, id, issued.Token, string.IsNullOrEmpty(watermark) ? null : after)));
+            await StreamUrlAsync(request, tokens, claims, string.IsNullOrEmpty(watermark) ? null : after, cancellationToken)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SelfServiceBot.BotFramework.Schema;
 
@@ -24,6 +23,12 @@ internal static class DirectLineHttp
 
     public static IResult InvalidToken() =>
         Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is invalid or expired; get a new one from tokens/generate.");
+
+    public static IResult ConversationEnded() =>
+        Error(StatusCodes.Status403Forbidden, "ConversationEnded", "The conversation has ended; its tokens no longer work. Start a new one.");
+
+    public static IResult TokenTooOld() =>
+        Error(StatusCodes.Status403Forbidden, "TokenTooOld", "This conversation's tokens cannot be refreshed any more; start a new conversation.");
 
     public static IResult ConversationNotFound(string id) =>
         Error(StatusCodes.Status404NotFound, "ConversationNotFound", $"Conversation '{id}' does not exist or has ended.");
@@ -58,6 +63,19 @@ internal static class DirectLineHttp
         return (new DirectLineCaller(false, claims), null);
     }
 
+    /// <summary>Lets in a stream token (the streamUrl's <c>t</c>) issued for this very conversation.</summary>
+    public static async Task<IResult?> AuthorizeStreamAsync(string t, string conversationId, DirectLineTokens tokens, CancellationToken cancellationToken)
+    {
+        var claims = await tokens.ValidateStreamAsync(t, cancellationToken);
+        if (claims is null)
+        {
+            return Error(StatusCodes.Status403Forbidden, "TokenInvalid",
+                "The streamUrl's token is invalid or expired; get a new streamUrl from GET conversations/{id}.");
+        }
+        return claims.ConversationId == conversationId ? null
+            : Error(StatusCodes.Status403Forbidden, "TokenForOtherConversation", "This token belongs to another conversation.");
+    }
+
     /// <summary>Empty or missing means the start of the conversation; otherwise a non-negative sequence number.</summary>
     public static bool TryParseWatermark(string? raw, out long watermark)
     {
@@ -69,40 +87,19 @@ internal static class DirectLineHttp
     public static IResult BadWatermark(string? raw) =>
         Error(StatusCodes.Status400BadRequest, "BadArgument", $"watermark '{raw}' is not a sequence number (digits only, or empty).");
 
-    /// <summary>The optional body of tokens/generate and POST conversations; an empty body is fine, bad JSON is not.</summary>
-    public static async Task<(DirectLineStartRequest? Body, IResult? Error)> ReadStartRequestAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (new DirectLineStartRequest(), null);
-        }
-        try
-        {
-            var body = BotJson.Deserialize<DirectLineStartRequest>(text) ?? new DirectLineStartRequest();
-            if (body.User?.Id is { } id && (id.Length == 0 || id.Length > 128))
-            {
-                return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "user.id must be 1 to 128 characters."));
-            }
-            if (body.Locale is { } locale && (locale.Length is 0 or > 35 || !locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_')))
-            {
-                return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", $"locale '{locale}' is not a BCP-47 language tag."));
-            }
-            return (body, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body must be JSON like {{\"user\":{{\"id\":\"...\"}}}}: {ex.Message}"));
-        }
-    }
-
     /// <summary>Where the bot would reply over HTTP; recorded on inbound activities as their serviceUrl.</summary>
     public static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{BasePath}";
 
-    /// <summary>The absolute ws:// (or wss://) URL of the conversation's stream, carrying the token.</summary>
-    public static string StreamUrl(HttpRequest request, string conversationId, string token, long? watermark)
+    /// <summary>
+    /// The absolute ws:// (or wss://) URL of the conversation's stream, carrying a stream token (never the bearer token:
+    /// URLs get logged) valid for <see cref="DirectLineOptions.StreamTokenLifetime"/>.
+    /// </summary>
+    public static async Task<string> StreamUrlAsync(
+        HttpRequest request, DirectLineTokens tokens, DirectLineTokenClaims claims, long? watermark, CancellationToken cancellationToken)
     {
+        // Not bounded by MaxTokenAge (IssueStreamTokenAsync), so there always is one.
+        var token = (await tokens.IssueStreamTokenAsync(claims, cancellationToken))!.Token;
+        var conversationId = claims.ConversationId;
         var scheme = request.IsHttps ? "wss" : "ws";
         var url = $"{scheme}://{request.Host}{request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
         return watermark is { } w ? $"{url}&watermark={w}" : url;

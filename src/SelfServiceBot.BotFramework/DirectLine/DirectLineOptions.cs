@@ -15,6 +15,33 @@ public sealed class DirectLineOptions
     /// <summary>How long a token is valid; Direct Line clients refresh theirs every 15 minutes.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Refreshing never takes a token past this long after the conversation's first token was issued: a token that
+    /// leaked cannot be kept alive forever. Web Chat then shows the connection as lost; a reload starts a new chat.
+    /// </summary>
+    public TimeSpan MaxTokenAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Validity of the stream token in a streamUrl's <c>t</c> query. URLs end up in proxy and server logs, so the
+    /// long-lived bearer token never goes there: the stream token opens sockets of that conversation only, for this long.
+    /// </summary>
+    public TimeSpan StreamTokenLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Largest accepted POST activities body in bytes (as /api/messages); larger ones get 413.</summary>
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest accepted tokens/generate or POST conversations body in bytes; larger ones get 413.</summary>
+    public int MaxStartRequestBytes { get; set; } = 4 * 1024;
+
+    /// <summary>Longest <c>user.id</c> a client may choose (tokens/generate, POST conversations); longer ones get 400.</summary>
+    public int MaxUserIdLength { get; set; } = 128;
+
+    /// <summary>Longest <c>user.name</c> (it travels inside every token); longer ones get 400.</summary>
+    public int MaxUserNameLength { get; set; } = 256;
+
+    /// <summary>Longest message text the bot, agents and the search get; longer text is cut to this many UTF-16 units.</summary>
+    public int MaxTextLength { get; set; } = 4000;
+
     /// <summary>How often an open WebSocket looks in the database for activities another instance wrote.</summary>
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -17,6 +17,10 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "DirectLine:TokenLifetime must be positive.")
             .Validate(o => o.StreamPollInterval > TimeSpan.Zero, "DirectLine:StreamPollInterval must be positive.")
             .Validate(o => o.PageSize > 0, "DirectLine:PageSize must be positive.")
+            .Validate(o => o.MaxTokenAge >= o.TokenLifetime && o.StreamTokenLifetime > TimeSpan.Zero,
+                "DirectLine:MaxTokenAge must be at least TokenLifetime, and StreamTokenLifetime positive.")
+            .Validate(o => o.MaxActivityBytes > 0 && o.MaxStartRequestBytes > 0 && o.MaxUserIdLength > 0 && o.MaxUserNameLength > 0 && o.MaxTextLength > 0,
+                "DirectLine:MaxActivityBytes, MaxStartRequestBytes, MaxUserIdLength, MaxUserNameLength and MaxTextLength must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineSignals>();

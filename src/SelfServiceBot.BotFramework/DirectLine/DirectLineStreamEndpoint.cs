@@ -4,7 +4,10 @@ using static SelfServiceBot.BotFramework.DirectLine.DirectLineHttp;
 
 namespace SelfServiceBot.BotFramework.DirectLine;
 
-/// <summary>The streamUrl: a WebSocket authorised by the token in its <c>t</c> query parameter (or an Authorization header).</summary>
+/// <summary>
+/// The streamUrl: a WebSocket authorised by the stream token in its <c>t</c> query parameter, or by the bearer token in an
+/// Authorization header (never in the URL, where proxies would log it).
+/// </summary>
 internal static class DirectLineStreamEndpoint
 {
     public static async Task<IResult> AcceptAsync(
@@ -16,7 +19,8 @@ internal static class DirectLineStreamEndpoint
         {
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "Open the streamUrl as a WebSocket.");
         }
-        var (_, error) = await AuthorizeAsync(t ?? Bearer(context.Request), id, tokens, aborted);
+        var error = t is not null ? await AuthorizeStreamAsync(t, id, tokens, aborted)
+            : (await AuthorizeAsync(Bearer(context.Request), id, tokens, aborted)).Error;
         if (error is not null)
         {
             return error;

@@ -26,18 +26,21 @@ internal static class DirectLineTokenEndpoints
                 return Error(StatusCodes.Status403Forbidden, "InvalidSecret", "The Direct Line secret is wrong.");
             }
         }
-        var (body, error) = await ReadStartRequestAsync(request, cancellationToken);
+        var (body, error) = await DirectLineRequestReader.ReadStartRequestAsync(request, options.Value, cancellationToken);
         if (error is not null)
         {
             return error;
         }
         var claims = new DirectLineTokenClaims(DirectLineChannel.NewConversationId(), body!.User?.Id ?? NewUserId(), body.User?.Name);
-        var issued = await tokens.IssueAsync(claims, cancellationToken);
+        var issued = (await tokens.IssueAsync(claims, cancellationToken))!;
         return Json(new DirectLineConversationResponse(claims.ConversationId, issued.Token, issued.ExpiresIn));
     }
 
-    /// <summary>A fresh token for the same conversation and user; 403 once the old one has expired.</summary>
-    public static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineTokens tokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// A fresh token for the same conversation and user; 403 once the old one has expired, the conversation has ended,
+    /// or the line of refreshes reached <see cref="DirectLineOptions.MaxTokenAge"/>.
+    /// </summary>
+    public static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineTokens tokens, IDirectLineStore store, CancellationToken cancellationToken)
     {
         if (Bearer(request) is not { } bearer)
         {
@@ -47,7 +50,14 @@ internal static class DirectLineTokenEndpoints
         {
             return InvalidToken();
         }
-        var issued = await tokens.IssueAsync(claims, cancellationToken);
+        if (await store.FindConversationAsync(claims.ConversationId, cancellationToken) is { Ended: true })
+        {
+            return ConversationEnded();
+        }
+        if (await tokens.IssueAsync(claims, cancellationToken) is not { } issued)
+        {
+            return TokenTooOld();
+        }
         return Json(new DirectLineConversationResponse(claims.ConversationId, issued.Token, issued.ExpiresIn));
     }
 

@@ -11,6 +11,9 @@ public interface IDirectLineStore
 
     Task<DirectLineConversationInfo?> FindConversationAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Marks the conversation ended: it can no longer be read, posted to or refreshed. Nothing happens when it does not exist.</summary>
+    Task EndConversationAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Appends one activity with the next sequence number of its conversation. The number is
     /// unique even when several instances append at once; <paramref name="json"/> gets it so the

@@ -1,39 +1,32 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.BotFramework.Messages;
 
-/// <summary>Reads the activity of a POST /api/messages: 413 over the size limit, 400 for anything that is not an activity.</summary>
+/// <summary>
+/// Reads the activity of a POST /api/messages: 413 over the size limit, 400 for anything that is not an activity (or
+/// holds text that could not be stored); text longer than the limit is cut, so agents and the search see at most that.
+/// </summary>
 internal static class ActivityRequestReader
 {
-    public static async Task<(Activity? Activity, IResult? Error)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(Activity? Activity, IResult? Error)> ReadAsync(
+        HttpRequest request, int maxBytes, int maxTextLength, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        if (await JsonInput.ReadCappedAsync(request, maxBytes, cancellationToken) is not { } body)
         {
             return (null, TooLarge(maxBytes));
         }
-        // Counted here rather than trusting Content-Length, so chunked bodies are bounded too.
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
+        if (JsonInput.FindInvalidText(body.Span) is { } at)
         {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity contains text that cannot be stored.",
+                detail: $"The string at byte {at} has an unpaired UTF-16 surrogate, bytes that are not UTF-8, or U+0000."));
         }
 
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, BotJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(body.Span, BotJson.Options);
         }
         catch (JsonException ex)
         {
@@ -49,6 +42,11 @@ internal static class ActivityRequestReader
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity has no type."));
         }
+        if (ActivityLimits.FindTooLong(activity) is { } tooLong)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The activity has a field that is too long.", detail: tooLong));
+        }
+        TextLimit.Apply(activity, maxTextLength);
         return (activity, null);
     }
 

@@ -22,7 +22,8 @@ public sealed class BotMessageHandler(
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (activity, error) = await ActivityRequestReader.ReadAsync(request, endpoints.Value.MaxActivityBytes, cancellationToken);
+        var (activity, error) = await ActivityRequestReader.ReadAsync(
+            request, endpoints.Value.MaxActivityBytes, endpoints.Value.MaxTextLength, cancellationToken);
         if (error is not null)
         {
             return error;

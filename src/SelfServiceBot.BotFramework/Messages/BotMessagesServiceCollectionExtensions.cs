@@ -26,6 +26,7 @@ public static class BotMessagesServiceCollectionExtensions
                 "BotFramework:ChannelOpenIdMetadataUrl and BotFramework:EmulatorOpenIdMetadataUrl must be absolute URLs.")
             .Validate(o => o.TokenAuthorityHost.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
                 "BotFramework:TokenAuthorityHost must be an https URL (MSAL refuses anything else).")
+            .Validate(o => o.MaxActivityBytes > 0 && o.MaxTextLength > 0, "BotFramework:MaxActivityBytes and MaxTextLength must be positive.")
             .ValidateOnStart();
         services.AddOptions<BotAccessOptions>().BindConfiguration(BotAccessOptions.SectionName);
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);

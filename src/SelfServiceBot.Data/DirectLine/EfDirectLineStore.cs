@@ -52,6 +52,13 @@ internal sealed class EfDirectLineStore(IDbContextFactory<BotDbContext> factory,
         return await Find.RunAsync(db, conversationId, cancellationToken);
     }
 
+    public async Task EndConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.DirectLineConversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Ended, true), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DirectLineLogEntry>> AppendAsync(
         string conversationId, IReadOnlyList<DirectLineAppend> activities, CancellationToken cancellationToken)
     {

@@ -44,6 +44,22 @@ public class DirectLineStoreTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Ending_a_conversation_marks_it_ended_and_ending_one_that_does_not_exist_does_nothing(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var store = db.Services.GetRequiredService<IDirectLineStore>();
+        await store.CreateConversationAsync(new DirectLineConversationInfo("c4", "u4", null, DateTimeOffset.UtcNow), default);
+        await store.CreateConversationAsync(new DirectLineConversationInfo("c5", "u5", null, DateTimeOffset.UtcNow), default);
+
+        await store.EndConversationAsync("c4", default);
+        await store.EndConversationAsync("never-started", default);
+
+        Assert.True((await store.FindConversationAsync("c4", default))!.Ended);
+        Assert.False((await store.FindConversationAsync("c5", default))!.Ended);
+        Assert.Null(await store.FindConversationAsync("never-started", default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_turns_replies_are_stored_in_order_with_consecutive_watermarks_among_concurrent_appends(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -37,6 +37,27 @@ public class DirectLineNodeClientTests
         Assert.Equal(["Yes", "No"], reply["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["title"]));
     }
 
+    [Fact]
+    public async Task After_its_socket_drops_the_npm_client_reconnects_with_a_fresh_stream_url_and_keeps_talking()
+    {
+        using var app = new AppServer();
+        var folder = Path.Combine(RepositoryFolder.Root, "tests", "directline-node");
+        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "botframework-directlinejs")),
+            $"npm packages missing in {folder}: run scripts/install-test-deps.sh (or npm ci there).");
+
+        var (exitCode, output, errors) = await RunNodeAsync(folder, "talk.js", $"{app.BaseAddress.ToString().TrimEnd('/')}/v3/directline", "reconnect", "How do I track my order?");
+
+        Assert.True(exitCode == 0, $"node exited {exitCode}: {errors}\n{output}");
+        var result = JsonNode.Parse(output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal))["RESULT ".Length..])!;
+        Assert.Equal("How do I reset my password?", (string?)result["echo"]!["text"]);
+        Assert.Equal((string?)result["postedId"], (string?)result["reply"]!["replyToId"]);
+        var urls = result["socketUrls"]!.AsArray().Select(u => (string)u!).ToList();
+        Assert.Equal(2, urls.Count);
+        Assert.NotEqual(urls[0], urls[1]);
+        // The bearer token the client holds never travelled in a socket URL (proxies log URLs).
+        Assert.All(urls, url => Assert.DoesNotContain((string)result["token"]!, url));
+    }
+
     private static async Task<(int ExitCode, string Output, string Errors)> RunNodeAsync(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };

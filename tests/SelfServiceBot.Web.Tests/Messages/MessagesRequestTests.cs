@@ -58,4 +58,42 @@ public sealed class MessagesRequestTests(AuthenticatedBotFixture f) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ActivityTypes.Message, Assert.Single(f.Bot.Seen(activity.Conversation!.Id!)).Type);
     }
+
+    [Theory]
+    [InlineData("""{"channelData":{"note":"\ud800"},""")]
+    [InlineData("""{"value":["\udc00"],""")]
+    [InlineData("""{"unknownProperty":{"\ud83d":"x"},""")]
+    public async Task An_activity_with_a_lone_surrogate_gets_400_problem_details(string prefix)
+    {
+        var activity = ChannelRequests.Message(f.Connector.ServiceUrl);
+        var body = prefix + BotJson.Serialize(activity)[1..];
+
+        var response = await ChannelRequests.PostRawAsync(f.Client, body, f.TeamsToken(f.Connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cannot be stored", await response.Content.ReadAsStringAsync());
+        Assert.Empty(f.Bot.Seen(activity.Conversation!.Id!));
+    }
+
+    [Fact]
+    public async Task Message_text_over_4000_characters_reaches_the_bot_cut_to_4000()
+    {
+        var activity = ChannelRequests.Message(f.Connector.ServiceUrl, new string('z', 10_000));
+
+        var response = await ChannelRequests.PostAsync(f.Client, activity, f.TeamsToken(f.Connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new string('z', 4000), Assert.Single(f.Bot.Seen(activity.Conversation!.Id!)).Text);
+    }
+
+    [Fact]
+    public async Task A_conversation_id_longer_than_500_characters_gets_400()
+    {
+        var activity = ChannelRequests.Message(f.Connector.ServiceUrl, conversationId: "a:" + new string('c', 500));
+
+        var response = await ChannelRequests.PostAsync(f.Client, activity, f.TeamsToken(f.Connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("conversation.id is longer than 500", await response.Content.ReadAsStringAsync());
+    }
 }
