@@ -76,20 +76,6 @@ public class AgentsCommandTests
         Assert.True(outcome.Succeeded, outcome.Error);
     }
 
-    /// <summary>The executable with the app's database (its SQLite file) and the repository's knowledge base.</summary>
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(AppServer app, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = app.DataDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ConnectionStrings__SelfServiceBot"] = $"Data Source={Path.Combine(app.DataDirectory, "bot.db")}";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(AppServer app, params string[] args) =>
+        AppServerCli.RunAsync(app, null, args);
 }

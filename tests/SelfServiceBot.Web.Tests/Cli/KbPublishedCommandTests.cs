@@ -83,22 +83,8 @@ public sealed class KbPublishedCommandTests : IDisposable
         app.Services.GetRequiredService<IKnowledgeSearch>().SearchAsync(question, "en", default);
 
     /// <summary>The executable with the app's database and knowledge base, as an operator on the server would run it.</summary>
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(AppServer app, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = app.DataDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SelfServiceBot.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ConnectionStrings__SelfServiceBot"] = $"Data Source={Path.Combine(app.DataDirectory, "bot.db")}";
-        start.Environment["Knowledge__KnowledgeBasePath"] = _kb.Folder;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(AppServer app, params string[] args) =>
+        AppServerCli.RunAsync(app, new Dictionary<string, string> { ["Knowledge__KnowledgeBasePath"] = _kb.Folder }, args);
 
     public void Dispose() => _kb.Dispose();
 }
