@@ -28,8 +28,14 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex)
             {
+                // The context still holds the refused insert; left there, it would be tried again (and fail again) with the
+                // next role's insert, and the start would crash on a race it had just won.
+                foreach (var entry in ex.Entries)
+                {
+                    entry.State = EntityState.Detached;
+                }
                 if (!await roles.RoleExistsAsync(role))
                 {
                     throw;
