@@ -15,31 +15,21 @@ internal static class DirectLineRequestReader
     public static async Task<(Activity? Activity, IResult? Error)> ReadActivityAsync(
         HttpRequest request, DirectLineOptions options, CancellationToken cancellationToken)
     {
-        var (body, error) = await ReadJsonAsync(request, options.MaxActivityBytes, "activity", cancellationToken);
-        if (error is not null)
-        {
-            return (null, error);
-        }
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize<Activity>(body.Span, BotJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body must be an activity (a JSON object): {ex.Message}"));
-        }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return (null, Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}."));
-        }
-        if (ActivityLimits.FindTooLong(activity) is { } tooLong)
-        {
-            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", tooLong));
-        }
-        TextLimit.Apply(activity, options.MaxTextLength);
-        return (activity, null);
+        var (activity, error) = await ActivityInput.ReadAsync(request, options.MaxActivityBytes, options.MaxTextLength, cancellationToken);
+        return (activity, error is null ? null : ActivityError(error, options.MaxActivityBytes));
     }
+
+    /// <summary>An activity's problem in Direct Line's own error shape.</summary>
+    private static IResult ActivityError(ActivityInputError error, int maxBytes) => error.Problem switch
+    {
+        ActivityInputProblem.TooLarge => TooLarge("activity", maxBytes),
+        ActivityInputProblem.InvalidText => InvalidText(error.InvalidTextAt!.Value),
+        ActivityInputProblem.NotJson when error.Json is { } ex =>
+            Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body must be an activity (a JSON object): {ex.Message}"),
+        ActivityInputProblem.NotJson or ActivityInputProblem.NoType =>
+            Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type, e.g. {\"type\":\"message\",\"text\":\"hi\"}."),
+        _ => Error(StatusCodes.Status400BadRequest, "BadArgument", error.TooLong!),
+    };
 
     /// <summary>The optional body of tokens/generate and POST conversations; an empty body is fine, bad JSON is not.</summary>
     public static async Task<(DirectLineStartRequest? Body, IResult? Error)> ReadStartRequestAsync(
@@ -83,15 +73,20 @@ internal static class DirectLineRequestReader
     {
         if (await JsonInput.ReadCappedAsync(request, maxBytes, cancellationToken) is not { } body)
         {
-            return (default, Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The {what} is larger than {maxBytes} bytes."));
+            return (default, TooLarge(what, maxBytes));
         }
         if (JsonInput.FindInvalidText(body.Span) is { } at)
         {
-            return (default, Error(StatusCodes.Status400BadRequest, "BadArgument",
-                $"The string at byte {at} cannot be stored (an unpaired UTF-16 surrogate, bytes that are not UTF-8, or U+0000)."));
+            return (default, InvalidText(at));
         }
         return (body, null);
     }
+
+    private static IResult TooLarge(string what, int maxBytes) =>
+        Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"The {what} is larger than {maxBytes} bytes.");
+
+    private static IResult InvalidText(long at) => Error(StatusCodes.Status400BadRequest, "BadArgument",
+        $"The string at byte {at} cannot be stored (an unpaired UTF-16 surrogate, bytes that are not UTF-8, or U+0000).");
 
     private static bool IsBlank(ReadOnlySpan<byte> json) => json.TrimStart(" \t\r\n"u8).IsEmpty;
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Auth;
 using SelfServiceBot.BotFramework.Connector;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.RateLimits;
 using SelfServiceBot.BotFramework.Schema;
 
 namespace SelfServiceBot.BotFramework.Messages;
@@ -36,7 +36,7 @@ public sealed class BotMessageHandler(
                 activity!.ChannelId, activity.Conversation?.Id, auth.FailureReason);
             return TypedResults.Unauthorized();
         }
-        if (!auth.IsAuthenticated && !MayCallAnonymously(request.HttpContext.Connection.RemoteIpAddress))
+        if (!auth.IsAuthenticated && !MayCallAnonymously(request.HttpContext))
         {
             logger.LogWarning("Refused an unauthenticated activity from {RemoteAddress}: no MicrosoftAppId in {Environment}, and Bot:AllowAnonymous is not set",
                 request.HttpContext.Connection.RemoteIpAddress, environment.EnvironmentName);
@@ -76,9 +76,8 @@ public sealed class BotMessageHandler(
 
     // Local mode (no app id) is for a developer's machine: elsewhere only this machine may call, unless deliberately opened.
     // Behind a proxy the address is the forwarded one (ASPNETCORE_FORWARDEDHEADERS_ENABLED), so the proxy is not "this machine".
-    private bool MayCallAnonymously(IPAddress? remote) =>
-        environment.IsDevelopment() || access.Value.AllowAnonymous
-        || (remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote));
+    private bool MayCallAnonymously(HttpContext context) =>
+        environment.IsDevelopment() || access.Value.AllowAnonymous || ClientAddress.IsThisMachine(context);
 
     /// <summary>
     /// A redelivery while a live worker still runs the same activity: 409 and Retry-After, so the channel asks again and

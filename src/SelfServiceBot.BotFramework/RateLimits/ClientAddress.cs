@@ -13,14 +13,9 @@ public static class ClientAddress
     /// </summary>
     public static string PartitionKey(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
+        if (Of(context) is not { } address)
         {
             return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
         }
         if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
         {
@@ -30,4 +25,11 @@ public static class ClientAddress
         Array.Clear(bytes, 8, 8);
         return new IPAddress(bytes) + "/64";
     }
+
+    /// <summary>True when the caller is on this machine (behind a proxy: the forwarded address, so the proxy is not).</summary>
+    public static bool IsThisMachine(HttpContext context) => Of(context) is { } address && IPAddress.IsLoopback(address);
+
+    /// <summary>The caller's address, an IPv4-mapped IPv6 one as the IPv4 address it is.</summary>
+    private static IPAddress? Of(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
 }
