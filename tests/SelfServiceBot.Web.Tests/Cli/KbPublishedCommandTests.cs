@@ -21,7 +21,8 @@ public sealed class KbPublishedCommandTests : IDisposable
     [Fact]
     public async Task Imported_with_publish_the_running_app_answers_at_its_next_poll_and_export_published_writes_them_as_knowledge_base_files()
     {
-        using var app = new AppServer(_kb.Settings);
+        // The test polls itself; the app's own poller (every 10 s) would otherwise sometimes see a change first.
+        using var app = new AppServer(new Dictionary<string, string?>(_kb.Settings) { ["Knowledge:SharedPollSeconds"] = "0" });
         var file = Path.Combine(app.DataDirectory, "lockers.jsonl");
         await using (var writer = new StreamWriter(file))
         {
