@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
@@ -9,7 +10,6 @@ using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;
@@ -17,9 +17,9 @@ namespace SelfServiceBot.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot and what it needs: knowledge search, state and event stores, the hand-off desk
-    /// (AddHandoff) behind IHandoffGateway. Needs AddBotDatabase. Modules that replace a seam (a real hand-off gateway, another
-    /// search) register theirs first; these are only fallbacks.
+    /// The bot and what it needs: knowledge search, state and event stores. Needs AddBotDatabase, and a hand-off desk
+    /// behind IHandoffGateway (SelfServiceBot.Contracts.Handoff): the host adds it (AddHandoff). Modules that replace a
+    /// seam (another search) register theirs first; these are only fallbacks.
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
@@ -29,8 +29,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.TypingDelay >= TimeSpan.Zero, "Conversation:TypingDelay must not be negative.")
             .ValidateOnStart();
-        services.AddHandoff();
-        services.TryAddSingleton<IHandoffGateway, DeskHandoffGateway>();
+        services.AddOptions<HandoffTriggerOptions>().BindConfiguration(HandoffTriggerOptions.SectionName)
+            .Validate(o => o.NoMatchLimit >= 0 && o.MessageLimit >= 0, "Handoff:NoMatchLimit and Handoff:MessageLimit must be 0 (off) or more.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffTriggerOptions>>().Value);
 
         services.AddMetrics();
         services.TryAddSingleton<ConversationMetrics>();

@@ -1,6 +1,9 @@
 namespace SelfServiceBot.Handoff;
 
-/// <summary>The <c>Handoff</c> section: when the bot hands off, how requests are queued, when people are there.</summary>
+/// <summary>
+/// The <c>Handoff</c> section, the desk's part: how requests are queued, when people are there. When the bot hands off
+/// (NoMatchLimit, MessageLimit, AlwaysHumanCategories) is the conversation's part of the same section (HandoffTriggerOptions).
+/// </summary>
 public sealed class HandoffOptions
 {
     public const string SectionName = "Handoff";
@@ -15,15 +18,6 @@ public sealed class HandoffOptions
     /// from anyone else (the customer above all, who could otherwise close or fail their own hand-off) is ignored.
     /// </summary>
     public List<string> ExternalHubIds { get; set; } = [];
-
-    /// <summary>Consecutive questions without an answer before the bot hands off by itself (low_confidence). 0 = never.</summary>
-    public int NoMatchLimit { get; set; } = 2;
-
-    /// <summary>Customer messages in one contact before the bot hands off by itself (policy). 0 = never.</summary>
-    public int MessageLimit { get; set; } = 20;
-
-    /// <summary>Knowledge-base categories that always go to a person (policy), e.g. complaints, account-closure.</summary>
-    public List<string> AlwaysHumanCategories { get; set; } = [];
 
     /// <summary>Priority by category (higher first); everything else is 0, policy hand-offs at least 1.</summary>
     public Dictionary<string, int> CategoryPriorities { get; set; } = [];

@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Feedback;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Input;
@@ -5,13 +6,12 @@ using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Privacy;
-using SelfServiceBot.Handoff;
 
 namespace SelfServiceBot.Conversation.Bot;
 
 /// <summary>A customer's message: report it, work out what it means here, hand it to the flow that deals with it.</summary>
 internal sealed class MessageFlow(
-    WelcomeFlow welcome, QuestionFlow questions, FeedbackFlow feedback, HandoffFlow handoff, LiveHandoffFlow live, HandoffOptions options,
+    WelcomeFlow welcome, QuestionFlow questions, FeedbackFlow feedback, HandoffFlow handoff, LiveHandoffFlow live, HandoffTriggerOptions options,
     PersonalDataMasker masker)
 {
     private const int EventTextLimit = 1000;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
@@ -22,7 +23,7 @@ internal sealed class SupportBot(
     MessageFlow messages,
     WelcomeFlow welcome,
     ExternalHandoff externalHandoff,
-    SelfServiceBot.Handoff.Desk.HandoffDesk desk,
+    IHandoffGateway gateway,
     TimeProvider clock,
     IOptions<ConversationOptions> typing,
     ILogger<SupportBot> logger) : IBot
@@ -32,7 +33,7 @@ internal sealed class SupportBot(
         var activity = turn.Activity;
         if (activity.Type == ActivityTypes.Typing && activity.Conversation?.Id is { Length: > 0 } typingIn)
         {
-            await desk.CustomerTypingAsync(activity.ChannelId ?? "", typingIn, cancellationToken);
+            await gateway.CustomerTypingAsync(activity.ChannelId ?? "", typingIn, cancellationToken);
             return;
         }
         Func<TurnSession, Task>? handle = activity.Type switch

@@ -1,10 +1,10 @@
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Conversation.Feedback;
@@ -13,7 +13,7 @@ namespace SelfServiceBot.Conversation.Feedback;
 /// "Did this answer your question?": Yes closes the question and suggests the article's related questions (as question
 /// answering's follow-up prompts do), No offers a person.
 /// </summary>
-internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search, HandoffOptions options, ConversationMetrics metrics)
+internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch search, HandoffTriggerOptions options, ConversationMetrics metrics)
 {
     /// <summary>Follow-up questions suggested after an answer helped, at most.</summary>
     private const int MaxRelated = 3;

@@ -1,12 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.State;
-using SelfServiceBot.Handoff.Customers;
-using SelfServiceBot.Handoff;
-using SelfServiceBot.Handoff.Desk;
 
 namespace SelfServiceBot.Conversation.Handoff;
 
@@ -14,10 +12,10 @@ namespace SelfServiceBot.Conversation.Handoff;
 /// External mode (<c>Handoff:Mode=External</c>): instead of our console, another agent hub takes the conversation. The bot
 /// sends the Bot Framework <c>handoff.initiate</c> event with the transcript attached, and follows the hub's
 /// <c>handoff.status</c> (accepted, completed, failed), which it never rejects, but only from the hub itself
-/// (<see cref="HandoffOptions.ExternalHubIds"/>): a customer could otherwise post it into their own conversation and
+/// (<c>Handoff:ExternalHubIds</c>, <see cref="IHandoffGateway.IsExternalHub"/>): a customer could otherwise post it into their own conversation and
 /// close, fail or "accept" their hand-off.
 /// </summary>
-internal sealed class ExternalHandoff(HandoffDesk desk, IOptions<HandoffOptions> options, ILogger<ExternalHandoff> logger)
+internal sealed class ExternalHandoff(IHandoffGateway gateway, ILogger<ExternalHandoff> logger)
 {
     public const string InitiateEvent = "handoff.initiate";
     public const string StatusEvent = "handoff.status";
@@ -25,7 +23,7 @@ internal sealed class ExternalHandoff(HandoffDesk desk, IOptions<HandoffOptions>
     public static bool IsStatus(Activity activity) => activity.Type == ActivityTypes.Event && activity.Name == StatusEvent;
 
     public async Task InitiateAsync(
-        TurnSession session, HandoffTicket ticket, string reason, IReadOnlyList<TranscriptLine> transcriptLines, CancellationToken cancellationToken)
+        TurnSession session, HandoffPlacement ticket, string reason, IReadOnlyList<TranscriptLine> transcriptLines, CancellationToken cancellationToken)
     {
         var state = session.State;
         var context = new Dictionary<string, object?>
@@ -64,7 +62,7 @@ internal sealed class ExternalHandoff(HandoffDesk desk, IOptions<HandoffOptions>
     {
         var from = session.Activity.From;
         // Direct Line stamps role "user" on everything a client posts, whatever id the client chose for itself.
-        if (from?.Id is not { } fromId || from.Role == "user" || !options.Value.ExternalHubIds.Contains(fromId, StringComparer.Ordinal))
+        if (from?.Id is not { } fromId || from.Role == "user" || !gateway.IsExternalHub(fromId))
         {
             logger.LogWarning("Ignored {Event} in conversation {ConversationId} from {FromId} ({Role}): not the external hub (Handoff:ExternalHubIds)",
                 StatusEvent, session.Activity.Conversation?.Id, from?.Id, from?.Role);
@@ -74,14 +72,14 @@ internal sealed class ExternalHandoff(HandoffDesk desk, IOptions<HandoffOptions>
         var value = session.Activity.Value;
         var status = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String
             ? s.GetString() : null;
-        if (state.HandoffId is not { } id || status is null || await desk.ExternalStatusAsync(id, status, cancellationToken) is not { } handoff)
+        if (state.HandoffId is not { } id || status is null || await gateway.ExternalStatusAsync(id, status, cancellationToken) is not { } handoff)
         {
             return;
         }
         var texts = HandoffTexts.For(session.Language);
         if (status == "completed")
         {
-            var rating = HandoffDesk.RatingQuestion(texts, session.Language);
+            var rating = RatingQuestion(texts, session.Language);
             await session.SendAsync(rating, rating.Text!, cancellationToken);
         }
         else if (status == "failed")
@@ -90,4 +88,16 @@ internal sealed class ExternalHandoff(HandoffDesk desk, IOptions<HandoffOptions>
             await session.SendTextAsync(HandoffFlow.Format(texts.ExternalFailed, handoff.Reference), cancellationToken);
         }
     }
+
+    // The desk asks the same question when its own console hands a customer back (HandoffDesk.RatingQuestion).
+    private static Activity RatingQuestion(HandoffTexts texts, string locale) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = texts.RatingPrompt,
+        Locale = locale,
+        SuggestedActions = new SuggestedActions
+        {
+            Actions = [.. Enumerable.Range(1, 5).Select(i => i.ToString(CultureInfo.InvariantCulture)).Select(n => CardAction.ImBack(n, n))],
+        },
+    };
 }

@@ -1,25 +1,25 @@
 using System.Globalization;
+using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Customers;
-using SelfServiceBot.Handoff.Desk;
 
 namespace SelfServiceBot.Conversation.Handoff;
 
 /// <summary>Passes the customer to <see cref="IHandoffGateway"/> and tells them honestly what happens next.</summary>
 internal sealed class HandoffFlow(
-    IHandoffGateway gateway, HandoffDesk desk, IConversationEvents conversationEvents, IConversationTranscriptStore transcripts, ExternalHandoff external)
+    IHandoffGateway gateway, IConversationEvents conversationEvents, IConversationTranscriptStore transcripts, ExternalHandoff external)
 {
     public async Task RequestAsync(TurnSession session, string reason, string lastCustomerText, CancellationToken cancellationToken)
     {
         var state = session.State;
         var texts = HandoffTexts.For(session.Language);
-        if (state.HandoffId is { } open && await desk.FindAsync(open, cancellationToken) is { Status: HandoffStatus.Queued } waiting)
+        if (state.HandoffId is { } open && await gateway.FindAsync(open, cancellationToken) is { Status: HandoffStatus.Queued } waiting)
         {
             // One request per conversation: asking again must not queue the customer twice.
             state.Stage = DialogStage.Idle;
@@ -32,20 +32,20 @@ internal sealed class HandoffFlow(
         var activity = session.Activity;
         // Read here only: an ordinary turn neither reads nor rewrites the transcript.
         var transcript = await session.ReadTranscriptAsync(transcripts, cancellationToken);
-        var ticket = await gateway.RequestAsync(new HandoffRequest(
+        var reference = activity.GetConversationReference();
+        var ticket = await gateway.RequestAsync(new NewHandoff(
             activity.ChannelId ?? "",
             activity.Conversation?.Id ?? "",
             activity.From?.Id,
+            reference.User?.Name,
             session.Language,
             reason,
+            state.LastCategory,
             lastCustomerText,
             state.LastArticleId,
-            transcript,
-            activity.GetConversationReference())
-        {
-            Category = state.LastCategory,
-            OfferedArticleIds = state.OfferedArticleIds.Distinct().ToList(),
-        }, cancellationToken);
+            state.OfferedArticleIds.Distinct().ToList(),
+            JsonSerializer.Serialize(transcript, BotJson.Options),
+            JsonSerializer.Serialize(reference, BotJson.Options)), cancellationToken);
 
         state.HandoffId = ticket.Id;
         state.HandoffReference = ticket.Reference;
@@ -66,17 +66,17 @@ internal sealed class HandoffFlow(
             state.Stage = DialogStage.Idle;
             await SendChoiceAsync(session, texts.Position(ticket.Position, ticket.WaitMinutes), texts.CancelAction, cancellationToken);
             // After the reply above, so "Anna has joined" never arrives before "you're number 1 in line".
-            await desk.AssignWaitingAsync(cancellationToken);
+            await gateway.AssignWaitingAsync(cancellationToken);
             return;
         }
         state.Stage = DialogStage.AwaitingContact;
         await session.SendTextAsync(Format(ticket.OutsideHours ? texts.OfflineClosed : texts.OfflineNobody, ticket.Reference), cancellationToken);
     }
 
-    public async Task SendPositionAsync(TurnSession session, HandoffRequestRecord handoff, CancellationToken cancellationToken)
+    public async Task SendPositionAsync(TurnSession session, HandoffState handoff, CancellationToken cancellationToken)
     {
         var texts = HandoffTexts.For(session.Language);
-        var (position, minutes) = await desk.PositionAsync(handoff, cancellationToken);
+        var (position, minutes) = await gateway.PositionAsync(handoff, cancellationToken);
         await SendChoiceAsync(session, texts.Position(position, minutes), texts.CancelAction, cancellationToken);
     }
 

@@ -1,11 +1,10 @@
 using System.Globalization;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Customers;
-using SelfServiceBot.Handoff.Desk;
 
 namespace SelfServiceBot.Conversation.Handoff;
 
@@ -14,13 +13,13 @@ namespace SelfServiceBot.Conversation.Handoff;
 /// With a person: relayed, and the bot says nothing. After the hand-back: a 1-5 is the rating. Offline ticket: the
 /// message is how to reach the customer. Anything else returns the conversation to the bot.
 /// </summary>
-internal sealed class LiveHandoffFlow(HandoffDesk desk, HandoffFlow handoff)
+internal sealed class LiveHandoffFlow(IHandoffGateway gateway, HandoffFlow handoff)
 {
     /// <summary>True when the message was dealt with here and the bot must not answer it.</summary>
     public async Task<bool> HandleAsync(TurnSession session, UserInput input, CancellationToken cancellationToken)
     {
         var state = session.State;
-        if (state.HandoffId is not { } id || await desk.FindAsync(id, cancellationToken) is not { } open)
+        if (state.HandoffId is not { } id || await gateway.FindAsync(id, cancellationToken) is not { } open)
         {
             state.HandoffId = null;
             return false;
@@ -30,25 +29,25 @@ internal sealed class LiveHandoffFlow(HandoffDesk desk, HandoffFlow handoff)
         switch (open.Status)
         {
             case HandoffStatus.Queued when IsCancel(input):
-                await desk.CancelAsync(id, cancellationToken);
+                await gateway.CancelAsync(id, cancellationToken);
                 state.HandoffId = null;
                 state.HandoffReference = null;
                 await session.SendTextAsync(texts.Cancelled, cancellationToken);
                 return true;
             case HandoffStatus.Queued:
-                await desk.AddCustomerMessageAsync(open, text, cancellationToken);
+                await gateway.AddCustomerMessageAsync(open, text, cancellationToken);
                 await handoff.SendPositionAsync(session, open, cancellationToken);
                 return true;
             case HandoffStatus.Assigned or HandoffStatus.External:
-                await desk.AddCustomerMessageAsync(open, text, cancellationToken);
+                await gateway.AddCustomerMessageAsync(open, text, cancellationToken);
                 return true;
             case HandoffStatus.Closed when open.RatingPending && Score(input.Text) is { } score:
-                await desk.RateAsync(id, score, cancellationToken);
+                await gateway.RateAsync(id, score, cancellationToken);
                 Back(state);
                 await session.SendTextAsync(texts.Thanks, cancellationToken);
                 return true;
             case HandoffStatus.Closed when open.RatingPending:
-                await desk.SkipRatingAsync(id, cancellationToken);
+                await gateway.SkipRatingAsync(id, cancellationToken);
                 Back(state);
                 return false;
             case HandoffStatus.Offline when state.Stage == DialogStage.AwaitingContact && HandoffPhrases.IsRequest(text):
@@ -65,7 +64,7 @@ internal sealed class LiveHandoffFlow(HandoffDesk desk, HandoffFlow handoff)
                 }
                 // The ticket keeps what was typed (the team needs it to reach the customer); the transcript, the masked text.
                 var typed = input.RawText.Length > 0 ? input.RawText : text;
-                await desk.SetContactDetailsAsync(id, typed, cancellationToken);
+                await gateway.SetContactDetailsAsync(id, typed, cancellationToken);
                 await session.SendAsync(ReplyFactory.Text(HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, typed)),
                     HandoffFlow.Format(texts.OfflineConfirmed, open.Reference, text), cancellationToken);
                 return true;

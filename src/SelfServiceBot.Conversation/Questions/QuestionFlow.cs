@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
@@ -5,13 +6,12 @@ using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Conversation.Questions;
 
 /// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
-internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffOptions options, ConversationMetrics metrics)
+internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics)
 {
     public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Handoff.Routing;
@@ -16,7 +17,7 @@ public sealed class QueueRouter(HandoffOptions options)
     public int PriorityFor(string? category, string reason)
     {
         var priority = category is not null && options.CategoryPriorities.TryGetValue(category, out var p) ? p : 0;
-        return reason == "policy" ? Math.Max(priority, 1) : priority;
+        return reason == HandoffReasons.Policy ? Math.Max(priority, 1) : priority;
     }
 
     public static string LanguageOf(string? locale) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Handoff;
@@ -89,11 +90,9 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
     [Fact]
     public async Task After_a_cancelled_message_limit_hand_off_the_next_question_is_answered_again()
     {
-        await using var host = await ConversationTestHost.StartAsync(services => services.Configure<HandoffOptions>(o =>
-        {
-            o.MessageLimit = 3;
-            o.AutoAssign = false;
-        }));
+        await using var host = await ConversationTestHost.StartAsync(services => services
+            .Configure<HandoffTriggerOptions>(o => o.MessageLimit = 3)
+            .Configure<HandoffOptions>(o => o.AutoAssign = false));
         var agents = host.Services.GetRequiredService<SelfServiceBot.Handoff.Agents.AgentDirectory>();
         await agents.EnsureAsync("anna", "Anna", default);
         await agents.SetPresenceAsync("anna", "online", default);
@@ -116,7 +115,7 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
 
         public ConversationTestHost Host => _host!;
 
-        public async Task InitializeAsync() => _host = await ConversationTestHost.StartAsync(services => services.Configure<HandoffOptions>(o =>
+        public async Task InitializeAsync() => _host = await ConversationTestHost.StartAsync(services => services.Configure<HandoffTriggerOptions>(o =>
         {
             o.AlwaysHumanCategories = ["account"];
             o.MessageLimit = 5;

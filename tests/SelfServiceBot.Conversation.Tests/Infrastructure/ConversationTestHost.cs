@@ -7,11 +7,12 @@ using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Tests.Knowledge;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff;
 
 namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 
 /// <summary>
-/// The real turn pipeline as the app wires it (TurnProcessor, SupportBot, EF stores) over its own
+/// The real turn pipeline as the app wires it (TurnProcessor, SupportBot, the hand-off desk, EF stores) over its own
 /// SQLite file and the repository's knowledge base. Tests may swap services before it is built.
 /// </summary>
 public sealed class ConversationTestHost : IAsyncDisposable
@@ -50,6 +51,8 @@ public sealed class ConversationTestHost : IAsyncDisposable
         services.AddBotDatabase();
         services.AddBotFramework();
         services.AddConversation();
+        // The desk behind the conversation's hand-off port, as the app's host adds it: these are conversation + desk tests.
+        services.AddHandoff();
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

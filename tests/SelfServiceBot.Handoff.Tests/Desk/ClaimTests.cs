@@ -158,7 +158,7 @@ public class ClaimTests
         await db.OnlineAgentAsync("Anna");
         await db.OnlineAgentAsync("Ben");
 
-        var placements = new List<Handoff.Desk.HandoffPlacement>();
+        var placements = new List<Contracts.Handoff.HandoffPlacement>();
         for (var i = 0; i < 3; i++)
         {
             placements.Add(await db.Desk.RequestAsync(DeskDatabase.Request($"p{i}"), default));

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Tests.Infrastructure;
@@ -36,7 +38,7 @@ public sealed class DeskDatabase : IAsyncDisposable
 
     public static NewHandoff Request(string conversationId, string locale = "en", string reason = "explicit_request", string? category = null) =>
         new("directline", conversationId, "user-" + conversationId, "Customer", locale, reason, category, "I need help", null, [], "[]",
-            new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = conversationId }, Locale = locale });
+            JsonSerializer.Serialize(new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = conversationId }, Locale = locale }, BotJson.Options));
 
     public async Task<string> OnlineAgentAsync(string name, string skills = "*", string languages = "en,zh-CN", int capacity = 3)
     {

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Web.KnowledgeDrafts;
@@ -40,7 +42,7 @@ public class AgentHubTests
         await anna.InvokeAsync("SetPresence", "online");
         var desk = app.Services.GetRequiredService<HandoffDesk>();
         var placement = await desk.RequestAsync(new NewHandoff("directline", "conv-1", "u1", null, "en", "explicit_request", "orders",
-            "Where is my parcel?", null, [], "[]", new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "conv-1" } }), default);
+            "Where is my parcel?", null, [], "[]", JsonSerializer.Serialize(new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "conv-1" } }, BotJson.Options)), default);
 
         var annaBoard = await anna.InvokeAsync<AgentHub.Board>("GetBoard");
         Assert.True(await anna.InvokeAsync<bool>("Claim", placement.Id));

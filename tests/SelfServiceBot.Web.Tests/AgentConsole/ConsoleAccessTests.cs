@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Web.AgentConsole;
@@ -155,7 +157,7 @@ public class ConsoleAccessTests
 
     private static Task<HandoffPlacement> RequestAsync(HandoffDesk desk, string conversationId) =>
         desk.RequestAsync(new NewHandoff("directline", conversationId, "u1", "Customer", "en", "explicit_request", "orders", "Where is my parcel?", null, [], "[]",
-            new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = conversationId } }), default);
+            JsonSerializer.Serialize(new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = conversationId } }, BotJson.Options)), default);
 
     private static async Task ChangeRolesAsync(AppServer app, string email, string remove, string add)
     {

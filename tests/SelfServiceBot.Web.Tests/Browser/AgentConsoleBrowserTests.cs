@@ -1,7 +1,9 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
@@ -121,7 +123,7 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         var anna = (await app.Services.GetRequiredService<Web.AgentProfiles.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
         var desk = app.Services.GetRequiredService<HandoffDesk>();
         var chat = await desk.RequestAsync(new NewHandoff("directline", "zh-1", "u1", null, "zh-CN", "low_confidence", "orders", "我的包裹到哪了？", null, [], "[]",
-            new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "zh-1" } }), default);
+            JsonSerializer.Serialize(new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "zh-1" } }, BotJson.Options)), default);
         await desk.ClaimAsync(chat.Id, anna, default);
         await desk.SendAgentMessageAsync(chat.Id, anna, "您的包裹明天上午送达。", default);
         await agent.Locator("#mine li", new() { HasText = "我的包裹到哪了？" }).ClickAsync();

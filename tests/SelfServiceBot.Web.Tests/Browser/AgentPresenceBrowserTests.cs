@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff;
 using SelfServiceBot.Handoff.Agents;
@@ -36,7 +38,7 @@ public class AgentPresenceBrowserTests(ChromiumFixture chromium) : IClassFixture
 
         var desk = app.Services.GetRequiredService<HandoffDesk>();
         await desk.RequestAsync(new NewHandoff("directline", "conv-1", "u1", null, "en", "explicit_request", "orders", "Where is my parcel?", null, [], "[]",
-            new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "conv-1" } }), default);
+            JsonSerializer.Serialize(new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "conv-1" } }, BotJson.Options)), default);
         await second.Locator("#waiting li", new() { HasText = "Where is my parcel?" }).GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await Expect(first.Locator("#mine li")).ToContainTextAsync("Where is my parcel?");
         await second.Locator("#presence").SelectOptionAsync("away");

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace SelfServiceBot.Handoff.Customers;
+namespace SelfServiceBot.Contracts.Handoff;
 
-/// <summary>What the customer is told about their hand-off, in English or Simplified Chinese.</summary>
+/// <summary>
+/// What the customer is told about their hand-off, in English or Simplified Chinese. Here because both sides say it: the
+/// bot in its replies (place in line, offline ticket, cancel) and the desk in its own messages (an agent joined, the queue moved).
+/// </summary>
 public sealed record HandoffTexts
 {
     public required string Queued { get; init; }

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Events;
 using SelfServiceBot.Handoff.Routing;
 
 namespace SelfServiceBot.Handoff.Desk;
 
+/// <summary>Agents take chats (by hand or by automatic assignment), pass them on, and write to the customer.</summary>
 public sealed partial class HandoffDesk
 {
     /// <summary>
@@ -199,13 +200,6 @@ public sealed partial class HandoffDesk
         }
     }
 
-    public async Task<int> EligibleOnlineAgentsAsync(string queue, CancellationToken cancellationToken)
-    {
-        await using var db = factory.CreateDbContext();
-        var online = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
-        return online.Count(a => QueueRouter.CanServe(a, queue));
-    }
-
     private static async Task<Dictionary<string, int>> LoadsAsync(Data.BotDbContext db, CancellationToken cancellationToken) =>
         await db.HandoffRequests.Where(h => h.Status == HandoffStatus.Assigned && h.AgentId != null)
             .GroupBy(h => h.AgentId!).Select(g => new { g.Key, Count = g.Count() })
@@ -230,11 +224,5 @@ public sealed partial class HandoffDesk
         await notifier.HandoffChangedAsync(handoffId, agentId, cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
         await AnnouncePositionsAsync(handoff.Queue, cancellationToken);
-    }
-
-    private async Task<string> AgentNameAsync(string agentId, CancellationToken cancellationToken)
-    {
-        await using var db = factory.CreateDbContext();
-        return await db.Agents.AsNoTracking().Where(a => a.UserId == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "Agent";
     }
 }

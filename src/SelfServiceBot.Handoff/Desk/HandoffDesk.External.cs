@@ -4,6 +4,7 @@ using SelfServiceBot.Handoff.Events;
 
 namespace SelfServiceBot.Handoff.Desk;
 
+/// <summary>External mode: another agent hub handles the chat and reports its progress (handoff.status).</summary>
 public sealed partial class HandoffDesk
 {
     /// <summary>The agent id recorded for chats that another agent hub handled (external mode).</summary>

@@ -2,11 +2,15 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Handoff.Events;
 
 namespace SelfServiceBot.Handoff.Desk;
 
+/// <summary>
+/// How a chat ends: the agent resolves it and hands the customer back (who is asked for a rating), or the customer cancels
+/// while waiting; an offline ticket keeps how to reach the customer.
+/// </summary>
 public sealed partial class HandoffDesk
 {
     /// <summary>
@@ -105,20 +109,6 @@ public sealed partial class HandoffDesk
         await db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Offline)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ContactDetails, contact.Length <= 500 ? contact : contact[..500]), cancellationToken);
     }
-
-    /// <summary>Waiting and live chats (for the console), highest priority and oldest first.</summary>
-    public async Task<IReadOnlyList<HandoffSummary>> OpenAsync(CancellationToken cancellationToken)
-    {
-        await using var db = factory.CreateDbContext();
-        var open = await db.HandoffRequests.AsNoTracking()
-            .Where(h => (h.Status == HandoffStatus.Queued || h.Status == HandoffStatus.Assigned) && h.AgentId != ExternalAgentId)
-            .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(500).ToListAsync(cancellationToken);
-        return open.Select(Summarize).ToList();
-    }
-
-    public static HandoffSummary Summarize(HandoffRequestRecord h) => new(
-        h.Id, h.Reference, h.Status, h.Queue, h.Priority, h.Category, h.Reason, h.Locale, h.ChannelId, h.UserName, h.AgentId,
-        h.RequestedAt, h.AssignedAt, h.LastCustomerText);
 
     public static Activity RatingQuestion(HandoffTexts texts, string? locale)
     {
