@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Tests.Knowledge;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
@@ -35,7 +36,9 @@ public sealed class ConversationTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<ConversationTestHost> StartAsync(Action<IServiceCollection>? configure = null, string? sharedDatabaseDirectory = null)
+    /// <param name="handoffs">A stand-in for the hand-off desk behind the conversation's port; without one, the real desk.</param>
+    public static async Task<ConversationTestHost> StartAsync(
+        Action<IServiceCollection>? configure = null, string? sharedDatabaseDirectory = null, IHandoffGateway? handoffs = null)
     {
         var directory = sharedDatabaseDirectory ?? Directory.CreateTempSubdirectory("ssb-conversation-").FullName;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -51,8 +54,15 @@ public sealed class ConversationTestHost : IAsyncDisposable
         services.AddBotDatabase();
         services.AddBotFramework();
         services.AddConversation();
-        // The desk behind the conversation's hand-off port, as the app's host adds it: these are conversation + desk tests.
-        services.AddHandoff();
+        if (handoffs is null)
+        {
+            // The desk behind the conversation's hand-off port, as the app's host adds it: conversation + desk tests.
+            services.AddHandoff();
+        }
+        else
+        {
+            services.AddSingleton(handoffs);
+        }
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
