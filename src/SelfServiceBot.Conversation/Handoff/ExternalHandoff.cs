@@ -12,8 +12,8 @@ namespace SelfServiceBot.Conversation.Handoff;
 /// External mode (<c>Handoff:Mode=External</c>): instead of our console, another agent hub takes the conversation. The bot
 /// sends the Bot Framework <c>handoff.initiate</c> event with the transcript attached, and follows the hub's
 /// <c>handoff.status</c> (accepted, completed, failed), which it never rejects, but only from the hub itself
-/// (<c>Handoff:ExternalHubIds</c>, <see cref="IHandoffGateway.IsExternalHub"/>): a customer could otherwise post it into their own conversation and
-/// close, fail or "accept" their hand-off.
+/// (<c>Handoff:ExternalHubIds</c>, asked through <see cref="IHandoffGateway.IsExternalHub"/>): a customer could otherwise
+/// post it into their own conversation and close, fail or "accept" their hand-off.
 /// </summary>
 internal sealed class ExternalHandoff(IHandoffGateway gateway, ILogger<ExternalHandoff> logger)
 {

@@ -110,7 +110,7 @@ public sealed partial class HandoffDesk
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ContactDetails, contact.Length <= 500 ? contact : contact[..500]), cancellationToken);
     }
 
-    public static Activity RatingQuestion(HandoffTexts texts, string? locale)
+    private static Activity RatingQuestion(HandoffTexts texts, string? locale)
     {
         var activity = Text(texts.RatingPrompt, locale);
         activity.SuggestedActions = new SuggestedActions
