@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Schema;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Contracts.Handoff;
+using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Events;
 
 namespace SelfServiceBot.Handoff.Desk;
