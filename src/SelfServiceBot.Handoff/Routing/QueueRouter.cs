@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Localization;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Handoff.Routing;
@@ -19,8 +20,7 @@ public sealed class QueueRouter(HandoffOptions options)
         return reason == "policy" ? Math.Max(priority, 1) : priority;
     }
 
-    public static string LanguageOf(string? locale) =>
-        locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+    public static string LanguageOf(string? locale) => Locales.Normalize(locale);
 
     public static (string Skill, string Language) Split(string queue)
     {
