@@ -1,9 +1,9 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
-using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge.Search;
 
@@ -56,5 +56,5 @@ internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch sear
 
     private static void Record(TurnSession session, bool helpful) =>
         session.Events.Add(ConversationEventTypes.Feedback, articleId: session.State.LastArticleId,
-            data: new Dictionary<string, object?> { ["helpful"] = helpful });
+            data: new Dictionary<string, object?> { [EventDataKeys.Helpful] = helpful });
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
