@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Conversations;
 
 namespace SelfServiceBot.BotFramework.Auth;
 
@@ -63,7 +64,7 @@ public sealed class TrustedServiceUrls(
         Remember(_trusted, normalized, true);
 
         var reference = activity.GetConversationReference();
-        var key = $"{activity.ChannelId}|{activity.Conversation.Id}";
+        var key = new ConversationKey(activity.ChannelId, activity.Conversation.Id).ToString();
         var fingerprint = $"{normalized}|{reference.User?.Id}|{reference.Bot?.Id}|{reference.Locale}";
         if (_saved.TryGetValue(key, out var saved) && saved == fingerprint)
         {

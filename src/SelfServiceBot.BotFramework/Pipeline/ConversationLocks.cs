@@ -1,3 +1,5 @@
+using SelfServiceBot.Contracts.Conversations;
+
 namespace SelfServiceBot.BotFramework.Pipeline;
 
 /// <summary>
@@ -7,10 +9,10 @@ namespace SelfServiceBot.BotFramework.Pipeline;
 /// </summary>
 internal sealed class ConversationLocks
 {
-    private readonly Dictionary<string, Entry> _entries = new();
+    private readonly Dictionary<ConversationKey, Entry> _entries = new();
     private readonly Lock _lock = new();
 
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    public async Task<IDisposable> AcquireAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_lock)
@@ -34,7 +36,7 @@ internal sealed class ConversationLocks
         return new Releaser(this, key, entry);
     }
 
-    private void Release(string key, Entry entry, bool held)
+    private void Release(ConversationKey key, Entry entry, bool held)
     {
         if (held)
         {
@@ -56,7 +58,7 @@ internal sealed class ConversationLocks
         public int Users;
     }
 
-    private sealed class Releaser(ConversationLocks owner, string key, Entry entry) : IDisposable
+    private sealed class Releaser(ConversationLocks owner, ConversationKey key, Entry entry) : IDisposable
     {
         private int _disposed;
 

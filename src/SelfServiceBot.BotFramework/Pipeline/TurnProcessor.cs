@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Diagnostics;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Teams;
+using SelfServiceBot.Contracts.Conversations;
 
 namespace SelfServiceBot.BotFramework.Pipeline;
 
@@ -51,7 +52,7 @@ public sealed class TurnProcessor(
         }
         sink = claimed ?? sink;
 
-        using var inOrder = await _conversations.AcquireAsync($"{activity.ChannelId}|{activity.Conversation?.Id}", cancellationToken);
+        using var inOrder = await _conversations.AcquireAsync(new ConversationKey(activity.ChannelId ?? "", activity.Conversation?.Id ?? ""), cancellationToken);
         TeamsActivity.RemoveRecipientMention(activity);
         var turn = new TurnContext(activity, sink, key);
         try

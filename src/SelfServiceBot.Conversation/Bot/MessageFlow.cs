@@ -1,10 +1,10 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Feedback;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.Welcome;
-using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Privacy;
 
 namespace SelfServiceBot.Conversation.Bot;
@@ -35,7 +35,7 @@ internal sealed class MessageFlow(
         session.StartContact("message");
         var display = input.Display;
         session.Events.Add(ConversationEventTypes.CustomerMessage, text: display.Length <= EventTextLimit ? display : display[..EventTextLimit],
-            data: new Dictionary<string, object?> { ["intent"] = withHandoff ? CustomerMessageIntents.ToAgent : intent.EventName });
+            data: new Dictionary<string, object?> { [EventDataKeys.Intent] = withHandoff ? CustomerMessageIntents.ToAgent : intent.EventName });
         session.RecordCustomerLine(display);
         if (withHandoff && await live.HandleAsync(session, input, cancellationToken))
         {

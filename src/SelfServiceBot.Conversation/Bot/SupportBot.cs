@@ -2,13 +2,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Conversations;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Bot;
 
@@ -112,7 +113,6 @@ internal sealed class SupportBot(
         return Task.CompletedTask;
     }
 
-    /// <summary>"{channelId}|{conversationId}", the ConversationStateRecord key.</summary>
-    internal static string? KeyOf(Activity activity) =>
-        string.IsNullOrEmpty(activity.Conversation?.Id) ? null : $"{activity.ChannelId}|{activity.Conversation.Id}";
+    /// <summary>The ConversationStateRecord key (<see cref="ConversationKey"/>), or null when the activity names no conversation.</summary>
+    internal static string? KeyOf(Activity activity) => ConversationKey.From(activity.ChannelId, activity.Conversation?.Id)?.ToString();
 }

@@ -1,5 +1,6 @@
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Events;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.Replies;
@@ -56,7 +57,7 @@ internal sealed class TurnSession
         if (!State.ContactStarted)
         {
             State.ContactStarted = true;
-            Events.Add(ConversationEventTypes.ContactStarted, data: new Dictionary<string, object?> { ["trigger"] = trigger });
+            Events.Add(ConversationEventTypes.ContactStarted, data: new Dictionary<string, object?> { [EventDataKeys.Trigger] = trigger });
         }
     }
 

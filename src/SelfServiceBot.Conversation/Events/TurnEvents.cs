@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SelfServiceBot.BotFramework.Schema;
-using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Contracts.Events;
 
 namespace SelfServiceBot.Conversation.Events;
 

@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
@@ -56,5 +57,5 @@ internal sealed class FeedbackFlow(QuestionFlow questions, IKnowledgeSearch sear
 
     private static void Record(TurnSession session, bool helpful) =>
         session.Events.Add(ConversationEventTypes.Feedback, articleId: session.State.LastArticleId,
-            data: new Dictionary<string, object?> { ["helpful"] = helpful });
+            data: new Dictionary<string, object?> { [EventDataKeys.Helpful] = helpful });
 }

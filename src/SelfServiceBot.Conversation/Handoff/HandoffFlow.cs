@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Input;

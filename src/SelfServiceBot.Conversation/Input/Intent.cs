@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.State;
@@ -22,10 +23,23 @@ internal enum IntentKind
 
 internal sealed record Intent(IntentKind Kind, ClarifyOption? Article = null)
 {
-    /// <summary>The name events use (<see cref="Data.Conversations.CustomerMessageIntents"/>): question, greeting, request_handoff...</summary>
-    public string EventName => Kind == IntentKind.Question
-        ? Data.Conversations.CustomerMessageIntents.Question
-        : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Kind.ToString());
+    /// <summary>The name events store (customer_message's intent), written out per kind so renaming a member changes nothing stored.</summary>
+    public string EventName => EventNameOf(Kind);
+
+    public static string EventNameOf(IntentKind kind) => kind switch
+    {
+        IntentKind.Question => CustomerMessageIntents.Question,
+        IntentKind.Restart => CustomerMessageIntents.Restart,
+        IntentKind.Greeting => CustomerMessageIntents.Greeting,
+        IntentKind.Helpful => CustomerMessageIntents.Helpful,
+        IntentKind.NotHelpful => CustomerMessageIntents.NotHelpful,
+        IntentKind.PickArticle => CustomerMessageIntents.PickArticle,
+        IntentKind.NoneOfThese => CustomerMessageIntents.NoneOfThese,
+        IntentKind.AcceptHandoff => CustomerMessageIntents.AcceptHandoff,
+        IntentKind.AskSomethingElse => CustomerMessageIntents.AskSomethingElse,
+        IntentKind.RequestHandoff => CustomerMessageIntents.RequestHandoff,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An intent without a persisted name: add it to CustomerMessageIntents."),
+    };
 }
 
 /// <summary>

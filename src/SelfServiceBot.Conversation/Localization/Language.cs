@@ -1,17 +1,19 @@
+using SelfServiceBot.Contracts.Localization;
+
 namespace SelfServiceBot.Conversation.Localization;
 
-/// <summary>The two languages the bot speaks, chosen from the activity's locale.</summary>
+/// <summary>The language a turn is answered in: the activity's, else the conversation's (<see cref="Locales"/>).</summary>
 internal static class Language
 {
-    public const string English = "en";
-    public const string Chinese = "zh-CN";
+    public const string English = Locales.English;
+    public const string Chinese = Locales.Chinese;
 
     /// <summary>zh, zh-CN, zh-Hans... speak Chinese; any other locale English; no locale keeps the conversation's.</summary>
     public static string Resolve(string? activityLocale, string? conversationLocale)
     {
         if (!string.IsNullOrWhiteSpace(activityLocale))
         {
-            return activityLocale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+            return Locales.Normalize(activityLocale);
         }
         return conversationLocale ?? English;
     }

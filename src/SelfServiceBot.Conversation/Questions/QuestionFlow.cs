@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
@@ -75,10 +76,10 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         await session.SendAsync(ReplyFactory.Answer(session.ChannelId, article.Title, article.Answer, texts.AnswerPrompt, feedback),
             [article.Answer, texts.AnswerPrompt], cancellationToken);
         // A suggested follow-up was not searched for: no confidence, and the event says how it came.
-        var data = new Dictionary<string, object?> { ["category"] = article.Category, ["title"] = article.Title };
+        var data = new Dictionary<string, object?> { [EventDataKeys.Category] = article.Category, [EventDataKeys.Title] = article.Title };
         if (article.Via is { } via)
         {
-            data["via"] = via;
+            data[EventDataKeys.Via] = via;
         }
         session.Events.Add(ConversationEventTypes.AnswerShown, articleId: article.ArticleId, confidence: article.Via is null ? article.Confidence : null, data: data);
 
@@ -127,8 +128,8 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
         await session.SendChoicesAsync(session.Texts.DidYouMean, choices, cancellationToken);
         session.Events.Add(ConversationEventTypes.ClarifyShown, confidence: options[0].Confidence, data: new Dictionary<string, object?>
         {
-            ["articleIds"] = options.Select(o => o.ArticleId).ToList(),
-            ["confidences"] = options.Select(o => o.Confidence).ToList(),
+            [EventDataKeys.ArticleIds] = options.Select(o => o.ArticleId).ToList(),
+            [EventDataKeys.Confidences] = options.Select(o => o.Confidence).ToList(),
         });
         session.State.Stage = DialogStage.AwaitingClarification;
         session.State.ClarifyOptions = options;

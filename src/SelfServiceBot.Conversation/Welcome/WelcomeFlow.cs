@@ -1,7 +1,7 @@
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.State;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Welcome;
 

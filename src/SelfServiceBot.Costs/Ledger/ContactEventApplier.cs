@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;
@@ -48,7 +48,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
             case ConversationEventTypes.Feedback:
                 OnFeedback(Bot(latest, e), e);
                 break;
-            case ConversationEventTypes.HandoffRequested:
+            case HandoffEventTypes.HandoffRequested:
                 OnHandoffRequested(Bot(latest, e), e);
                 break;
             case ConversationEventTypes.ConversationEnded:
@@ -59,7 +59,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
                 }
                 break;
             default:
-                HandoffEvents.Apply(latest, e, options, now);
+                HandoffEventApplier.Apply(latest, e, options, now);
                 break;
         }
     }
@@ -125,7 +125,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
         {
             contact.ArticleId = e.ArticleId;
         }
-        if (EventData.Parse(e.DataJson).String("category") is { Length: > 0 } category)
+        if (EventData.Parse(e.DataJson).String(EventDataKeys.Category) is { Length: > 0 } category)
         {
             contact.Category = category;
         }
@@ -139,7 +139,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
     private void OnFeedback(ContactRecord contact, ConversationEventRecord e)
     {
         Touch(contact, e);
-        if (EventData.Parse(e.DataJson).Bool("helpful") == true)
+        if (EventData.Parse(e.DataJson).Bool(EventDataKeys.Helpful) == true)
         {
             contact.HelpfulFeedback = true;
             contact.ArticleId = e.ArticleId ?? contact.ArticleId;
@@ -155,7 +155,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
     /// contact's question and top the knowledge gaps. Events from before the intent was recorded count as questions.
     /// </summary>
     private static bool IsQuestion(ConversationEventRecord e) =>
-        EventData.Parse(e.DataJson).String("intent") is null or CustomerMessageIntents.Question or CustomerMessageIntents.ToAgent;
+        EventData.Parse(e.DataJson).String(EventDataKeys.Intent) is null or CustomerMessageIntents.Question or CustomerMessageIntents.ToAgent;
 
     private void OnHandoffRequested(ContactRecord contact, ConversationEventRecord e)
     {
@@ -164,8 +164,8 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
         contact.Outcome = ContactOutcomes.Escalated;
         contact.EscalationReason = e.Reason;
         contact.HandoffPending = true;
-        contact.HandoffReference = data.String("reference") ?? contact.HandoffReference;
-        contact.Category = data.String("category") ?? contact.Category;
+        contact.HandoffReference = data.String(EventDataKeys.Reference) ?? contact.HandoffReference;
+        contact.Category = data.String(EventDataKeys.Category) ?? contact.Category;
         contact.ArticleId ??= e.ArticleId;
     }
 

@@ -22,15 +22,3 @@ public static class ContactSources
     public const string Import = "import";
     public const string Demo = "demo";
 }
-
-/// <summary>The hand-off module's event types (contract: the hand-off events page); handoff_requested is the conversation's.</summary>
-public static class HandoffEventTypes
-{
-    public const string Queued = "handoff_queued";
-    public const string AgentAssigned = "agent_assigned";
-    public const string OfflineTicketCreated = "offline_ticket_created";
-    public const string Cancelled = "handoff_cancelled";
-    public const string Resolved = "handoff_resolved";
-    public const string HandedBack = "handed_back";
-    public const string CsatGiven = "csat_given";
-}

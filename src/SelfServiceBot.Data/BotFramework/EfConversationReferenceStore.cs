@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Auth;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Conversations;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Data.BotFramework;
@@ -59,5 +60,5 @@ internal sealed class EfConversationReferenceStore(IDbContextFactory<BotDbContex
         return await db.ConversationReferences.AnyAsync(r => r.ServiceUrl == normalized, cancellationToken);
     }
 
-    private static string Key(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+    private static string Key(string channelId, string conversationId) => new ConversationKey(channelId, conversationId).ToString();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Data.Conversations;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Data.Conversations;

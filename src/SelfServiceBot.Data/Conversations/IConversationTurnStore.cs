@@ -1,4 +1,5 @@
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Contracts.Events;
 
 namespace SelfServiceBot.Data.Conversations;
 

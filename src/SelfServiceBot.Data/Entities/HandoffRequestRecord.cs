@@ -1,3 +1,5 @@
+using SelfServiceBot.Contracts.Handoff;
+
 namespace SelfServiceBot.Data.Entities;
 
 /// <summary>
@@ -45,16 +47,4 @@ public sealed class HandoffRequestRecord
     public int Assignments { get; set; }
     public bool RatingPending { get; set; }
     public int? Rating { get; set; }
-}
-
-public static class HandoffStatus
-{
-    public const string Queued = "queued";
-    public const string Assigned = "assigned";
-    public const string Closed = "closed";
-    public const string Cancelled = "cancelled";
-    /// <summary>Nobody online or outside business hours: a ticket for the team to follow up.</summary>
-    public const string Offline = "offline";
-    /// <summary>External mode: handed to another agent hub (handoff.initiate), waiting for its handoff.status.</summary>
-    public const string External = "external";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Conversations;
 
 namespace SelfServiceBot.Data.Privacy;
 
@@ -71,7 +72,7 @@ public sealed class PersonalDataEraser(IDbContextFactory<BotDbContext> factory)
         var report = new ErasureReport();
         foreach (var (channel, conversation) in conversations)
         {
-            var key = $"{channel}|{conversation}";
+            var key = new ConversationKey(channel, conversation).ToString();
             report.Conversations++;
             report.Add("ConversationTranscriptLines", deleted: await db.ConversationTranscriptLines.Where(l => l.ConversationKey == key).ExecuteDeleteAsync(cancellationToken));
             report.Add("ConversationStates", deleted: await db.ConversationStates.Where(s => s.ConversationKey == key).ExecuteDeleteAsync(cancellationToken));

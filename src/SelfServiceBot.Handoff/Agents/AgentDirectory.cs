@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Diagnostics;
-using SelfServiceBot.Handoff.Events;
 using SelfServiceBot.Handoff.Routing;
 
 namespace SelfServiceBot.Handoff.Desk;
@@ -138,7 +138,7 @@ public sealed partial class HandoffDesk
         await AddMessageAsync(handoffId, "system", agentId, $"transferred to {queue}", cancellationToken);
         var (position, _) = await PositionAsync(handoff, cancellationToken);
         await events.RecordAsync(handoff, HandoffEventTypes.HandoffQueued, handoff.QueueEntries,
-            new Dictionary<string, object?> { ["queue"] = queue, ["position"] = position }, cancellationToken: cancellationToken);
+            new Dictionary<string, object?> { [EventDataKeys.Queue] = queue, [EventDataKeys.Position] = position }, cancellationToken: cancellationToken);
         await TellCustomerAsync(handoff, Text(HandoffTexts.For(handoff.Locale).Transferred, handoff.Locale), cancellationToken);
         await notifier.HandoffChangedAsync(handoffId, agentId, cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
@@ -217,7 +217,7 @@ public sealed partial class HandoffDesk
         logger.LogInformation("Hand-off {Reference} assigned to agent {AgentId} after {WaitSeconds:F0} s", handoff.Reference, agentId, wait);
         await events.RecordAsync(handoff, HandoffEventTypes.AgentAssigned, handoff.Assignments, new Dictionary<string, object?>
         {
-            ["agentId"] = agentId, ["queue"] = handoff.Queue, ["waitSeconds"] = Math.Round(wait, 1),
+            [EventDataKeys.AgentId] = agentId, [EventDataKeys.Queue] = handoff.Queue, [EventDataKeys.WaitSeconds] = Math.Round(wait, 1),
         }, cancellationToken: cancellationToken);
         var name = await AgentNameAsync(agentId, cancellationToken);
         await TellCustomerAsync(handoff, Text(string.Format(CultureInfo.InvariantCulture, HandoffTexts.For(handoff.Locale).AgentJoined, name), handoff.Locale), cancellationToken);

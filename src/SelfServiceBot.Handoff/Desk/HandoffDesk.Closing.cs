@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Events;
 
 namespace SelfServiceBot.Handoff.Desk;
@@ -40,9 +42,10 @@ public sealed partial class HandoffDesk
         var handle = (now - (handoff.FirstAssignedAt ?? handoff.AssignedAt ?? now)).TotalMinutes;
         await events.RecordAsync(handoff, HandoffEventTypes.HandoffResolved, data: new Dictionary<string, object?>
         {
-            ["agentId"] = agentId, ["handleMinutes"] = Math.Round((decimal)handle, 2), ["category"] = disposition.Category, ["resolved"] = disposition.Resolved,
+            [EventDataKeys.AgentId] = agentId, [EventDataKeys.HandleMinutes] = Math.Round((decimal)handle, 2),
+            [EventDataKeys.Category] = disposition.Category, [EventDataKeys.Resolved] = disposition.Resolved,
         }, cancellationToken: cancellationToken);
-        await events.RecordAsync(handoff, HandoffEventTypes.HandedBack, data: new Dictionary<string, object?> { ["agentId"] = agentId },
+        await events.RecordAsync(handoff, HandoffEventTypes.HandedBack, data: new Dictionary<string, object?> { [EventDataKeys.AgentId] = agentId },
             cancellationToken: cancellationToken);
 
         var texts = HandoffTexts.For(handoff.Locale);
@@ -89,7 +92,7 @@ public sealed partial class HandoffDesk
             }
         }
         var handoff = (await FindAsync(handoffId, cancellationToken))!;
-        await events.RecordAsync(handoff, HandoffEventTypes.CsatGiven, data: new Dictionary<string, object?> { ["score"] = score },
+        await events.RecordAsync(handoff, HandoffEventTypes.CsatGiven, data: new Dictionary<string, object?> { [EventDataKeys.Score] = score },
             cancellationToken: cancellationToken);
         return true;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Events;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -53,21 +54,23 @@ public sealed partial class HandoffDesk
             case "accepted":
                 await events.RecordAsync(handoff, HandoffEventTypes.AgentAssigned, handoff.Assignments, new Dictionary<string, object?>
                 {
-                    ["agentId"] = ExternalAgentId, ["queue"] = handoff.Queue, ["waitSeconds"] = Math.Round((now - handoff.RequestedAt).TotalSeconds, 1),
+                    [EventDataKeys.AgentId] = ExternalAgentId, [EventDataKeys.Queue] = handoff.Queue,
+                    [EventDataKeys.WaitSeconds] = Math.Round((now - handoff.RequestedAt).TotalSeconds, 1),
                 }, cancellationToken: cancellationToken);
                 break;
             case "completed":
                 var handle = (now - (handoff.FirstAssignedAt ?? now)).TotalMinutes;
                 await events.RecordAsync(handoff, HandoffEventTypes.HandoffResolved, data: new Dictionary<string, object?>
                 {
-                    ["agentId"] = ExternalAgentId, ["handleMinutes"] = Math.Round((decimal)handle, 2), ["category"] = handoff.Category, ["resolved"] = true,
+                    [EventDataKeys.AgentId] = ExternalAgentId, [EventDataKeys.HandleMinutes] = Math.Round((decimal)handle, 2),
+                    [EventDataKeys.Category] = handoff.Category, [EventDataKeys.Resolved] = true,
                 }, cancellationToken: cancellationToken);
-                await events.RecordAsync(handoff, HandoffEventTypes.HandedBack, data: new Dictionary<string, object?> { ["agentId"] = ExternalAgentId },
+                await events.RecordAsync(handoff, HandoffEventTypes.HandedBack, data: new Dictionary<string, object?> { [EventDataKeys.AgentId] = ExternalAgentId },
                     cancellationToken: cancellationToken);
                 break;
             case "failed":
                 await events.RecordAsync(handoff, HandoffEventTypes.OfflineTicketCreated,
-                    data: new Dictionary<string, object?> { ["reference"] = handoff.Reference }, cancellationToken: cancellationToken);
+                    data: new Dictionary<string, object?> { [EventDataKeys.Reference] = handoff.Reference }, cancellationToken: cancellationToken);
                 break;
         }
         return handoff;

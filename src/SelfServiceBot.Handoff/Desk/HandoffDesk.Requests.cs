@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Diagnostics;
@@ -44,7 +45,8 @@ public sealed partial class HandoffDesk
         await events.RecordAsync(record, HandoffEventTypes.HandoffRequested, reason: record.Reason, articleId: record.LastArticleId,
             data: new Dictionary<string, object?>
             {
-                ["reference"] = record.Reference, ["category"] = record.Category, ["queue"] = queue, ["priority"] = record.Priority,
+                [EventDataKeys.Reference] = record.Reference, [EventDataKeys.Category] = record.Category,
+                [EventDataKeys.Queue] = queue, [EventDataKeys.Priority] = record.Priority,
             }, cancellationToken: cancellationToken);
         if (Options.IsExternal)
         {
@@ -53,12 +55,12 @@ public sealed partial class HandoffDesk
         if (!live)
         {
             await events.RecordAsync(record, HandoffEventTypes.OfflineTicketCreated,
-                data: new Dictionary<string, object?> { ["reference"] = record.Reference }, cancellationToken: cancellationToken);
+                data: new Dictionary<string, object?> { [EventDataKeys.Reference] = record.Reference }, cancellationToken: cancellationToken);
             return new HandoffPlacement(record.Id, record.Reference, record.Status, queue, 0, 0, !open);
         }
         var (position, minutes) = await PositionAsync(record, cancellationToken);
         await events.RecordAsync(record, HandoffEventTypes.HandoffQueued, record.QueueEntries,
-            new Dictionary<string, object?> { ["queue"] = queue, ["position"] = position }, cancellationToken: cancellationToken);
+            new Dictionary<string, object?> { [EventDataKeys.Queue] = queue, [EventDataKeys.Position] = position }, cancellationToken: cancellationToken);
         await notifier.QueueChangedAsync(cancellationToken);
         return new HandoffPlacement(record.Id, record.Reference, record.Status, queue, position, minutes, false);
     }

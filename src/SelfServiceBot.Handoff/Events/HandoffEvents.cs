@@ -1,20 +1,7 @@
-using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Handoff.Events;
-
-/// <summary>The event types the hand-off adds (the contract with the cost module: docs/conversation-events.md).</summary>
-public static class HandoffEventTypes
-{
-    public const string HandoffRequested = ConversationEventTypes.HandoffRequested;
-    public const string HandoffQueued = "handoff_queued";
-    public const string AgentAssigned = "agent_assigned";
-    public const string OfflineTicketCreated = "offline_ticket_created";
-    public const string HandoffCancelled = "handoff_cancelled";
-    public const string HandoffResolved = "handoff_resolved";
-    public const string HandedBack = "handed_back";
-    public const string CsatGiven = "csat_given";
-}
 
 /// <summary>
 /// Writes hand-off events for the customer's conversation. The idempotency key is <c>handoff/{id}/{type}/{n}</c>, with n

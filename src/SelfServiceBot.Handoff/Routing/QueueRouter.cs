@@ -1,4 +1,5 @@
 using SelfServiceBot.Contracts.Handoff;
+using SelfServiceBot.Contracts.Localization;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Handoff.Routing;
@@ -20,8 +21,7 @@ public sealed class QueueRouter(HandoffOptions options)
         return reason == HandoffReasons.Policy ? Math.Max(priority, 1) : priority;
     }
 
-    public static string LanguageOf(string? locale) =>
-        locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+    public static string LanguageOf(string? locale) => Locales.Normalize(locale);
 
     public static (string Skill, string Language) Split(string queue)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using SelfServiceBot.Contracts.Localization;
 using SelfServiceBot.Knowledge.Articles;
 
 namespace SelfServiceBot.Web.KnowledgeDrafts;
@@ -27,6 +28,6 @@ internal static class ArticleSlug
         {
             slug = article.Id;
         }
-        return article.Locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && !slug.StartsWith("zh-", StringComparison.Ordinal) ? "zh-" + slug : slug;
+        return Locales.IsChinese(article.Locale) && !slug.StartsWith("zh-", StringComparison.Ordinal) ? "zh-" + slug : slug;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using SelfServiceBot.Contracts.Localization;
 
 namespace SelfServiceBot.Web.SignIn;
 
@@ -50,5 +51,5 @@ public static class StaffCultures
     public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    public static bool IsChinese => Locales.IsChinese(CultureInfo.CurrentUICulture);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 
@@ -26,7 +26,7 @@ public sealed class ConversationEventTests(ConversationHostFixture fixture) : IC
             ConversationEventTypes.ContactStarted,
             ConversationEventTypes.CustomerMessage, ConversationEventTypes.AnswerShown,
             ConversationEventTypes.CustomerMessage, ConversationEventTypes.Feedback,
-            ConversationEventTypes.CustomerMessage, ConversationEventTypes.HandoffRequested, "offline_ticket_created",
+            ConversationEventTypes.CustomerMessage, HandoffEventTypes.HandoffRequested, "offline_ticket_created",
         ], events.Select(e => e.Type));
         Assert.All(events, e =>
         {
@@ -77,7 +77,7 @@ public sealed class ConversationEventTests(ConversationHostFixture fixture) : IC
         var clarify = Assert.Single(events, e => e.Type == ConversationEventTypes.ClarifyShown);
         Assert.Equal(["return-item", "return-label", "return-in-store"],
             Data(clarify).GetProperty("articleIds").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal("low_confidence", Assert.Single(events, e => e.Type == ConversationEventTypes.HandoffRequested).Reason);
+        Assert.Equal("low_confidence", Assert.Single(events, e => e.Type == HandoffEventTypes.HandoffRequested).Reason);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff;

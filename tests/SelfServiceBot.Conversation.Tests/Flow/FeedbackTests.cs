@@ -1,6 +1,6 @@
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff;

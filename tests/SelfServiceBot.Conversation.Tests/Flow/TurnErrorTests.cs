@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;

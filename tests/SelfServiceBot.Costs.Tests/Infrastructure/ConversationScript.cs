@@ -1,5 +1,5 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Costs.Ledger;
-using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Costs.Tests.Infrastructure;
 
@@ -77,15 +77,15 @@ public sealed record Step(string Type)
         new(ConversationEventTypes.Feedback) { ArticleId = articleId, Data = new() { ["helpful"] = helpful } };
     public static Step Clarify(int confidence = 40) => new(ConversationEventTypes.ClarifyShown) { Confidence = confidence };
     public static Step Handoff(string reason, string? category = null, string? articleId = null) =>
-        new(ConversationEventTypes.HandoffRequested) { Reason = reason, ArticleId = articleId, Data = new() { ["reference"] = "H-TEST1", ["category"] = category, ["queue"] = "general", ["priority"] = "normal" } };
+        new(HandoffEventTypes.HandoffRequested) { Reason = reason, ArticleId = articleId, Data = new() { ["reference"] = "H-TEST1", ["category"] = category, ["queue"] = "general", ["priority"] = "normal" } };
     public static Step Ended(string reason = "restart") => new(ConversationEventTypes.ConversationEnded) { Reason = reason };
 
-    public static Step Queued() => new(HandoffEventTypes.Queued) { Data = new() { ["queue"] = "general", ["position"] = 1 } };
+    public static Step Queued() => new(HandoffEventTypes.HandoffQueued) { Data = new() { ["queue"] = "general", ["position"] = 1 } };
     public static Step Assigned(int waitSeconds = 30) => new(HandoffEventTypes.AgentAssigned) { Data = new() { ["agentId"] = "agent-1", ["queue"] = "general", ["waitSeconds"] = waitSeconds } };
     public static Step OfflineTicket() => new(HandoffEventTypes.OfflineTicketCreated) { Data = new() { ["reference"] = "H-TEST1" } };
-    public static Step Cancelled() => new(HandoffEventTypes.Cancelled);
+    public static Step Cancelled() => new(HandoffEventTypes.HandoffCancelled);
     public static Step Resolved(decimal handleMinutes, string? category = null) =>
-        new(HandoffEventTypes.Resolved) { Data = new() { ["agentId"] = "agent-1", ["handleMinutes"] = handleMinutes, ["category"] = category, ["resolved"] = true } };
+        new(HandoffEventTypes.HandoffResolved) { Data = new() { ["agentId"] = "agent-1", ["handleMinutes"] = handleMinutes, ["category"] = category, ["resolved"] = true } };
     public static Step HandedBack() => new(HandoffEventTypes.HandedBack) { Data = new() { ["agentId"] = "agent-1" } };
     public static Step Csat(int score) => new(HandoffEventTypes.CsatGiven) { Data = new() { ["score"] = score } };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Conversations;

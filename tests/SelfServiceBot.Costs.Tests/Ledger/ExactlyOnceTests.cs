@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Tests.Infrastructure;
 using SelfServiceBot.Data;
@@ -26,7 +27,7 @@ public class ExactlyOnceTests
         await c.ReplayAsync(activity, T0, turn);
         await c.HandoffAsync(T0 + 2 * Minute, "h1", Step.Resolved(5m));
         // The hand-off module retrying the same write: same key, so the log keeps one row.
-        await h.Events.RecordAsync([new() { Type = HandoffEventTypes.Resolved, IdempotencyKey = "handoff/h1/handoff_resolved/0",
+        await h.Events.RecordAsync([new() { Type = HandoffEventTypes.HandoffResolved, IdempotencyKey = "handoff/h1/handoff_resolved/0",
             ChannelId = c.ChannelId, ConversationId = c.ConversationId, OccurredAt = T0 + 2 * Minute, Data = new Dictionary<string, object?> { ["handleMinutes"] = 5 } }], default);
 
         await h.CatchUpAtAsync(T0 + 3 * Minute);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Tests.Infrastructure;
 

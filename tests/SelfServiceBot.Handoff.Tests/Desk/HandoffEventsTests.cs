@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Handoff.Events;

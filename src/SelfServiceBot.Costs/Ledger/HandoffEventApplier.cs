@@ -1,3 +1,4 @@
+using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;
@@ -6,7 +7,7 @@ namespace SelfServiceBot.Costs.Ledger;
 /// The hand-off module's events belong to the conversation's escalated contact, even when it has closed (a resolution
 /// reported after the customer left, a CSAT rating given right after the hand-back). They never start a contact.
 /// </summary>
-internal static class HandoffEvents
+internal static class HandoffEventApplier
 {
     public static void Apply(ContactRecord? latest, ConversationEventRecord e, CostsOptions options, DateTimeOffset now)
     {
@@ -28,16 +29,16 @@ internal static class HandoffEvents
         switch (e.Type)
         {
             case HandoffEventTypes.OfflineTicketCreated:
-            case HandoffEventTypes.Cancelled:
+            case HandoffEventTypes.HandoffCancelled:
                 // Nobody will resolve it live: from now on it ends when the customer goes quiet.
                 contact.HandoffPending = false;
                 break;
-            case HandoffEventTypes.Resolved:
-                if (data.Decimal("handleMinutes") is { } minutes and >= 0)
+            case HandoffEventTypes.HandoffResolved:
+                if (data.Decimal(EventDataKeys.HandleMinutes) is { } minutes and >= 0)
                 {
                     contact.HandleMilliseconds = (contact.HandleMilliseconds ?? 0) + (long)Math.Round(minutes * 60_000m);
                 }
-                contact.Category = data.String("category") ?? contact.Category;
+                contact.Category = data.String(EventDataKeys.Category) ?? contact.Category;
                 End(contact, e, options, now);
                 break;
             case HandoffEventTypes.HandedBack:
@@ -56,7 +57,7 @@ internal static class HandoffEvents
 
     private static void OnCsat(ContactRecord? latest, ConversationEventRecord e, CostsOptions options, DateTimeOffset now)
     {
-        if (latest is null || EventData.Parse(e.DataJson).Decimal("score") is not { } score || score is < 1 or > 5)
+        if (latest is null || EventData.Parse(e.DataJson).Decimal(EventDataKeys.Score) is not { } score || score is < 1 or > 5)
         {
             return;
         }

@@ -1,0 +1,18 @@
+namespace SelfServiceBot.Contracts.Events;
+
+/// <summary>
+/// The event types the conversation writes, as stored in ConversationEvents.Type (docs/conversation-events.md).
+/// The values are persisted and read back by the cost module: never change one.
+/// </summary>
+public static class ConversationEventTypes
+{
+    public const string ContactStarted = "contact_started";
+    public const string CustomerMessage = "customer_message";
+    public const string AnswerShown = "answer_shown";
+    public const string Feedback = "feedback";
+    public const string ClarifyShown = "clarify_shown";
+    public const string ConversationEnded = "conversation_ended";
+
+    public static readonly IReadOnlyList<string> All =
+        [ContactStarted, CustomerMessage, AnswerShown, Feedback, ClarifyShown, ConversationEnded];
+}
