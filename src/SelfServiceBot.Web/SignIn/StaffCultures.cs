@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using SelfServiceBot.Contracts.Localization;
 
 namespace SelfServiceBot.Web.SignIn;
 
@@ -49,6 +50,13 @@ public static class StaffCultures
 
     public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The request's UI culture as the localization middleware chose it (English where none ran): what a page's texts are
+    /// read with, e.g. <c>StaffTexts.For(HttpContext.RequestUiCulture())</c>.
+    /// </summary>
+    public static CultureInfo RequestUiCulture(this HttpContext context) =>
+        context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.GetCultureInfo(Locales.English);
 
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 }
