@@ -104,7 +104,7 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
         : new TransferOutcome(await desk.TransferToAgentAsync(handoffId, Me, agentId, Context.ConnectionAborted), null);
 
     private TransferOutcome Refused(string key) =>
-        new(false, (Culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? ConsoleTexts.Chinese : ConsoleTexts.English)[key]);
+        new(false, ConsoleTexts.For(Culture)[key]);
 
     /// <summary>Canned replies: knowledge-base answers for what the agent types, in the customer's language.</summary>
     public async Task<IReadOnlyList<Reply>> SearchReplies(string query, string? locale)

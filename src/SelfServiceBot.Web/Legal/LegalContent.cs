@@ -18,7 +18,7 @@ public sealed class LegalContent(IOptions<LegalOptions> legal, IOptions<Database
         var texts = LegalTexts.For(culture);
         var title = document == LegalDocument.Privacy ? texts.PrivacyTitle : texts.TermsTitle;
         var files = document == LegalDocument.Privacy ? legal.Value.PrivacyMarkdownPath : legal.Value.TermsMarkdownPath;
-        var language = texts == LegalTexts.Chinese ? "zh-CN" : "en";
+        var language = texts.Culture.Name;
         if (files.TryGetValue(language, out var path) || files.TryGetValue("en", out path))
         {
             // Read on every request: an edited file shows without a restart.

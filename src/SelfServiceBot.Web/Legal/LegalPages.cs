@@ -41,7 +41,7 @@ public static class LegalPages
         var texts = LegalTexts.For(culture);
         var html = $"""
             <!DOCTYPE html>
-            <html lang="{(texts == LegalTexts.Chinese ? "zh-CN" : "en")}">
+            <html lang="{texts.Culture.Name}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">

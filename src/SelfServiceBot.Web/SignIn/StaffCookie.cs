@@ -44,8 +44,9 @@ internal static class StaffCookie
 
     private static Task WriteForbiddenPageAsync(HttpResponse response)
     {
-        var t = StaffTexts.Current;
-        var lang = CultureInfo.CurrentUICulture.Name;
+        var culture = response.HttpContext.RequestUiCulture();
+        var t = StaffTexts.For(culture);
+        var lang = culture.Name;
         var html = $"""
             <!doctype html><html lang="{HtmlEncoder.Default.Encode(lang)}"><head><meta charset="utf-8"><title>{HtmlEncoder.Default.Encode(t.ForbiddenTitle)}</title>
             <link rel="stylesheet" href="/css/staff.css"></head><body><main class="narrow"><h1>{HtmlEncoder.Default.Encode(t.ForbiddenTitle)}</h1>

@@ -51,5 +51,12 @@ public static class StaffCultures
     public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The request's UI culture as the localization middleware chose it (English where none ran): what a page's texts are
+    /// read with, e.g. <c>StaffTexts.For(HttpContext.RequestUiCulture())</c>.
+    /// </summary>
+    public static CultureInfo RequestUiCulture(this HttpContext context) =>
+        context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.GetCultureInfo(Locales.English);
+
     public static bool IsChinese => Locales.IsChinese(CultureInfo.CurrentUICulture);
 }

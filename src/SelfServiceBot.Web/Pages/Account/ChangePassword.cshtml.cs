@@ -30,7 +30,7 @@ public sealed class ChangePasswordModel(SignInManager<StaffUser> signIn) : PageM
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var t = StaffTexts.Current;
+        var t = StaffTexts.For(HttpContext.RequestUiCulture());
         if (await signIn.UserManager.GetUserAsync(User) is not { } user)
         {
             return Challenge();

@@ -25,7 +25,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, StaffAccounts a
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var t = StaffTexts.Current;
+        var t = StaffTexts.For(HttpContext.RequestUiCulture());
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
             Error = t.SignInMissing;

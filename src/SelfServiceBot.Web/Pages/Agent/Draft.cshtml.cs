@@ -60,7 +60,7 @@ public sealed class DraftModel(KnowledgeDraftStore store, DraftPublisher publish
         }
         if (!await store.UpdateAsync(id, Input.Version, content, Me, cancellationToken))
         {
-            return Refused(KnowledgeDraftTexts.Current.Changed, StatusCodes.Status409Conflict);
+            return Refused(KnowledgeDraftTexts.For(HttpContext.RequestUiCulture()).Changed, StatusCodes.Status409Conflict);
         }
         return RedirectToPage(new { id, saved = true });
     }
@@ -75,7 +75,7 @@ public sealed class DraftModel(KnowledgeDraftStore store, DraftPublisher publish
         if (!outcome.Published)
         {
             Errors = outcome.Errors;
-            return Refused(outcome.Problem is PublishProblem.Invalid ? null : KnowledgeDraftTexts.Current.Describe(outcome),
+            return Refused(outcome.Problem is PublishProblem.Invalid ? null : KnowledgeDraftTexts.For(HttpContext.RequestUiCulture()).Describe(outcome),
                 outcome.Problem is PublishProblem.Changed ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
         return RedirectToPage(new { id });
@@ -94,11 +94,11 @@ public sealed class DraftModel(KnowledgeDraftStore store, DraftPublisher publish
         Input.Note = note;
         if (note.Length == 0)
         {
-            return Refused(KnowledgeDraftTexts.Current.RejectNoteMissing);
+            return Refused(KnowledgeDraftTexts.For(HttpContext.RequestUiCulture()).RejectNoteMissing);
         }
         if (!await store.RejectAsync(id, version, note.Length <= 2000 ? note : note[..2000], Me, cancellationToken))
         {
-            return Refused(KnowledgeDraftTexts.Current.Changed, StatusCodes.Status409Conflict);
+            return Refused(KnowledgeDraftTexts.For(HttpContext.RequestUiCulture()).Changed, StatusCodes.Status409Conflict);
         }
         return RedirectToPage(new { id });
     }
