@@ -9,28 +9,23 @@ using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Handoff;
-using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot and what it needs: knowledge search, state and event stores, the hand-off desk
-    /// (AddHandoff) behind IHandoffGateway. Needs AddBotDatabase. Modules that replace a seam (a real hand-off gateway, another
-    /// search) register theirs first; these are only fallbacks.
+    /// The bot: its flows, dialog state, and its state and event stores. Needs the modules it talks to, which the host adds
+    /// itself: AddBotDatabase, AddBotFramework, AddKnowledge (the search) and AddHandoff (the desk behind IHandoffGateway).
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
-        services.AddKnowledge();
         services.AddConversationData();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.TypingDelay >= TimeSpan.Zero, "Conversation:TypingDelay must not be negative.")
             .ValidateOnStart();
-        services.AddHandoff();
-        services.TryAddSingleton<IHandoffGateway, DeskHandoffGateway>();
+        services.AddSingleton<IHandoffGateway, DeskHandoffGateway>();
 
         services.AddMetrics();
         services.TryAddSingleton<ConversationMetrics>();

@@ -7,6 +7,8 @@ using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Tests.Knowledge;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff;
+using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 
@@ -49,6 +51,8 @@ public sealed class ConversationTestHost : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddBotDatabase();
         services.AddBotFramework();
+        services.AddKnowledge();
+        services.AddHandoff();
         services.AddConversation();
         configure?.Invoke(services);
 
