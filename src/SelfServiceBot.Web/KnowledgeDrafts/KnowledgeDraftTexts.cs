@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.KnowledgeDrafts;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.SignIn;
