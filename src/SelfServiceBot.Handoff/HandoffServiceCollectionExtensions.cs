@@ -32,6 +32,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<HandoffDesk>();
         services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<AgentRoster>();
         services.AddSingleton<AgentConnections>();
         services.AddHostedService<AgentPresenceMonitor>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);
