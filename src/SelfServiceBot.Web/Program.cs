@@ -42,7 +42,7 @@ builder.Services.AddHandoff();
 builder.Services.AddConversation();
 builder.Services.AddCosts();
 builder.Services.AddDirectLine();
-builder.AddDiagnostics();
+builder.AddDiagnostics();          // after AddConversation: Diagnostics:EchoBot replaces the bot
 builder.AddGracefulShutdown();
 builder.AddObservability();
 builder.AddSignIn();
@@ -55,7 +55,8 @@ builder.AddSecurityHeaders();
 
 var app = builder.Build();
 
-// The middleware pipeline, in this order and only here (the Map* lines below only map endpoints).
+// The middleware pipeline, in this order and only here (the Map* lines below only map endpoints). The host puts the
+// forwarded headers (ASPNETCORE_FORWARDEDHEADERS_ENABLED) and, in Development, the exception page before all of it.
 app.UseRouting();               // first, so every middleware below sees the matched endpoint (its policies, CORS, limits)
 app.UseSecurityHeaders();       // before anything can answer: static files, redirects and 4xx carry CSP, nosniff, HSTS
 app.UseDefaultFiles();          // the public chat page at / (wwwroot/index.html) with the Web Chat bundle in wwwroot/lib
