@@ -10,20 +10,17 @@ using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// The bot and what it needs: knowledge search, state and event stores. Needs AddBotDatabase, and a hand-off desk
-    /// behind IHandoffGateway (SelfServiceBot.Contracts.Handoff): the host adds it (AddHandoff). Modules that replace a
-    /// seam (another search) register theirs first; these are only fallbacks.
+    /// The bot: its flows, dialog state, and its state and event stores. Needs the modules it talks to, which the host adds
+    /// itself: AddBotDatabase, AddBotFramework, AddKnowledge (the search) and AddHandoff (the desk behind IHandoffGateway).
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
-        services.AddKnowledge();
         services.AddConversationData();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)

@@ -34,6 +34,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffDesk>();
         services.AddSingleton<IHandoffGateway, DeskHandoffGateway>();
         services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<AgentRoster>();
         services.AddSingleton<AgentConnections>();
         services.AddHostedService<AgentPresenceMonitor>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoffOptions>>().Value);

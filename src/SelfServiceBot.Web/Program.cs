@@ -5,9 +5,10 @@ using SelfServiceBot.Conversation;
 using SelfServiceBot.Costs;
 using SelfServiceBot.Data;
 using SelfServiceBot.Handoff;
+using SelfServiceBot.Knowledge;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.AgentProfiles;
-using SelfServiceBot.Web.Chat;
 using SelfServiceBot.Web.Cli;
 using SelfServiceBot.Web.Costs;
 using SelfServiceBot.Web.Diagnostics;
@@ -36,25 +37,39 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddBotDatabase();
 builder.Services.AddBotFramework();
 builder.Services.AddBotMessages();
-builder.Services.AddConversation();
+builder.Services.AddKnowledge();
 builder.Services.AddHandoff();
+builder.Services.AddConversation();
 builder.Services.AddCosts();
 builder.Services.AddDirectLine();
-builder.AddDiagnostics();
+builder.AddDiagnostics();          // after AddConversation: Diagnostics:EchoBot replaces the bot
 builder.AddGracefulShutdown();
 builder.AddObservability();
 builder.AddSignIn();
 builder.AddAgentConsole();
 builder.AddAgentProfiles();
-builder.AddKnowledgeDrafts();
+builder.Services.AddKnowledgeDrafts();
 builder.AddLegalPages();
 builder.AddRateLimits();
 builder.AddSecurityHeaders();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
-app.MapChatPage();
+// The middleware pipeline, in this order and only here (the Map* lines below only map endpoints). The host puts the
+// forwarded headers (ASPNETCORE_FORWARDEDHEADERS_ENABLED) and, in Development, the exception page before all of it.
+app.UseRouting();               // first, so every middleware below sees the matched endpoint (its policies, CORS, limits)
+app.UseSecurityHeaders();       // before anything can answer: static files, redirects and 4xx carry CSP, nosniff, HSTS
+app.UseDefaultFiles();          // the public chat page at / (wwwroot/index.html) with the Web Chat bundle in wwwroot/lib
+app.UseStaticFiles();
+app.UseStaffCultures();         // staff pages in en / zh-CN (language cookie, then Accept-Language)
+app.UseLegalPageCultures();     // /privacy and /terms: the same, or ?culture=
+app.UseCors();                  // only endpoints that name a policy: Direct Line, for Web Chat embedded on other origins
+app.UseWebSockets();            // WebSocket upgrades: Direct Line's stream, the agent hub
+app.UseAuthentication();
+app.UseAuthorization();         // the staff policies; endpoints and pages name them
+app.UseMustChangePassword();    // after sign-in is known: a one-time password opens nothing but /account
+app.UseRateLimiter();           // after authentication (the staff limit is per user) and CORS (a 429 is readable cross-origin)
+
 app.MapSignIn();
 app.MapAgentConsole();
 app.MapAgentProfiles();
@@ -65,7 +80,6 @@ app.MapBotMessages();
 app.MapEchoEndpoint();
 app.MapDirectLine();
 app.MapCosts();
-app.UseRateLimits();
 
 await app.RunAsync();
 return 0;

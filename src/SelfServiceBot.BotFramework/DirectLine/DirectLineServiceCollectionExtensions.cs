@@ -34,12 +34,9 @@ public static class DirectLineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps /v3/directline and the WebSocket and CORS middleware it needs.</summary>
+    /// <summary>Maps /v3/directline. The host's pipeline needs UseCors (for <see cref="CorsPolicy"/>) and UseWebSockets (the stream).</summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.UseWebSockets();
-        app.UseCors();
-
         var group = app.MapGroup(DirectLineHttp.BasePath).RequireCors(CorsPolicy);
         group.MapPost("/tokens/generate", DirectLineTokenEndpoints.GenerateAsync).RequireRateLimiting(DirectLineRateLimits.StartPolicy);
         group.MapPost("/tokens/refresh", DirectLineTokenEndpoints.RefreshAsync).RequireRateLimiting(DirectLineRateLimits.StartPolicy);

@@ -1,8 +1,8 @@
 namespace SelfServiceBot.Knowledge.Search;
 
 /// <summary>
-/// The one question the conversation asks the knowledge base. Kept this narrow on purpose: the
-/// interim token-overlap search and the later search engine sit behind the same call.
+/// The one question the conversation asks the knowledge base, answered by the Lucene.Net index
+/// (<see cref="LuceneKnowledgeSearch"/>). Kept this narrow so another ranking can replace it without the conversation changing.
 /// </summary>
 public interface IKnowledgeSearch
 {

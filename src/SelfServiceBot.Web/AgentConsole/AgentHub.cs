@@ -6,6 +6,7 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentProfiles;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;

@@ -17,11 +17,10 @@ public static class AgentProfilesExtensions
         return builder;
     }
 
-    /// <summary>What both the app and the CLI need; the CLI brings its own <see cref="IKnowledgeCategories"/>.</summary>
+    /// <summary>What both the app and the CLI need (besides AddHandoff's roster); the CLI brings its own <see cref="IKnowledgeCategories"/>.</summary>
     internal static IServiceCollection AddAgentProfileServices(this IServiceCollection services)
     {
         services.AddSingleton<SkillCatalog>();
-        services.AddSingleton<AgentRoster>();
         services.AddSingleton<AgentProfileEditor>();
         return services;
     }

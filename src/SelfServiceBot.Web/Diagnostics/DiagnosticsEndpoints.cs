@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfServiceBot.BotFramework.Pipeline;
 
 namespace SelfServiceBot.Web.Diagnostics;
@@ -14,7 +15,8 @@ public static class DiagnosticsEndpoints
     {
         if (builder.Configuration.GetValue<bool>("Diagnostics:EchoBot"))
         {
-            builder.Services.AddSingleton<IBot, EchoBot>();
+            // Replaces AddConversation's bot, so the host adds this after it.
+            builder.Services.Replace(ServiceDescriptor.Singleton<IBot, EchoBot>());
         }
         return builder;
     }

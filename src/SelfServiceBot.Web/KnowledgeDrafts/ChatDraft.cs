@@ -1,5 +1,6 @@
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Handoff.Routing;
+using SelfServiceBot.KnowledgeDrafts;
 
 namespace SelfServiceBot.Web.KnowledgeDrafts;
 

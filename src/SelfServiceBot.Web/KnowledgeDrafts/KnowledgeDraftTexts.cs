@@ -1,4 +1,7 @@
 using SelfServiceBot.Contracts.Localization;
+using System.Globalization;
+using SelfServiceBot.KnowledgeDrafts;
+using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.KnowledgeDrafts;
 

@@ -23,12 +23,18 @@ public static class LegalPages
         return builder;
     }
 
-    public static WebApplication MapLegalPages(this WebApplication app)
+    /// <summary>The pages' language: as the staff pages choose it, or ?culture=zh-CN.</summary>
+    public static WebApplication UseLegalPageCultures(this WebApplication app)
     {
         var cultures = StaffCultures.CreateLocalizationOptions();
         cultures.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider());
         app.UseWhen(context => context.Request.Path.Equals(PrivacyPath) || context.Request.Path.Equals(TermsPath),
             branch => branch.UseRequestLocalization(cultures));
+        return app;
+    }
+
+    public static WebApplication MapLegalPages(this WebApplication app)
+    {
         app.MapGet(PrivacyPath, (LegalContent content) => Page(content, LegalDocument.Privacy));
         app.MapGet(TermsPath, (LegalContent content) => Page(content, LegalDocument.Terms));
         return app;

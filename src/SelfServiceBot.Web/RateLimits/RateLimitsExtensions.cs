@@ -25,14 +25,4 @@ public static class RateLimitsExtensions
         builder.Services.AddSignalR().AddHubOptions<AgentHub>(o => o.AddFilter<AgentHubRateLimit>());
         return builder;
     }
-
-    /// <summary>
-    /// After authentication (MapSignIn), so the staff limit knows the user, and after CORS (MapDirectLine), so a browser
-    /// on another origin can read a 429.
-    /// </summary>
-    public static WebApplication UseRateLimits(this WebApplication app)
-    {
-        app.UseRateLimiter();
-        return app;
-    }
 }

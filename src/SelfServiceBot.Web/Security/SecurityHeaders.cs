@@ -32,7 +32,7 @@ public static class SecurityHeaders
         return builder;
     }
 
-    /// <summary>First in the pipeline, so static files and errors carry the headers too.</summary>
+    /// <summary>Before any middleware that can answer (static files, sign-in redirects, 4xx), so those carry the headers too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;

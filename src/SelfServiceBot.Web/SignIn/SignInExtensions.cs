@@ -51,10 +51,6 @@ public static class SignInExtensions
 
     public static WebApplication MapSignIn(this WebApplication app)
     {
-        app.UseStaffCultures();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseMustChangePassword();
         app.MapRazorPages();
         app.MapStaffCultureSwitch();
         app.Services.GetRequiredService<StaffNavigation>().Add("/admin/users", StaffPolicies.Admin, StaffTexts.English.UsersTitle, StaffTexts.Chinese.UsersTitle);
@@ -65,8 +61,9 @@ public static class SignInExtensions
     /// Until a one-time password is replaced, nothing that needs a sign-in answers: a page leads to the change-password
     /// page, anything else (APIs, scripts, the hub) gets 403. "Needs a sign-in" is read from the endpoint (any policy, any
     /// module, e.g. /api/costs), besides the staff paths; only /account (sign-in, change password, sign-out) stays open.
+    /// After routing (it reads the endpoint) and authentication (it reads the user).
     /// </summary>
-    private static void UseMustChangePassword(this WebApplication app)
+    internal static void UseMustChangePassword(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using SelfServiceBot.Contracts.Staff;
 
 namespace SelfServiceBot.Web.SignIn;
 
@@ -22,7 +23,7 @@ public static class StaffPolicies
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
-        [Agents] = [StaffRoles.Agent, StaffRoles.Supervisor, StaffRoles.Admin],
+        [Agents] = [.. StaffRoleNames.TakeChats],
         [Supervisors] = [StaffRoles.Supervisor, StaffRoles.Admin],
         [Reports] = [StaffRoles.Manager, StaffRoles.Supervisor, StaffRoles.Admin],
         [Admin] = [StaffRoles.Admin],

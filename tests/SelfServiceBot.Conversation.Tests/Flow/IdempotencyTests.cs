@@ -50,17 +50,4 @@ public sealed class IdempotencyTests(ConversationHostFixture fixture) : IClassFi
         Assert.Equal([ConversationEventTypes.CustomerMessage, ConversationEventTypes.AnswerShown],
             (await Host.EventsAsync(conversation)).Select(e => e.Type));
     }
-
-    [Fact]
-    public async Task A_state_write_based_on_a_stale_version_is_refused()
-    {
-        var store = Host.Services.GetRequiredService<IConversationStateStore>();
-        var key = $"test|conv-{Guid.NewGuid():N}";
-
-        Assert.True(await store.TrySaveAsync(key, "{}", null, CancellationToken.None));
-        Assert.False(await store.TrySaveAsync(key, "{}", null, CancellationToken.None));
-        Assert.True(await store.TrySaveAsync(key, "{\"a\":1}", 1, CancellationToken.None));
-        Assert.False(await store.TrySaveAsync(key, "{\"a\":2}", 1, CancellationToken.None));
-        Assert.Equal(new StoredConversationState("{\"a\":1}", 2), await store.LoadAsync(key, CancellationToken.None));
-    }
 }

@@ -9,6 +9,7 @@ using SelfServiceBot.Conversation.Tests.Knowledge;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff;
+using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 
@@ -53,6 +54,7 @@ public sealed class ConversationTestHost : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddBotDatabase();
         services.AddBotFramework();
+        services.AddKnowledge();
         services.AddConversation();
         if (handoffs is null)
         {

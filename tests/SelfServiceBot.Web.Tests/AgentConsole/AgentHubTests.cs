@@ -6,6 +6,7 @@ using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.SignIn;

@@ -18,7 +18,7 @@ public class AgentProfilesPageTests
         using var app = new AppServer();
         await StaffClient.CreateUserAsync(app, "lee@example.com", Password, StaffRoles.Supervisor);
         await StaffClient.CreateUserAsync(app, "anna@example.com", Password, StaffRoles.Agent);
-        var annaId = (await app.Services.GetRequiredService<Web.AgentProfiles.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
+        var annaId = (await app.Services.GetRequiredService<AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
         var fields = new Dictionary<string, string> { ["Input.UserId"] = annaId, ["Input.Skills"] = "orders", ["Input.Languages"] = "en", ["Input.Capacity"] = "9" };
         using var supervisor = new StaffClient(app);
         await supervisor.SignInAsync("lee@example.com", Password);

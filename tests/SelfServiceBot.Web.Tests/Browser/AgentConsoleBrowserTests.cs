@@ -120,7 +120,7 @@ public class AgentConsoleBrowserTests(ChromiumFixture chromium) : IClassFixture<
         await Expect(agent.Locator("#presence")).ToBeVisibleAsync();
         await Expect(agent.Locator("h2").First).ToHaveTextAsync("我的对话");
         await agent.ScreenshotAsync(new() { Path = Path.Combine(SignInBrowserTests.ScreenshotFolder, "console-zh.png") });
-        var anna = (await app.Services.GetRequiredService<Web.AgentProfiles.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
+        var anna = (await app.Services.GetRequiredService<Handoff.Agents.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
         var desk = app.Services.GetRequiredService<HandoffDesk>();
         var chat = await desk.RequestAsync(new NewHandoff("directline", "zh-1", "u1", null, "zh-CN", "low_confidence", "orders", "我的包裹到哪了？", null, [], "[]",
             JsonSerializer.Serialize(new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = "zh-1" } }, BotJson.Options)), default);

@@ -47,7 +47,7 @@ public class AgentPresenceBrowserTests(ChromiumFixture chromium) : IClassFixture
         await Expect(second.Locator("#presence")).ToHaveValueAsync("online");
         await second.ScreenshotAsync(new() { Path = StaffBrowser.Screenshot("console-second-tab-en.png") });
 
-        var anna = (await app.Services.GetRequiredService<Web.AgentProfiles.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
+        var anna = (await app.Services.GetRequiredService<AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
         var consoles = app.Services.GetRequiredService<AgentConnections>();
         var presence = app.Services.GetRequiredService<HandoffOptions>().Presence;
         await first.CloseAsync();

@@ -4,8 +4,9 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.Knowledge.Search;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.Tests.Infrastructure;
+using SelfServiceBot.Web.Tests.KnowledgeDrafts;
 
 namespace SelfServiceBot.Web.Tests.Cli;
 
@@ -31,7 +32,7 @@ public sealed class KbPublishedCommandTests : IDisposable
         var engines = app.Services.GetRequiredService<KnowledgeEngineProvider>();
         var draft = await app.Services.GetRequiredService<KnowledgeDraftStore>().CreateAsync(new DraftContent("Can I bring my dog?", [], "Dogs are welcome.", "en", "store"),
             new DraftSource(KnowledgeDraftSources.Conversation, "H-TEST1", "conv-1", 1), "anna@example.com", default);
-        await app.Services.GetRequiredService<DraftPublisher>().PublishAsync(draft.Id, draft.Version, KnowledgeDraftStore.ContentOf(draft), "lee@example.com", default);
+        await app.Services.GetRequiredService<DraftPublisher>().PublishAsync(draft.Id, draft.Version, DraftRecords.ContentOf(draft), "lee@example.com", default);
 
         var import = await RunAsync(app, "kb", "import", "--from", file, "--publish");
         var before = await AskAsync(app, "Can I collect my order from a locker?");

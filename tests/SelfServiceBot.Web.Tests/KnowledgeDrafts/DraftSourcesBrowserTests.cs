@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Browser;
 using SelfServiceBot.Web.Tests.Costs;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.Tests.Costs;
 using SelfServiceBot.Web.Tests.Infrastructure;
 

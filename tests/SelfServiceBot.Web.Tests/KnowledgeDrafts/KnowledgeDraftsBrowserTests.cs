@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Knowledge.Search;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Browser;
 using SelfServiceBot.Web.Tests.DirectLine;

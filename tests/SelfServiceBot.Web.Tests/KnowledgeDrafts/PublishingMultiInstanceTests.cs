@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Tests.Infrastructure;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.SignIn;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Knowledge.Search;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.SignIn;
@@ -49,7 +49,7 @@ public class PublishingTests
         var chinese = await CreateAsync(app, new DraftContent("可以带狗进店吗？", [], "可以，请为狗系好牵引绳。", "zh-CN", "store"));
         var unanswered = await CreateAsync(app, new DraftContent("Do you gift wrap?", [], "", "en", "store"));
         var stale = await CreateAsync(app, new DraftContent("Do you sell gift cards?", [], "Yes.", "en", "store"));
-        await Store(app).UpdateAsync(stale.Id, stale.Version, KnowledgeDraftStore.ContentOf(stale) with { Answer = "Yes, from 10 to 500 euros." }, "ben@example.com", default);
+        await Store(app).UpdateAsync(stale.Id, stale.Version, DraftRecords.ContentOf(stale) with { Answer = "Yes, from 10 to 500 euros." }, "ben@example.com", default);
         using var lee = await SupervisorAsync(app);
 
         var published = await lee.PostFormAsync($"/agent/drafts/{chinese.Id}", Form(chinese), $"/agent/drafts/{chinese.Id}?handler=Publish");

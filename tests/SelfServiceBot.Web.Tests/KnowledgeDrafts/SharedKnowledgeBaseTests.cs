@@ -5,7 +5,7 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Tests.Infrastructure;
 using SelfServiceBot.Knowledge;
 using SelfServiceBot.Knowledge.Search;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.Tests.Infrastructure;
 
 namespace SelfServiceBot.Web.Tests.KnowledgeDrafts;
@@ -33,7 +33,7 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
         var draft = await DraftAsync(db.Services, Question, "Are pets allowed in your shops?");
 
         var outcome = await db.Services.GetRequiredService<DraftPublisher>().PublishAsync(draft.Id, draft.Version,
-            KnowledgeDraftStore.ContentOf(draft) with { Answer = Answer }, "lee@example.com", default);
+            DraftRecords.ContentOf(draft) with { Answer = Answer }, "lee@example.com", default);
         var onThePublisher = await AskAsync(db.Services, Question);
         var onTheOtherBeforeItsPoll = await AskAsync(other, Question);
         var reloaded = await other.GetRequiredService<KnowledgeEngineProvider>().RefreshIfChangedAsync(default);
@@ -66,9 +66,9 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
             var second = await DraftAsync(db.Services, "Store hours");
             var publisher = db.Services.GetRequiredService<DraftPublisher>();
 
-            var one = await publisher.PublishAsync(first.Id, first.Version, KnowledgeDraftStore.ContentOf(first) with { Answer = "9 to 5." }, "lee@example.com", default);
-            var two = await publisher.PublishAsync(second.Id, second.Version, KnowledgeDraftStore.ContentOf(second) with { Answer = "9 to 6." }, "lee@example.com", default);
-            var again = await publisher.PublishAsync(second.Id, second.Version, KnowledgeDraftStore.ContentOf(second) with { Answer = "9 to 7." }, "lee@example.com", default);
+            var one = await publisher.PublishAsync(first.Id, first.Version, DraftRecords.ContentOf(first) with { Answer = "9 to 5." }, "lee@example.com", default);
+            var two = await publisher.PublishAsync(second.Id, second.Version, DraftRecords.ContentOf(second) with { Answer = "9 to 6." }, "lee@example.com", default);
+            var again = await publisher.PublishAsync(second.Id, second.Version, DraftRecords.ContentOf(second) with { Answer = "9 to 7." }, "lee@example.com", default);
 
             Assert.Equal(("store-hours-2", "store-hours-3"), (one.ArticleId, two.ArticleId));
             Assert.Equal(PublishProblem.Changed, again.Problem);
@@ -95,7 +95,7 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
         }
 
         var outcomes = await Task.WhenAll(drafts.Select((draft, i) => (i % 2 == 0 ? db.Services : other).GetRequiredService<DraftPublisher>()
-            .PublishAsync(draft.Id, draft.Version, KnowledgeDraftStore.ContentOf(draft) with { Answer = $"Yes ({i})." }, "lee@example.com", default)));
+            .PublishAsync(draft.Id, draft.Version, DraftRecords.ContentOf(draft) with { Answer = $"Yes ({i})." }, "lee@example.com", default)));
 
         Assert.Equal(["do-you-gift-wrap", "do-you-gift-wrap-2", "do-you-gift-wrap-3", "do-you-gift-wrap-4"], outcomes.Select(o => o.ArticleId!).Order());
         await using var context = db.Factory.CreateDbContext();
@@ -103,7 +103,7 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
         Assert.Equal([1L, 2L, 3L, 4L], await context.PublishedArticles.OrderBy(a => a.Revision).Select(a => a.Revision).ToListAsync());
     }
 
-    private void Instance(IServiceCollection services) => services.AddKnowledge().AddKnowledgeDraftServices();
+    private void Instance(IServiceCollection services) => services.AddKnowledge().AddKnowledgeDrafts();
 
     private Dictionary<string, string?> Settings(string instance) => new()
     {

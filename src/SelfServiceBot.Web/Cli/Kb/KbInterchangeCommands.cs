@@ -2,7 +2,7 @@ using SelfServiceBot.Knowledge;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.Knowledge.Search;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 
 namespace SelfServiceBot.Web.Cli.Kb;
 

@@ -1,7 +1,7 @@
 using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 
 namespace SelfServiceBot.Web.Cli.Kb;
 
@@ -14,7 +14,7 @@ internal static class KbPublished
         var builder = CliHost.CreateBuilder();
         builder.Logging.AddStandardErrorLog();
         builder.Services.AddBotDatabase();
-        builder.Services.AddKnowledgeDraftServices();
+        builder.Services.AddKnowledgeDrafts();
         var services = builder.Services.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return services;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentProfiles;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.Pages.Agent;

@@ -1,17 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Contracts.Staff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Agents;
-using SelfServiceBot.Web.SignIn;
 
-namespace SelfServiceBot.Web.AgentProfiles;
+namespace SelfServiceBot.Handoff.Agents;
 
 /// <summary>One staff member who may take chats, with their profile (the defaults until someone sets it), presence and load.</summary>
 public sealed record AgentRow(
     string UserId, string? Email, string DisplayName, IReadOnlyList<string> Roles, string Presence, int Load, AgentProfile Profile, bool HasProfile);
 
 /// <summary>
-/// Everyone in a role of the Agents policy (Agent, Supervisor, Admin), whether or not they have opened the console yet:
+/// Everyone in a role that takes chats (<see cref="StaffRoleNames.TakeChats"/>: Agent, Supervisor, Admin), whether or not they have opened the console yet:
 /// the profiles page and <c>agents list</c> show the same people.
 /// </summary>
 public sealed class AgentRoster(IDbContextFactory<BotDbContext> factory, AgentDirectory directory)
@@ -20,7 +19,7 @@ public sealed class AgentRoster(IDbContextFactory<BotDbContext> factory, AgentDi
 
     public async Task<IReadOnlyList<AgentRow>> ListAsync(CancellationToken cancellationToken)
     {
-        var agentRoles = StaffPolicies.Roles[StaffPolicies.Agents];
+        var agentRoles = StaffRoleNames.TakeChats;
         List<(StaffUser User, List<string> Roles)> staff;
         await using (var db = factory.CreateDbContext())
         {

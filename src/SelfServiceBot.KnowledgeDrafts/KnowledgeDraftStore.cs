@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 
-namespace SelfServiceBot.Web.KnowledgeDrafts;
+namespace SelfServiceBot.KnowledgeDrafts;
 
 /// <summary>Where a draft came from: a chat (its hand-off) or a knowledge gap (its question).</summary>
 public sealed record DraftSource(string Kind, string? Reference, string? ConversationId = null, long? HandoffId = null);
@@ -122,9 +122,6 @@ public sealed class KnowledgeDraftStore(IDbContextFactory<BotDbContext> factory,
 
     public static IReadOnlyList<string> QuestionsOf(KnowledgeDraftRecord draft) =>
         JsonSerializer.Deserialize<List<string>>(draft.QuestionsJson) ?? [];
-
-    public static DraftContent ContentOf(KnowledgeDraftRecord draft) =>
-        new(draft.Title, QuestionsOf(draft), draft.Answer, draft.Locale, draft.Category);
 
     private static IQueryable<KnowledgeDraftRecord> Open(BotDbContext db, long id, int version) =>
         db.KnowledgeDrafts.Where(d => d.Id == id && d.Status == KnowledgeDraftStatus.Draft && d.Version == version);

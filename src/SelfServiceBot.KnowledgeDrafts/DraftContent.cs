@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Contracts.Localization;
 
-namespace SelfServiceBot.Web.KnowledgeDrafts;
+namespace SelfServiceBot.KnowledgeDrafts;
 
 /// <summary>What an author edits in a draft: the article as it will be published.</summary>
 /// <param name="Questions">Other ways customers ask it (the title is matched too).</param>
@@ -13,6 +13,9 @@ public sealed partial record DraftContent(string Title, IReadOnlyList<string> Qu
     public const int QuestionsLimit = 20;
     public const int AnswerLimit = 20_000;
     public const string DefaultCategory = "general";
+
+    /// <summary>The languages an article may be written in: those the bot speaks.</summary>
+    public static readonly IReadOnlyList<string> Languages = [Locales.English, Locales.Chinese];
 
     /// <summary>
     /// What keeps the draft from being saved (or, with <paramref name="publishing"/>, published: an article needs an
@@ -45,7 +48,7 @@ public sealed partial record DraftContent(string Title, IReadOnlyList<string> Qu
         {
             errors.Add(new DraftError(DraftField.Answer, DraftProblem.TooLong, AnswerLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
-        if (!AgentProfile.SupportedLanguages.Contains(Locale))
+        if (!Languages.Contains(Locale))
         {
             errors.Add(new DraftError(DraftField.Locale, DraftProblem.Unknown, Locale));
         }
@@ -65,7 +68,7 @@ public sealed partial record DraftContent(string Title, IReadOnlyList<string> Qu
             (Questions ?? []).Select(q => q.Trim().ReplaceLineEndings(" ")).Where(q => q.Length > 0 && !string.Equals(q, title, StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             (Answer ?? "").Trim().ReplaceLineEndings("\n"),
-            AgentProfile.SupportedLanguages.FirstOrDefault(l => string.Equals(l, Locale?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? (Locale ?? "").Trim(),
+            Languages.FirstOrDefault(l => string.Equals(l, Locale?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? (Locale ?? "").Trim(),
             (Category ?? "").Trim());
     }
 

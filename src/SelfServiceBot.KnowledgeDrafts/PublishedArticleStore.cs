@@ -5,7 +5,7 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Search;
 
-namespace SelfServiceBot.Web.KnowledgeDrafts;
+namespace SelfServiceBot.KnowledgeDrafts;
 
 /// <summary>
 /// The published articles, in the database (table PublishedArticles) so that every instance serves them and a redeploy

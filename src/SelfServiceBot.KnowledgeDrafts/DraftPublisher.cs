@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Search;
 
-namespace SelfServiceBot.Web.KnowledgeDrafts;
+namespace SelfServiceBot.KnowledgeDrafts;
 
 /// <summary>What publishing did: the article's id and the file it becomes when exported, or why not (nothing published, the draft unchanged).</summary>
 public sealed record PublishOutcome(string? ArticleId, string? ArticlePath, IReadOnlyList<DraftError> Errors, PublishProblem? Problem)

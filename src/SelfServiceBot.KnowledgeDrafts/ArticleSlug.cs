@@ -2,7 +2,7 @@ using System.Text;
 using SelfServiceBot.Contracts.Localization;
 using SelfServiceBot.Knowledge.Articles;
 
-namespace SelfServiceBot.Web.KnowledgeDrafts;
+namespace SelfServiceBot.KnowledgeDrafts;
 
 /// <summary>The id a published article gets from its title (the publisher adds -2, -3 ... when it is taken).</summary>
 internal static class ArticleSlug
