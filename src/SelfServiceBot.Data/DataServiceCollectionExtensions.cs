@@ -12,6 +12,7 @@ using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.BotFramework;
 using SelfServiceBot.Data.DirectLine;
 using SelfServiceBot.Data.HotPath;
+using SelfServiceBot.Data.Model;
 using SelfServiceBot.Data.Privacy;
 using SelfServiceBot.Data.Sql;
 
@@ -28,18 +29,23 @@ public static class DataServiceCollectionExtensions
     /// <see cref="IInterceptor"/> services are added to every context; <see cref="IDbCommandObserver"/> services see every
     /// command, also those of the hot-path writer that bypasses EF Core (diagnostics, tests that count or fail commands).
     /// </summary>
-    public static IServiceCollection AddBotDatabase(this IServiceCollection services)
+    public static IServiceCollection AddBotDatabase(this IServiceCollection services) => services.AddBotDatabase([]);
+
+    /// <param name="modules">The modules whose tables the database holds: all of them, as the migrations describe every table.</param>
+    public static IServiceCollection AddBotDatabase(this IServiceCollection services, IReadOnlyList<DataModule> modules)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPrivacy();
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
             o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString, sp.GetService<IHostEnvironment>()?.ContentRootPath))
-                .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)]));
+                .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)])
+                .UseDataModules(modules));
         services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                 "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
                 "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=..."))
-                .AddInterceptors(Interceptors(sp)));
+                .AddInterceptors(Interceptors(sp))
+                .UseDataModules(modules));
         services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
