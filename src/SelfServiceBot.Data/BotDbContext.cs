@@ -16,22 +16,9 @@ namespace SelfServiceBot.Data;
 /// </summary>
 public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
-    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
-    public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
     public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
-    public DbSet<ConversationTranscriptLineRecord> ConversationTranscriptLines => Set<ConversationTranscriptLineRecord>();
-    public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
-    public DbSet<HandoffMessageRecord> HandoffMessages => Set<HandoffMessageRecord>();
-    public DbSet<AgentRecord> Agents => Set<AgentRecord>();
-    public DbSet<AgentConnectionRecord> AgentConnections => Set<AgentConnectionRecord>();
-    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
-    public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
-    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
-    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
-    public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
-    public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
     public DbSet<KnowledgeDraftRecord> KnowledgeDrafts => Set<KnowledgeDraftRecord>();
     public DbSet<PublishedArticleRecord> PublishedArticles => Set<PublishedArticleRecord>();
     public DbSet<PublishedArticlesRevisionRecord> PublishedArticlesRevision => Set<PublishedArticlesRevisionRecord>();

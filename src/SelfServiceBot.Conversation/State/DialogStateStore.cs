@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.State;

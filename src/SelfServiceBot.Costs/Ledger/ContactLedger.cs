@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.HotPath;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;
 
@@ -117,7 +117,7 @@ public sealed class ContactLedger(
                 await LockAsync(db, cancellationToken);
                 var idleBefore = now - o.ContactTimeout;
                 var waitingBefore = now - o.HandoffTimeout;
-                var idle = await db.Contacts
+                var idle = await db.Contacts()
                     .Where(c => c.IsOpen && c.LastActivityAt <= idleBefore && (!c.HandoffPending || c.LastActivityAt <= waitingBefore))
                     .OrderBy(c => c.Id)
                     .Take(BatchSize)
@@ -142,7 +142,7 @@ public sealed class ContactLedger(
     private static async Task<ContactProjectionState> LockAsync(BotDbContext db, CancellationToken cancellationToken)
     {
         await LedgerLock.TakeAsync(db, cancellationToken);
-        return await db.ContactProjections.SingleAsync(p => p.Name == ContactProjectionState.ContactsName, cancellationToken);
+        return await db.ContactProjections().SingleAsync(p => p.Name == ContactProjectionState.ContactsName, cancellationToken);
     }
 }
 

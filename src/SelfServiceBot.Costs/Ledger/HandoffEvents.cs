@@ -1,3 +1,4 @@
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;

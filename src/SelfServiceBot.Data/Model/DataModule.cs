@@ -6,7 +6,8 @@ namespace SelfServiceBot.Data.Model;
 /// A module's share of the one database: the entity types it owns, added to <see cref="BotDbContext"/>'s model. Data knows
 /// no module; the host lists them (<c>AddBotDatabase(modules)</c>), and so does the migration tool, which must see all of
 /// them so the generated migrations describe every table. One context holds every module's rows, so a turn that writes
-/// several modules' rows is still one transaction.
+/// several modules' rows is still one transaction. A module's configurations name their tables (<c>ToTable</c>): the
+/// context has no DbSet property for them to take the name from, and the migrations know the tables by those names.
 /// </summary>
 public abstract class DataModule
 {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Events;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -20,7 +21,7 @@ public sealed partial class HandoffDesk
         int changed;
         await using (var db = factory.CreateDbContext())
         {
-            var rows = db.HandoffRequests.Where(h => h.Id == handoffId);
+            var rows = db.HandoffRequests().Where(h => h.Id == handoffId);
             changed = state switch
             {
                 "accepted" => await rows.Where(h => h.Status == HandoffStatus.External).ExecuteUpdateAsync(s => s

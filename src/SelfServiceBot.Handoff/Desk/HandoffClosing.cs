@@ -4,6 +4,7 @@ using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Events;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -18,7 +19,7 @@ public sealed partial class HandoffDesk
         var now = clock.GetUtcNow();
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests
+            var changed = await db.HandoffRequests()
                 .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(h => h.Status, HandoffStatus.Closed)
@@ -54,7 +55,7 @@ public sealed partial class HandoffDesk
     {
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued)
+            var changed = await db.HandoffRequests().Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoffStatus.Cancelled).SetProperty(h => h.ClosedAt, clock.GetUtcNow()), cancellationToken);
             if (changed == 0)
             {
@@ -77,7 +78,7 @@ public sealed partial class HandoffDesk
         }
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests.Where(h => h.Id == handoffId && h.RatingPending)
+            var changed = await db.HandoffRequests().Where(h => h.Id == handoffId && h.RatingPending)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Rating, score).SetProperty(h => h.RatingPending, false), cancellationToken);
             if (changed == 0)
             {
@@ -94,7 +95,7 @@ public sealed partial class HandoffDesk
     public async Task SkipRatingAsync(long handoffId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        await db.HandoffRequests.Where(h => h.Id == handoffId && h.RatingPending)
+        await db.HandoffRequests().Where(h => h.Id == handoffId && h.RatingPending)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.RatingPending, false), cancellationToken);
     }
 
@@ -102,7 +103,7 @@ public sealed partial class HandoffDesk
     public async Task SetContactDetailsAsync(long handoffId, string contact, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        await db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Offline)
+        await db.HandoffRequests().Where(h => h.Id == handoffId && h.Status == HandoffStatus.Offline)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ContactDetails, contact.Length <= 500 ? contact : contact[..500]), cancellationToken);
     }
 
@@ -110,7 +111,7 @@ public sealed partial class HandoffDesk
     public async Task<IReadOnlyList<HandoffSummary>> OpenAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var open = await db.HandoffRequests.AsNoTracking()
+        var open = await db.HandoffRequests().AsNoTracking()
             .Where(h => (h.Status == HandoffStatus.Queued || h.Status == HandoffStatus.Assigned) && h.AgentId != ExternalAgentId)
             .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(500).ToListAsync(cancellationToken);
         return open.Select(Summarize).ToList();

@@ -9,6 +9,7 @@ using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Events;
 using SelfServiceBot.Handoff.Routing;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -80,14 +81,14 @@ public sealed partial class HandoffDesk(
     public async Task<HandoffRequestRecord?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.HandoffRequests.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        return await db.HandoffRequests().AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
     }
 
     /// <summary>The customer is typing: tell the agent who owns their chat, if any (one indexed lookup, no dialog state).</summary>
     public async Task CustomerTypingAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var live = await db.HandoffRequests.AsNoTracking()
+        var live = await db.HandoffRequests().AsNoTracking()
             .Where(h => h.ChannelId == channelId && h.ConversationId == conversationId && h.Status == HandoffStatus.Assigned)
             .OrderByDescending(h => h.Id).Select(h => new { h.Id, h.AgentId }).FirstOrDefaultAsync(cancellationToken);
         if (live is not null)
@@ -100,9 +101,9 @@ public sealed partial class HandoffDesk(
     public async Task<(int Position, int Minutes)> PositionAsync(HandoffRequestRecord handoff, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var ahead = await db.HandoffRequests.CountAsync(h => h.Status == HandoffStatus.Queued && h.Queue == handoff.Queue && h.Id != handoff.Id
+        var ahead = await db.HandoffRequests().CountAsync(h => h.Status == HandoffStatus.Queued && h.Queue == handoff.Queue && h.Id != handoff.Id
             && (h.Priority > handoff.Priority || (h.Priority == handoff.Priority && h.Id < handoff.Id)), cancellationToken);
-        var recent = await db.HandoffRequests.AsNoTracking()
+        var recent = await db.HandoffRequests().AsNoTracking()
             .Where(h => h.Status == HandoffStatus.Closed && h.FirstAssignedAt != null && h.ClosedAt != null)
             .OrderByDescending(h => h.Id).Take(20).Select(h => new { h.FirstAssignedAt, h.ClosedAt }).ToListAsync(cancellationToken);
         var handle = recent.Count == 0 ? Options.DefaultHandleMinutes : recent.Average(h => (h.ClosedAt!.Value - h.FirstAssignedAt!.Value).TotalMinutes);
@@ -116,7 +117,7 @@ public sealed partial class HandoffDesk(
         List<HandoffRequestRecord> waiting;
         await using (var db = factory.CreateDbContext())
         {
-            waiting = await db.HandoffRequests.AsNoTracking().Where(h => h.Status == HandoffStatus.Queued && h.Queue == queue)
+            waiting = await db.HandoffRequests().AsNoTracking().Where(h => h.Status == HandoffStatus.Queued && h.Queue == queue)
                 .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(50).ToListAsync(cancellationToken);
         }
         foreach (var handoff in waiting)
@@ -136,13 +137,13 @@ public sealed partial class HandoffDesk(
     public async Task<IReadOnlyList<HandoffMessageRecord>> MessagesAsync(long handoffId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.HandoffMessages.AsNoTracking().Where(m => m.HandoffId == handoffId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return await db.HandoffMessages().AsNoTracking().Where(m => m.HandoffId == handoffId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     private async Task AddMessageAsync(long handoffId, string from, string? agentId, string text, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        db.HandoffMessages.Add(new HandoffMessageRecord { HandoffId = handoffId, From = from, AgentId = agentId, Text = text, At = clock.GetUtcNow() });
+        db.HandoffMessages().Add(new HandoffMessageRecord { HandoffId = handoffId, From = from, AgentId = agentId, Text = text, At = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -174,7 +175,7 @@ public sealed partial class HandoffDesk(
                 // An offline ticket ends here for the desk (the team follows it up outside); closed, retention counts from now.
                 ClosedAt = status == HandoffStatus.Offline ? now : null,
             };
-            db.HandoffRequests.Add(record);
+            db.HandoffRequests().Add(record);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

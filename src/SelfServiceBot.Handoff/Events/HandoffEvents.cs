@@ -1,5 +1,5 @@
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Events;
 

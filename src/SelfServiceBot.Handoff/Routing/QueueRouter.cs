@@ -1,4 +1,5 @@
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
+
 
 namespace SelfServiceBot.Handoff.Routing;
 

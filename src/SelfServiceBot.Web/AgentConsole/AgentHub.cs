@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Knowledge.Search;
 using SelfServiceBot.Web.AgentProfiles;
 using SelfServiceBot.Web.KnowledgeDrafts;

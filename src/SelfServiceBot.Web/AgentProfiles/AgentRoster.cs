@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.AgentProfiles;

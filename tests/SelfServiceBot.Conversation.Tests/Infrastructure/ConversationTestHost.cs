@@ -4,9 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Tests.Knowledge;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Tests.Infrastructure;
 
@@ -47,7 +51,8 @@ public sealed class ConversationTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddBotDatabase();
+        services.AddBotDatabase(TestDatabase.Modules);
+        services.AddBotFrameworkStorage();
         services.AddBotFramework();
         services.AddConversation();
         configure?.Invoke(services);
@@ -68,13 +73,13 @@ public sealed class ConversationTestHost : IAsyncDisposable
     public async Task<IReadOnlyList<HandoffRequestRecord>> HandoffsAsync(string conversationId)
     {
         await using var db = CreateDbContext();
-        return await db.HandoffRequests.AsNoTracking().Where(h => h.ConversationId == conversationId).OrderBy(h => h.Id).ToListAsync();
+        return await db.HandoffRequests().AsNoTracking().Where(h => h.ConversationId == conversationId).OrderBy(h => h.Id).ToListAsync();
     }
 
     public async Task<ConversationStateRecord?> StateAsync(string channelId, string conversationId)
     {
         await using var db = CreateDbContext();
-        return await db.ConversationStates.AsNoTracking().SingleOrDefaultAsync(s => s.ConversationKey == $"{channelId}|{conversationId}");
+        return await db.ConversationStates().AsNoTracking().SingleOrDefaultAsync(s => s.ConversationKey == $"{channelId}|{conversationId}");
     }
 
     public BotDbContext CreateDbContext() => _services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();

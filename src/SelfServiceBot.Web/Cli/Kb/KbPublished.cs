@@ -2,6 +2,7 @@ using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.Web.Persistence;
 
 namespace SelfServiceBot.Web.Cli.Kb;
 
