@@ -12,9 +12,8 @@ namespace SelfServiceBot.Costs.Ledger;
 /// Builds the contact ledger from the conversation events: applies them in Id order from a stored checkpoint, closes
 /// contacts that went idle, marks recontacts. Every write runs in one transaction that first takes the projection row's
 /// lock, so the contacts and the checkpoint move together: a process killed mid-batch leaves both as they were, and a
-/// second instance waits, then sees the batch done and goes on from there. On SQLite each transaction takes its turn with
-/// the turns' writes (<see cref="HotWrites.ExclusiveAsync"/>), so customers wait for one batch at most, never for a
-/// catch-up of many.
+/// second instance waits, then sees the batch done and goes on from there. Each transaction takes its turn with the turns'
+/// writes (<see cref="HotWrites.ExclusiveAsync"/>), so customers wait for one batch at most, never for a catch-up of many.
 /// </summary>
 public sealed class ContactLedger(
     IDbContextFactory<BotDbContext> factory,
@@ -23,7 +22,7 @@ public sealed class ContactLedger(
     TimeProvider clock,
     ILogger<ContactLedger> logger)
 {
-    /// <summary>Events a transaction applies: small enough that the turns queued behind it on SQLite wait a few milliseconds.</summary>
+    /// <summary>Events a transaction applies: small enough that the turns queued behind it wait a few milliseconds.</summary>
     internal const int BatchSize = 100;
 
     /// <summary>
