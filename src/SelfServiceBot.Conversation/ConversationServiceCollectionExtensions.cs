@@ -8,8 +8,11 @@ using SelfServiceBot.Conversation.Feedback;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Questions;
 using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Handoff;
+using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;
 

@@ -1,34 +1,24 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data.Model;
 
 namespace SelfServiceBot.Data;
 
 /// <summary>
 /// The one database of the product. Provider-specific subclasses (<see cref="SqliteBotDbContext"/>,
 /// <see cref="PostgresBotDbContext"/>) exist only so each provider keeps its own migrations.
-/// The staff sign-in (ASP.NET Core Identity: AspNetUsers, AspNetRoles, ...) lives here too.
+/// The staff sign-in (ASP.NET Core Identity: AspNetUsers, AspNetRoles, ...) lives here too. Each module's tables come from
+/// the <see cref="DataModule"/>s in the options (<see cref="DataModuleOptions.UseDataModules"/>).
 /// </summary>
 public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
-    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
-    public DbSet<ConversationStateRecord> ConversationStates => Set<ConversationStateRecord>();
     public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
-    public DbSet<ConversationTranscriptLineRecord> ConversationTranscriptLines => Set<ConversationTranscriptLineRecord>();
-    public DbSet<HandoffRequestRecord> HandoffRequests => Set<HandoffRequestRecord>();
-    public DbSet<HandoffMessageRecord> HandoffMessages => Set<HandoffMessageRecord>();
-    public DbSet<AgentRecord> Agents => Set<AgentRecord>();
-    public DbSet<AgentConnectionRecord> AgentConnections => Set<AgentConnectionRecord>();
-    public DbSet<ConversationReferenceRecord> ConversationReferences => Set<ConversationReferenceRecord>();
-    public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
-    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
-    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
-    public DbSet<ContactProjectionState> ContactProjections => Set<ContactProjectionState>();
-    public DbSet<CostModelVersionRecord> CostModelVersions => Set<CostModelVersionRecord>();
     public DbSet<KnowledgeDraftRecord> KnowledgeDrafts => Set<KnowledgeDraftRecord>();
     public DbSet<PublishedArticleRecord> PublishedArticles => Set<PublishedArticleRecord>();
     public DbSet<PublishedArticlesRevisionRecord> PublishedArticlesRevision => Set<PublishedArticlesRevisionRecord>();
@@ -37,6 +27,10 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
+        foreach (var module in this.GetService<IDbContextOptions>().Modules())
+        {
+            module.Configure(modelBuilder);
+        }
     }
 }
 

@@ -6,12 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SelfServiceBot.BotFramework.Auth;
-using SelfServiceBot.BotFramework.DirectLine;
-using SelfServiceBot.BotFramework.Pipeline;
-using SelfServiceBot.Data.BotFramework;
-using SelfServiceBot.Data.DirectLine;
+using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.HotPath;
+using SelfServiceBot.Data.Model;
 using SelfServiceBot.Data.Privacy;
 using SelfServiceBot.Data.Sql;
 
@@ -23,36 +20,33 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// Registers the database (SQLite by default, PostgreSQL with <c>Database:Provider=Postgres</c>)
-    /// and the protocol stores that live in it. Configuration is read when the first context is made,
+    /// composed of the given modules' tables, with the event log every module shares. Configuration is read when the first context is made,
     /// so hosts and tests may still override it after this call. EF Core interceptors registered as
     /// <see cref="IInterceptor"/> services are added to every context; <see cref="IDbCommandObserver"/> services see every
     /// command, also those of the hot-path writer that bypasses EF Core (diagnostics, tests that count or fail commands).
     /// </summary>
-    public static IServiceCollection AddBotDatabase(this IServiceCollection services)
+    /// <param name="modules">The modules whose tables the database holds: all of them, as the migrations describe every table.</param>
+    public static IServiceCollection AddBotDatabase(this IServiceCollection services, IReadOnlyList<DataModule> modules)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPrivacy();
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
             o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString, sp.GetService<IHostEnvironment>()?.ContentRootPath))
-                .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)]));
+                .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)])
+                .UseDataModules(modules));
         services.AddPooledDbContextFactory<PostgresBotDbContext>((sp, o) =>
             o.UseNpgsql(ConnectionString(sp) ?? throw new InvalidOperationException(
                 "Database:Provider is Postgres but ConnectionStrings:SelfServiceBot is empty. " +
                 "Set it, e.g. Host=localhost;Database=selfservicebot;Username=bot;Password=..."))
-                .AddInterceptors(Interceptors(sp)));
+                .AddInterceptors(Interceptors(sp))
+                .UseDataModules(modules));
         services.AddSingleton<IDbContextFactory<BotDbContext>, ProviderContextFactory>();
 
         services.AddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<HotWrites>();
         services.AddSingleton<HotReads>();
         services.AddHostedService<DatabaseMigrationService>();
-        services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
-        services.AddSingleton<ProcessedActivityPruning>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProcessedActivityPruning>());
-        services.AddSingleton<Retention.ConversationDataPruning>();
-        services.AddHostedService(sp => sp.GetRequiredService<Retention.ConversationDataPruning>());
-        services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
-        services.AddSingleton<IDirectLineStore, EfDirectLineStore>();
+        services.AddConversationEvents();
         return services;
     }
 

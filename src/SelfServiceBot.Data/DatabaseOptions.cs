@@ -26,7 +26,7 @@ public sealed class DatabaseOptions
     /// <summary>
     /// What customers and agents wrote (transcripts, dialog states, the Direct Line log, hand-off chats, the texts and
     /// customer ids kept with events and contacts) is forgotten once it is this many days old, hourly; the figures the
-    /// cost reports count stay. 0 (the default) keeps everything (Retention.ConversationDataPruning).
+    /// cost reports count stay. 0 (the default) keeps everything (the host's ConversationDataPruning).
     /// </summary>
     public int ConversationRetentionDays { get; set; }
 }

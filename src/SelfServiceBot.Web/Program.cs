@@ -16,6 +16,7 @@ using SelfServiceBot.Web.Hosting;
 using SelfServiceBot.Web.KnowledgeDrafts;
 using SelfServiceBot.Web.Legal;
 using SelfServiceBot.Web.Observability;
+using SelfServiceBot.Web.Persistence;
 using SelfServiceBot.Web.RateLimits;
 using SelfServiceBot.Web.Security;
 using SelfServiceBot.Web.SignIn;

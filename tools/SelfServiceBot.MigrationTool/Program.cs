@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.Conversation.Storage;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.Model;
+using SelfServiceBot.Handoff.Storage;
 
 // The dotnet-ef tool is not on the NuGet mirror here, so this does its "migrations add" for both providers:
 //   dotnet run --project tools/SelfServiceBot.MigrationTool -- NAME
@@ -22,8 +27,10 @@ if (!File.Exists(Path.Combine(dataProject, "SelfServiceBot.Data.csproj")))
     return 1;
 }
 
-Scaffold(new SqliteBotDbContext(new DbContextOptionsBuilder<SqliteBotDbContext>().UseSqlite("Data Source=:memory:").Options), "Sqlite");
-Scaffold(new PostgresBotDbContext(new DbContextOptionsBuilder<PostgresBotDbContext>().UseNpgsql("Host=localhost").Options), "Postgres");
+// The model of every module that owns tables, as the app composes it (SelfServiceBot.Web's BotDatabase.Modules).
+DataModule[] modules = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData()];
+Scaffold(new SqliteBotDbContext(new DbContextOptionsBuilder<SqliteBotDbContext>().UseSqlite("Data Source=:memory:").UseDataModules(modules).Options), "Sqlite");
+Scaffold(new PostgresBotDbContext(new DbContextOptionsBuilder<PostgresBotDbContext>().UseNpgsql("Host=localhost").UseDataModules(modules).Options), "Postgres");
 return 0;
 
 void Scaffold(BotDbContext context, string provider)

@@ -9,6 +9,7 @@ using SelfServiceBot.Conversation.Diagnostics;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Welcome;
 
 namespace SelfServiceBot.Conversation.Bot;

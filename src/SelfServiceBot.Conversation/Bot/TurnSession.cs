@@ -5,6 +5,7 @@ using SelfServiceBot.Conversation.Events;
 using SelfServiceBot.Conversation.Localization;
 using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.Bot;

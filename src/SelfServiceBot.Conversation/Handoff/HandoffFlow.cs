@@ -7,8 +7,12 @@ using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Input;
 using SelfServiceBot.Conversation.Replies;
 using SelfServiceBot.Conversation.State;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Customers;
+using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Handoff;
 

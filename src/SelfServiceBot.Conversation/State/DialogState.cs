@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SelfServiceBot.Conversation.Storage;
 
 namespace SelfServiceBot.Conversation.State;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data.Conversations;
 
 namespace SelfServiceBot.Conversation.State;

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Demo;
 

@@ -1,5 +1,5 @@
 using SelfServiceBot.Costs.Ledger;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Costs.Storage;
 
 namespace SelfServiceBot.Costs.Demo;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Reports;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.HotPath;
 
@@ -17,7 +18,7 @@ public sealed class DemoData(IDbContextFactory<BotDbContext> factory, HotWrites 
         var total = contacts ?? 160 * (to.DayNumber - from.DayNumber);
         await using var db = factory.CreateDbContext();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await db.Contacts.Where(c => c.Source == ContactSources.Demo).ExecuteDeleteAsync(cancellationToken);
+        await db.Contacts().Where(c => c.Source == ContactSources.Demo).ExecuteDeleteAsync(cancellationToken);
         var generator = new DemoContactGenerator(seed);
         var written = await BulkContactWriter.WriteAsync(db, generator.Generate(from, to, total, options.Value.RecontactWindow), cancellationToken);
         await RecontactMarker.MarkAsync(factory, writes, DateTimeOffset.MinValue, cancellationToken);

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Diagnostics;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Diagnostics;
 
@@ -35,7 +35,7 @@ public sealed class CostsMetrics
     private static LedgerLag Read(IDbContextFactory<BotDbContext> factory, TimeProvider clock)
     {
         using var db = factory.CreateDbContext();
-        var checkpoint = db.ContactProjections.AsNoTracking().Where(p => p.Name == ContactProjectionState.ContactsName)
+        var checkpoint = db.ContactProjections().AsNoTracking().Where(p => p.Name == ContactProjectionState.ContactsName)
             .Select(p => (long?)p.LastEventId).SingleOrDefault() ?? 0;
         var newest = db.ConversationEvents.Max(e => (long?)e.Id) ?? 0;
         if (newest <= checkpoint)

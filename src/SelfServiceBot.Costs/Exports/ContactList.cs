@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Costs.Reports;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Exports;
 
@@ -14,7 +14,7 @@ public sealed class ContactList(IDbContextFactory<BotDbContext> factory)
         var period = ReportPeriod.Create(from, to);
         var (start, end) = (period.Start, period.End);
         await using var db = factory.CreateDbContext();
-        var contacts = db.Contacts.AsNoTracking()
+        var contacts = db.Contacts().AsNoTracking()
             .Where(c => c.Outcome != null && c.StartedAt >= start && c.StartedAt < end)
             .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
             .AsAsyncEnumerable();

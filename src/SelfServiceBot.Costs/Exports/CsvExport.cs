@@ -1,6 +1,6 @@
 using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Reports;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Costs.Storage;
 
 namespace SelfServiceBot.Costs.Exports;
 

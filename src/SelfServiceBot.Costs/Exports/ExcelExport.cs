@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Reports;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Costs.Storage;
 
 namespace SelfServiceBot.Costs.Exports;
 

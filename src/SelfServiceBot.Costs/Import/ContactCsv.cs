@@ -1,6 +1,6 @@
 using System.Globalization;
 using SelfServiceBot.Costs.Ledger;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Costs.Storage;
 
 namespace SelfServiceBot.Costs.Import;
 

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Reports;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.HotPath;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Import;
 
@@ -94,7 +94,7 @@ public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, Hot
     {
         var keys = incoming.Select(c => c.ContactKey).ToList();
         await using var db = factory.CreateDbContext();
-        var existing = await db.Contacts
+        var existing = await db.Contacts()
             .Where(c => c.Source == ContactSources.Import && keys.Contains(c.ContactKey))
             .ToDictionaryAsync(c => c.ContactKey, StringComparer.Ordinal, cancellationToken);
         DateTimeOffset? earliestBefore = null;
@@ -110,7 +110,7 @@ public sealed class ContactImporter(IDbContextFactory<BotDbContext> factory, Hot
                 // A copy: a failed attempt leaves its entities tracked by the failed context.
                 var added = new ContactRecord { Source = contact.Source, ContactKey = contact.ContactKey };
                 ContactCsv.CopyInto(added, contact);
-                db.Contacts.Add(added);
+                db.Contacts().Add(added);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 
@@ -99,7 +100,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
             IsOpen = true,
             UpdatedAt = now,
         };
-        db.Contacts.Add(contact);
+        db.Contacts().Add(contact);
         _latest[(e.ChannelId, e.ConversationId)] = contact;
         return contact;
     }
@@ -201,7 +202,7 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
             return;
         }
         var conversationIds = keys.Select(k => k.ConversationId).Distinct().ToList();
-        var latest = await db.Contacts
+        var latest = await db.Contacts()
             .Where(c => c.Source == ContactSources.Bot && c.ConversationId != null && conversationIds.Contains(c.ConversationId))
             .GroupBy(c => new { c.ChannelId, c.ConversationId })
             .Select(g => g.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).First())

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.HotPath;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;
 
@@ -12,9 +12,8 @@ namespace SelfServiceBot.Costs.Ledger;
 /// Builds the contact ledger from the conversation events: applies them in Id order from a stored checkpoint, closes
 /// contacts that went idle, marks recontacts. Every write runs in one transaction that first takes the projection row's
 /// lock, so the contacts and the checkpoint move together: a process killed mid-batch leaves both as they were, and a
-/// second instance waits, then sees the batch done and goes on from there. On SQLite each transaction takes its turn with
-/// the turns' writes (<see cref="HotWrites.ExclusiveAsync"/>), so customers wait for one batch at most, never for a
-/// catch-up of many.
+/// second instance waits, then sees the batch done and goes on from there. Each transaction takes its turn with the turns'
+/// writes (<see cref="HotWrites.ExclusiveAsync"/>), so customers wait for one batch at most, never for a catch-up of many.
 /// </summary>
 public sealed class ContactLedger(
     IDbContextFactory<BotDbContext> factory,
@@ -23,7 +22,7 @@ public sealed class ContactLedger(
     TimeProvider clock,
     ILogger<ContactLedger> logger)
 {
-    /// <summary>Events a transaction applies: small enough that the turns queued behind it on SQLite wait a few milliseconds.</summary>
+    /// <summary>Events a transaction applies: small enough that the turns queued behind it wait a few milliseconds.</summary>
     internal const int BatchSize = 100;
 
     /// <summary>
@@ -117,7 +116,7 @@ public sealed class ContactLedger(
                 await LockAsync(db, cancellationToken);
                 var idleBefore = now - o.ContactTimeout;
                 var waitingBefore = now - o.HandoffTimeout;
-                var idle = await db.Contacts
+                var idle = await db.Contacts()
                     .Where(c => c.IsOpen && c.LastActivityAt <= idleBefore && (!c.HandoffPending || c.LastActivityAt <= waitingBefore))
                     .OrderBy(c => c.Id)
                     .Take(BatchSize)
@@ -142,7 +141,7 @@ public sealed class ContactLedger(
     private static async Task<ContactProjectionState> LockAsync(BotDbContext db, CancellationToken cancellationToken)
     {
         await LedgerLock.TakeAsync(db, cancellationToken);
-        return await db.ContactProjections.SingleAsync(p => p.Name == ContactProjectionState.ContactsName, cancellationToken);
+        return await db.ContactProjections().SingleAsync(p => p.Name == ContactProjectionState.ContactsName, cancellationToken);
     }
 }
 

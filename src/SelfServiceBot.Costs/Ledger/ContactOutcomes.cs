@@ -1,3 +1,5 @@
+using SelfServiceBot.Costs.Storage;
+
 namespace SelfServiceBot.Costs.Ledger;
 
 /// <summary>The six final outcomes of the contract; every closed contact has exactly one.</summary>

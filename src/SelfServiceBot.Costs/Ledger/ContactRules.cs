@@ -1,4 +1,5 @@
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Costs.Storage;
+
 
 namespace SelfServiceBot.Costs.Ledger;
 

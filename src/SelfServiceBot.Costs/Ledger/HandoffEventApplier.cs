@@ -1,4 +1,5 @@
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Ledger;
 
@@ -11,7 +11,7 @@ namespace SelfServiceBot.Costs.Ledger;
 /// </summary>
 internal static class LedgerLock
 {
-    public static Task TakeAsync(BotDbContext db, CancellationToken cancellationToken) => db.ContactProjections
+    public static Task TakeAsync(BotDbContext db, CancellationToken cancellationToken) => db.ContactProjections()
         .Where(p => p.Name == ContactProjectionState.ContactsName)
         .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1), cancellationToken);
 }

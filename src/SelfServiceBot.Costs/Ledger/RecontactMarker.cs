@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.HotPath;
 
@@ -21,9 +22,9 @@ internal static class RecontactMarker
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LedgerLock.TakeAsync(db, cancellationToken);
-            var marked = await db.Contacts
+            var marked = await db.Contacts()
                 .Where(c => c.RecontactWindowStart != null && c.RecontactWindowStart >= since && c.CustomerId != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Recontacted, c => db.Contacts.Any(later =>
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Recontacted, c => db.Contacts().Any(later =>
                     later.CustomerId == c.CustomerId
                     && later.Id != c.Id
                     && later.StartedAt > c.RecontactWindowStart

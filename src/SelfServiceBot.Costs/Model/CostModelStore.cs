@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Model;
 
@@ -20,7 +20,7 @@ public sealed class CostModelStore(IDbContextFactory<BotDbContext> factory, IOpt
         var end = Midnight(to);
         await using var db = factory.CreateDbContext();
         // ValidFrom is compared in SQL (SQLite stores it as a sortable number); ordering and picking happen here.
-        var candidates = await db.CostModelVersions.AsNoTracking().Where(v => v.ValidFrom < end).ToListAsync(cancellationToken);
+        var candidates = await db.CostModelVersions().AsNoTracking().Where(v => v.ValidFrom < end).ToListAsync(cancellationToken);
         var versions = candidates.GroupBy(v => Day(v.ValidFrom)).Select(g => g.MaxBy(v => v.Id)!).OrderBy(v => v.ValidFrom).ToList();
         var atStart = versions.LastOrDefault(v => Day(v.ValidFrom) <= from);
         var (model, source) = atStart is null ? (options.Value.ToModel(), "configuration") : (CostModel.Parse(atStart.ModelJson), Source(atStart));
@@ -44,7 +44,7 @@ public sealed class CostModelStore(IDbContextFactory<BotDbContext> factory, IOpt
     public async Task<IReadOnlyList<CostModelVersionRecord>> HistoryAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var all = await db.CostModelVersions.AsNoTracking().ToListAsync(cancellationToken);
+        var all = await db.CostModelVersions().AsNoTracking().ToListAsync(cancellationToken);
         return all.OrderByDescending(v => v.ValidFrom).ThenByDescending(v => v.Id).ToList();
     }
 
@@ -64,7 +64,7 @@ public sealed class CostModelStore(IDbContextFactory<BotDbContext> factory, IOpt
             CreatedBy = by,
         };
         await using var db = factory.CreateDbContext();
-        db.CostModelVersions.Add(record);
+        db.CostModelVersions().Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }

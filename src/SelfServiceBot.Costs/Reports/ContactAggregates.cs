@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 
 namespace SelfServiceBot.Costs.Reports;
 
@@ -19,7 +19,7 @@ internal static class ContactAggregates
     private const string ByTrendIndex = "SELECT * FROM \"Contacts\" INDEXED BY \"IX_Contacts_Trend\"";
 
     private static IQueryable<ContactRecord> Contacts(BotDbContext db, string sqliteSource) =>
-        (db.Database.IsSqlite() ? db.Contacts.FromSqlRaw(sqliteSource) : db.Contacts).AsNoTracking();
+        (db.Database.IsSqlite() ? db.Contacts().FromSqlRaw(sqliteSource) : db.Contacts()).AsNoTracking();
 
     public static async Task<List<ContactGroup>> GroupsAsync(BotDbContext db, ReportPeriod period, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Privacy;
 
@@ -18,7 +19,7 @@ public sealed class KnowledgeGaps(IDbContextFactory<BotDbContext> factory, Perso
         var period = ReportPeriod.Create(from, to);
         var (start, end) = (period.Start, period.End);
         await using var db = factory.CreateDbContext();
-        var rows = await db.Contacts.AsNoTracking()
+        var rows = await db.Contacts().AsNoTracking()
             .Where(c => c.StartedAt >= start && c.StartedAt < end && c.QuestionKey != null
                 && (c.Outcome == ContactOutcomes.Escalated || c.Outcome == ContactOutcomes.Abandoned))
             .GroupBy(c => new { c.QuestionKey, c.Category })

@@ -1,4 +1,5 @@
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 
 namespace SelfServiceBot.Costs.Reports;
 

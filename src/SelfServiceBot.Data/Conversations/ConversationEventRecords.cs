@@ -5,7 +5,7 @@ using SelfServiceBot.Data.Entities;
 namespace SelfServiceBot.Data.Conversations;
 
 /// <summary>A <see cref="ConversationEvent"/> as the row it is stored in.</summary>
-internal static class ConversationEventRecords
+public static class ConversationEventRecords
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,20 +28,4 @@ internal static class ConversationEventRecords
         Text = e.Text,
         DataJson = e.Data is { Count: > 0 } data ? JsonSerializer.Serialize(data, Json) : null,
     };
-}
-
-/// <summary>A turn's <see cref="NewTranscriptLine"/>s as the rows they are stored in.</summary>
-internal static class TranscriptLineRecords
-{
-    /// <summary>Each idempotency key once, in the turn's order.</summary>
-    public static List<ConversationTranscriptLineRecord> From(string conversationKey, IEnumerable<NewTranscriptLine> lines) =>
-        lines.DistinctBy(l => l.IdempotencyKey).Select(l => new ConversationTranscriptLineRecord
-        {
-            IdempotencyKey = l.IdempotencyKey,
-            ConversationKey = conversationKey,
-            TranscriptId = l.TranscriptId,
-            From = l.From,
-            Text = l.Text,
-            At = l.At,
-        }).ToList();
 }

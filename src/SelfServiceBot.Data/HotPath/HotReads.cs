@@ -21,7 +21,7 @@ public sealed class HotReads(IEnumerable<IDbCommandObserver> observers) : IDispo
     private bool _disposed;
 
     /// <summary>Each row the statement returns, as <paramref name="read"/> makes it.</summary>
-    internal async Task<List<T>> QueryAsync<T>(BotDbContext db, ModelSql sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public async Task<List<T>> QueryAsync<T>(BotDbContext db, ModelSql sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         if (db is not SqliteBotDbContext)
         {

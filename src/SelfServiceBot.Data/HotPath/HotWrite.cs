@@ -7,15 +7,15 @@ namespace SelfServiceBot.Data.HotPath;
 /// What a unit of hot-path writes (<see cref="HotWrites.WriteAsync{T}"/>) runs its statements through: the group's
 /// prepared SQLite connection, or the context's own connection on PostgreSQL.
 /// </summary>
-internal sealed class HotWrite
+public sealed class HotWrite
 {
     private readonly SqliteStatements? _sqlite;
 
     private HotWrite(SqliteStatements? sqlite) => _sqlite = sqlite;
 
-    public static HotWrite ThroughSqlite(SqliteStatements sqlite) => new(sqlite);
+    internal static HotWrite ThroughSqlite(SqliteStatements sqlite) => new(sqlite);
 
-    public static HotWrite ThroughContext() => new(null);
+    internal static HotWrite ThroughContext() => new(null);
 
     /// <summary>True once <see cref="Discard"/> was called: nothing of this unit lands.</summary>
     public bool Discarded { get; private set; }

@@ -37,7 +37,7 @@ public sealed class HotWrites(IEnumerable<IDbCommandObserver> observers) : IDisp
     /// On PostgreSQL it runs in a transaction of the context's when <paramref name="transaction"/> is true (a single
     /// statement needs none).
     /// </summary>
-    internal async Task<T> WriteAsync<T>(BotDbContext db, bool transaction, Func<HotWrite, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(BotDbContext db, bool transaction, Func<HotWrite, Task<T>> work, CancellationToken cancellationToken)
     {
         if (db is not SqliteBotDbContext)
         {

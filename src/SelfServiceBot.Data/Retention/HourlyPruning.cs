@@ -17,13 +17,13 @@ namespace SelfServiceBot.Data.Retention;
 public abstract class HourlyPruning(IDbContextFactory<BotDbContext> factory, HotWrites writes, TimeProvider clock, ILogger logger)
     : BackgroundService
 {
-    internal const int BatchSize = 500;
+    public const int BatchSize = 500;
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     /// <summary>Pause between full batches (the background service; a direct call, e.g. a test, runs its batches back to back).</summary>
-    internal bool Paced { get; set; }
+    public bool Paced { get; set; }
 
-    internal BatchPacing Pacing { get; } = new();
+    public BatchPacing Pacing { get; } = new();
 
     protected TimeProvider Clock { get; } = clock;
 

@@ -7,7 +7,7 @@ namespace SelfServiceBot.Data.Sql;
 /// A query compiled once per model (EF Core refuses a compiled query on another model, and SQLite and PostgreSQL each have
 /// their own), for reads that run on every turn: no translation and query-cache lookup each time.
 /// </summary>
-internal sealed class CompiledQuery<TArgument, TResult>(
+public sealed class CompiledQuery<TArgument, TResult>(
     Func<Func<BotDbContext, TArgument, CancellationToken, Task<TResult>>> compile)
 {
     private readonly ConcurrentDictionary<IModel, Func<BotDbContext, TArgument, CancellationToken, Task<TResult>>> _byModel = new();

@@ -15,7 +15,7 @@ namespace SelfServiceBot.Data.Sql;
 /// change tracking costs more than the statement itself. They run through EF Core's raw SQL API or, on the hot path, as
 /// prepared commands (<see cref="HotPath.HotWrites"/>). Both providers take the same SQL.
 /// </summary>
-internal sealed class ModelSql(DbContext db)
+public sealed class ModelSql(DbContext db)
 {
     // Names and type mappings per model, entity and property (null: the table), looked up once: a turn writes some fifty values.
     private static readonly ConcurrentDictionary<(IModel Model, Type Entity, string? Property), (string Name, RelationalTypeMapping? Mapping)> Mapped = new();

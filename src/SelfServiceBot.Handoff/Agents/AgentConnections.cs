@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Agents;
 
@@ -44,9 +44,9 @@ public sealed class AgentConnections
     {
         var now = _clock.GetUtcNow();
         await using var db = _factory.CreateDbContext();
-        db.AgentConnections.Add(new AgentConnectionRecord { ConnectionId = connectionId, UserId = userId, InstanceId = InstanceId, ConnectedAt = now, LastSeenAt = now });
+        db.AgentConnections().Add(new AgentConnectionRecord { ConnectionId = connectionId, UserId = userId, InstanceId = InstanceId, ConnectedAt = now, LastSeenAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        await db.Agents.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), cancellationToken);
+        await db.Agents().Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), cancellationToken);
     }
 
     /// <summary>A console closed. The agent's presence is left to <see cref="SweepAsync"/>: another console may be open, or this one may come back.</summary>
@@ -55,8 +55,8 @@ public sealed class AgentConnections
         var now = _clock.GetUtcNow();
         await using (var db = _factory.CreateDbContext())
         {
-            await db.AgentConnections.Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
-            await db.Agents.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), cancellationToken);
+            await db.AgentConnections().Where(c => c.ConnectionId == connectionId).ExecuteDeleteAsync(cancellationToken);
+            await db.Agents().Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), cancellationToken);
         }
         if (Presence.GraceSeconds == 0)
         {
@@ -67,7 +67,7 @@ public sealed class AgentConnections
     public async Task<int> OpenConsolesAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = _factory.CreateDbContext();
-        return await db.AgentConnections.CountAsync(c => c.UserId == userId, cancellationToken);
+        return await db.AgentConnections().CountAsync(c => c.UserId == userId, cancellationToken);
     }
 
     /// <summary>
@@ -80,14 +80,14 @@ public sealed class AgentConnections
         var now = _clock.GetUtcNow();
         await using (var db = _factory.CreateDbContext())
         {
-            await db.AgentConnections.Where(c => c.InstanceId == InstanceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAt, now), cancellationToken);
+            await db.AgentConnections().Where(c => c.InstanceId == InstanceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAt, now), cancellationToken);
             var expiredBefore = now - Presence.Expiry;
-            var expired = await db.AgentConnections.AsNoTracking().Where(c => c.LastSeenAt < expiredBefore).ToListAsync(cancellationToken);
+            var expired = await db.AgentConnections().AsNoTracking().Where(c => c.LastSeenAt < expiredBefore).ToListAsync(cancellationToken);
             foreach (var agent in expired.GroupBy(c => c.UserId))
             {
                 // The grace period counts from when the dead instance last vouched for the console.
                 var lastSeen = agent.Max(c => c.LastSeenAt);
-                await db.Agents.Where(a => a.UserId == agent.Key && (a.LastSeenAt == null || a.LastSeenAt < lastSeen))
+                await db.Agents().Where(a => a.UserId == agent.Key && (a.LastSeenAt == null || a.LastSeenAt < lastSeen))
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, lastSeen), cancellationToken);
                 _logger.LogInformation("Removed {Count} expired console connection(s) of agent {AgentId} (instance {InstanceId} stopped renewing them)",
                     agent.Count(), agent.Key, agent.First().InstanceId);
@@ -95,7 +95,7 @@ public sealed class AgentConnections
             var ids = expired.Select(c => c.ConnectionId).ToList();
             if (ids.Count > 0)
             {
-                await db.AgentConnections.Where(c => ids.Contains(c.ConnectionId) && c.LastSeenAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+                await db.AgentConnections().Where(c => ids.Contains(c.ConnectionId) && c.LastSeenAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
             }
         }
         await SetOfflineWithoutConsolesAsync(cancellationToken);
@@ -107,9 +107,9 @@ public sealed class AgentConnections
     {
         var now = _clock.GetUtcNow();
         await using var db = _factory.CreateDbContext();
-        var users = await db.AgentConnections.Where(c => c.InstanceId == InstanceId).Select(c => c.UserId).Distinct().ToListAsync(cancellationToken);
-        await db.Agents.Where(a => users.Contains(a.UserId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), cancellationToken);
-        await db.AgentConnections.Where(c => c.InstanceId == InstanceId).ExecuteDeleteAsync(cancellationToken);
+        var users = await db.AgentConnections().Where(c => c.InstanceId == InstanceId).Select(c => c.UserId).Distinct().ToListAsync(cancellationToken);
+        await db.Agents().Where(a => users.Contains(a.UserId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), cancellationToken);
+        await db.AgentConnections().Where(c => c.InstanceId == InstanceId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task SetOfflineWithoutConsolesAsync(CancellationToken cancellationToken)
@@ -120,16 +120,16 @@ public sealed class AgentConnections
         await using (var db = _factory.CreateDbContext())
         {
             // Only agents who had a console: presence set some other way (tests, tools) is not theirs to expire.
-            gone = await db.Agents.AsNoTracking()
+            gone = await db.Agents().AsNoTracking()
                 .Where(a => a.Presence != AgentPresence.Offline && a.LastSeenAt != null && a.LastSeenAt <= graceBefore
-                    && !db.AgentConnections.Any(c => c.UserId == a.UserId))
+                    && !db.AgentConnections().Any(c => c.UserId == a.UserId))
                 .Select(a => a.UserId).ToListAsync(cancellationToken);
             foreach (var userId in gone.ToList())
             {
                 // Again conditional: a console may have opened since the query.
-                var changed = await db.Agents
+                var changed = await db.Agents()
                     .Where(a => a.UserId == userId && a.Presence != AgentPresence.Offline && a.LastSeenAt <= graceBefore
-                        && !db.AgentConnections.Any(c => c.UserId == userId))
+                        && !db.AgentConnections().Any(c => c.UserId == userId))
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.Presence, AgentPresence.Offline).SetProperty(a => a.PresenceChangedAt, now), cancellationToken);
                 if (changed == 0)
                 {

@@ -3,6 +3,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Agents;
 
@@ -13,12 +14,12 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
     public async Task<AgentRecord> EnsureAsync(string userId, string displayName, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        if (await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken) is { } existing)
+        if (await db.Agents().AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken) is { } existing)
         {
             return existing;
         }
         var agent = new AgentRecord { UserId = userId, DisplayName = displayName };
-        db.Agents.Add(agent);
+        db.Agents().Add(agent);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -28,7 +29,7 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
         {
             // Created by the agent's other tab or instance a moment ago.
             await using var again = factory.CreateDbContext();
-            return await again.Agents.AsNoTracking().SingleAsync(a => a.UserId == userId, cancellationToken);
+            return await again.Agents().AsNoTracking().SingleAsync(a => a.UserId == userId, cancellationToken);
         }
     }
 
@@ -48,7 +49,7 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
         await EnsureAsync(userId, displayName, cancellationToken);
         await using (var db = factory.CreateDbContext())
         {
-            await db.Agents.Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s
+            await db.Agents().Where(a => a.UserId == userId).ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Skills, string.Join(',', profile.Skills))
                 .SetProperty(a => a.Languages, string.Join(',', profile.Languages))
                 .SetProperty(a => a.Capacity, profile.Capacity), cancellationToken);
@@ -65,7 +66,7 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
         }
         await using (var db = factory.CreateDbContext())
         {
-            await db.Agents.Where(a => a.UserId == userId)
+            await db.Agents().Where(a => a.UserId == userId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Presence, presence).SetProperty(a => a.PresenceChangedAt, clock.GetUtcNow()), cancellationToken);
         }
         await notifier.PresenceChangedAsync(userId, presence, cancellationToken);
@@ -80,8 +81,8 @@ public sealed class AgentDirectory(IDbContextFactory<BotDbContext> factory, Hand
     public async Task<IReadOnlyList<(AgentRecord Agent, int Load)>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var agents = await db.Agents.AsNoTracking().OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
-        var loads = await db.HandoffRequests.Where(h => h.Status == HandoffStatus.Assigned && h.AgentId != null)
+        var agents = await db.Agents().AsNoTracking().OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
+        var loads = await db.HandoffRequests().Where(h => h.Status == HandoffStatus.Assigned && h.AgentId != null)
             .GroupBy(h => h.AgentId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         return agents.Select(a => (a, loads.GetValueOrDefault(a.UserId))).ToList();
     }

@@ -7,6 +7,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Routing;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -35,12 +36,12 @@ public sealed partial class HandoffDesk
         await using (var db = factory.CreateDbContext())
         {
             await using var transaction = withinCapacity ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var claimed = db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued);
+            var claimed = db.HandoffRequests().Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued);
             if (withinCapacity)
             {
-                await db.Agents.Where(a => a.UserId == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, a => a.Capacity), cancellationToken);
-                claimed = claimed.Where(h => db.Agents.Any(a => a.UserId == agentId && a.Presence == AgentPresence.Online
-                    && db.HandoffRequests.Count(o => o.Status == HandoffStatus.Assigned && o.AgentId == agentId) < a.Capacity));
+                await db.Agents().Where(a => a.UserId == agentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, a => a.Capacity), cancellationToken);
+                claimed = claimed.Where(h => db.Agents().Any(a => a.UserId == agentId && a.Presence == AgentPresence.Online
+                    && db.HandoffRequests().Count(o => o.Status == HandoffStatus.Assigned && o.AgentId == agentId) < a.Capacity));
             }
             changed = await claimed.ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.Status, HandoffStatus.Assigned)
@@ -80,13 +81,13 @@ public sealed partial class HandoffDesk
         Dictionary<string, int> load;
         await using (var db = factory.CreateDbContext())
         {
-            waiting = await db.HandoffRequests.AsNoTracking().Where(h => h.Status == HandoffStatus.Queued)
+            waiting = await db.HandoffRequests().AsNoTracking().Where(h => h.Status == HandoffStatus.Queued)
                 .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(100).ToListAsync(cancellationToken);
             if (waiting.Count == 0)
             {
                 return;
             }
-            agents = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
+            agents = await db.Agents().AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
             load = await LoadsAsync(db, cancellationToken);
         }
         if (AfterReadingLoads is { } hook)
@@ -112,7 +113,7 @@ public sealed partial class HandoffDesk
             {
                 // Taken by someone else meanwhile, or the agent filled up: the next chat sees the agent's load as it is now.
                 await using var db = factory.CreateDbContext();
-                load[agent.UserId] = await db.HandoffRequests.CountAsync(h => h.Status == HandoffStatus.Assigned && h.AgentId == agent.UserId, cancellationToken);
+                load[agent.UserId] = await db.HandoffRequests().CountAsync(h => h.Status == HandoffStatus.Assigned && h.AgentId == agent.UserId, cancellationToken);
             }
         }
     }
@@ -122,7 +123,7 @@ public sealed partial class HandoffDesk
     {
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests
+            var changed = await db.HandoffRequests()
                 .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(h => h.Status, HandoffStatus.Queued)
@@ -155,9 +156,9 @@ public sealed partial class HandoffDesk
         var now = clock.GetUtcNow();
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests
+            var changed = await db.HandoffRequests()
                 .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId && toAgentId != agentId
-                    && db.Agents.Any(a => a.UserId == toAgentId && a.Presence == AgentPresence.Online))
+                    && db.Agents().Any(a => a.UserId == toAgentId && a.Presence == AgentPresence.Online))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(h => h.AgentId, toAgentId)
                     .SetProperty(h => h.AssignedAt, now)
@@ -201,7 +202,7 @@ public sealed partial class HandoffDesk
     }
 
     private static async Task<Dictionary<string, int>> LoadsAsync(Data.BotDbContext db, CancellationToken cancellationToken) =>
-        await db.HandoffRequests.Where(h => h.Status == HandoffStatus.Assigned && h.AgentId != null)
+        await db.HandoffRequests().Where(h => h.Status == HandoffStatus.Assigned && h.AgentId != null)
             .GroupBy(h => h.AgentId!).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 

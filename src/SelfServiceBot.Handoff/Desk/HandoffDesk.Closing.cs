@@ -6,6 +6,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Events;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -24,7 +25,7 @@ public sealed partial class HandoffDesk
         var now = clock.GetUtcNow();
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests
+            var changed = await db.HandoffRequests()
                 .Where(h => h.Id == handoffId && h.Status == HandoffStatus.Assigned && h.AgentId == agentId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(h => h.Status, HandoffStatus.Closed)
@@ -61,7 +62,7 @@ public sealed partial class HandoffDesk
     {
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued)
+            var changed = await db.HandoffRequests().Where(h => h.Id == handoffId && h.Status == HandoffStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoffStatus.Cancelled).SetProperty(h => h.ClosedAt, clock.GetUtcNow()), cancellationToken);
             if (changed == 0)
             {
@@ -84,7 +85,7 @@ public sealed partial class HandoffDesk
         }
         await using (var db = factory.CreateDbContext())
         {
-            var changed = await db.HandoffRequests.Where(h => h.Id == handoffId && h.RatingPending)
+            var changed = await db.HandoffRequests().Where(h => h.Id == handoffId && h.RatingPending)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Rating, score).SetProperty(h => h.RatingPending, false), cancellationToken);
             if (changed == 0)
             {
@@ -101,7 +102,7 @@ public sealed partial class HandoffDesk
     public async Task SkipRatingAsync(long handoffId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        await db.HandoffRequests.Where(h => h.Id == handoffId && h.RatingPending)
+        await db.HandoffRequests().Where(h => h.Id == handoffId && h.RatingPending)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.RatingPending, false), cancellationToken);
     }
 
@@ -109,7 +110,7 @@ public sealed partial class HandoffDesk
     public async Task SetContactDetailsAsync(long handoffId, string contact, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        await db.HandoffRequests.Where(h => h.Id == handoffId && h.Status == HandoffStatus.Offline)
+        await db.HandoffRequests().Where(h => h.Id == handoffId && h.Status == HandoffStatus.Offline)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.ContactDetails, contact.Length <= 500 ? contact : contact[..500]), cancellationToken);
     }
 

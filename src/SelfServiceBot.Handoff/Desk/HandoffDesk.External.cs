@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Events;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -22,7 +24,7 @@ public sealed partial class HandoffDesk
         int changed;
         await using (var db = factory.CreateDbContext())
         {
-            var rows = db.HandoffRequests.Where(h => h.Id == handoffId);
+            var rows = db.HandoffRequests().Where(h => h.Id == handoffId);
             changed = state switch
             {
                 "accepted" => await rows.Where(h => h.Status == HandoffStatus.External).ExecuteUpdateAsync(s => s

@@ -69,7 +69,7 @@ public sealed partial class HandoffDesk
     public async Task CustomerTypingAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var live = await db.HandoffRequests.AsNoTracking()
+        var live = await db.HandoffRequests().AsNoTracking()
             .Where(h => h.ChannelId == channelId && h.ConversationId == conversationId && h.Status == HandoffStatus.Assigned)
             .OrderByDescending(h => h.Id).Select(h => new { h.Id, h.AgentId }).FirstOrDefaultAsync(cancellationToken);
         if (live is not null)
@@ -85,9 +85,9 @@ public sealed partial class HandoffDesk
     internal async Task<(int Position, int Minutes)> PositionAsync(long id, string queue, int priority, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var ahead = await db.HandoffRequests.CountAsync(h => h.Status == HandoffStatus.Queued && h.Queue == queue && h.Id != id
+        var ahead = await db.HandoffRequests().CountAsync(h => h.Status == HandoffStatus.Queued && h.Queue == queue && h.Id != id
             && (h.Priority > priority || (h.Priority == priority && h.Id < id)), cancellationToken);
-        var recent = await db.HandoffRequests.AsNoTracking()
+        var recent = await db.HandoffRequests().AsNoTracking()
             .Where(h => h.Status == HandoffStatus.Closed && h.FirstAssignedAt != null && h.ClosedAt != null)
             .OrderByDescending(h => h.Id).Take(20).Select(h => new { h.FirstAssignedAt, h.ClosedAt }).ToListAsync(cancellationToken);
         var handle = recent.Count == 0 ? Options.DefaultHandleMinutes : recent.Average(h => (h.ClosedAt!.Value - h.FirstAssignedAt!.Value).TotalMinutes);
@@ -101,7 +101,7 @@ public sealed partial class HandoffDesk
         List<HandoffRequestRecord> waiting;
         await using (var db = factory.CreateDbContext())
         {
-            waiting = await db.HandoffRequests.AsNoTracking().Where(h => h.Status == HandoffStatus.Queued && h.Queue == queue)
+            waiting = await db.HandoffRequests().AsNoTracking().Where(h => h.Status == HandoffStatus.Queued && h.Queue == queue)
                 .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(50).ToListAsync(cancellationToken);
         }
         foreach (var handoff in waiting)
@@ -149,7 +149,7 @@ public sealed partial class HandoffDesk
                 // An offline ticket ends here for the desk (the team follows it up outside); closed, retention counts from now.
                 ClosedAt = status == HandoffStatus.Offline ? now : null,
             };
-            db.HandoffRequests.Add(record);
+            db.HandoffRequests().Add(record);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -11,6 +11,7 @@ using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Diagnostics;
 using SelfServiceBot.Handoff.Events;
 using SelfServiceBot.Handoff.Routing;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 
@@ -41,20 +42,20 @@ public sealed partial class HandoffDesk(
     public async Task<HandoffRequestRecord?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.HandoffRequests.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        return await db.HandoffRequests().AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<HandoffMessageRecord>> MessagesAsync(long handoffId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.HandoffMessages.AsNoTracking().Where(m => m.HandoffId == handoffId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return await db.HandoffMessages().AsNoTracking().Where(m => m.HandoffId == handoffId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Waiting and live chats (for the console), highest priority and oldest first.</summary>
     public async Task<IReadOnlyList<HandoffSummary>> OpenAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var open = await db.HandoffRequests.AsNoTracking()
+        var open = await db.HandoffRequests().AsNoTracking()
             .Where(h => (h.Status == HandoffStatus.Queued || h.Status == HandoffStatus.Assigned) && h.AgentId != ExternalAgentId)
             .OrderByDescending(h => h.Priority).ThenBy(h => h.Id).Take(500).ToListAsync(cancellationToken);
         return open.Select(Summarize).ToList();
@@ -67,21 +68,21 @@ public sealed partial class HandoffDesk(
     public async Task<int> EligibleOnlineAgentsAsync(string queue, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var online = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
+        var online = await db.Agents().AsNoTracking().Where(a => a.Presence == AgentPresence.Online).ToListAsync(cancellationToken);
         return online.Count(a => QueueRouter.CanServe(a, queue));
     }
 
     private async Task AddMessageAsync(long handoffId, string from, string? agentId, string text, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        db.HandoffMessages.Add(new HandoffMessageRecord { HandoffId = handoffId, From = from, AgentId = agentId, Text = text, At = clock.GetUtcNow() });
+        db.HandoffMessages().Add(new HandoffMessageRecord { HandoffId = handoffId, From = from, AgentId = agentId, Text = text, At = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<string> AgentNameAsync(string agentId, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.Agents.AsNoTracking().Where(a => a.UserId == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "Agent";
+        return await db.Agents().AsNoTracking().Where(a => a.UserId == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "Agent";
     }
 
     private static ConversationReference? ReferenceOf(HandoffRequestRecord handoff) =>

@@ -5,6 +5,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Diagnostics;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Diagnostics;
 
@@ -62,7 +63,7 @@ public sealed class HandoffMetrics
     private static Dictionary<string, int> ReadQueues(IDbContextFactory<BotDbContext> factory)
     {
         using var db = factory.CreateDbContext();
-        return db.HandoffRequests.AsNoTracking().Where(h => h.Status == HandoffStatus.Queued)
+        return db.HandoffRequests().AsNoTracking().Where(h => h.Status == HandoffStatus.Queued)
             .GroupBy(h => h.Queue).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionary(x => x.Key, x => x.Count);
     }
@@ -70,6 +71,6 @@ public sealed class HandoffMetrics
     private static int ReadAgentsOnline(IDbContextFactory<BotDbContext> factory)
     {
         using var db = factory.CreateDbContext();
-        return db.Agents.AsNoTracking().Count(a => a.Presence == AgentPresence.Online);
+        return db.Agents().AsNoTracking().Count(a => a.Presence == AgentPresence.Online);
     }
 }

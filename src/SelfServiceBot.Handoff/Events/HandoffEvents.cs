@@ -1,5 +1,7 @@
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Events;
 

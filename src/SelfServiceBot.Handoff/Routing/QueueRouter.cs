@@ -1,6 +1,7 @@
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Contracts.Localization;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Routing;
 

@@ -5,6 +5,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Knowledge.Search;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentProfiles;

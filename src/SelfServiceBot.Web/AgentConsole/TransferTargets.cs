@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Routing;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.AgentProfiles;
 
 namespace SelfServiceBot.Web.AgentConsole;
@@ -19,7 +19,7 @@ public sealed class TransferTargets(IDbContextFactory<BotDbContext> factory, Ski
     public async Task<IReadOnlyList<Colleague>> ColleaguesAsync(string me, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        var online = await db.Agents.AsNoTracking().Where(a => a.Presence == AgentPresence.Online && a.UserId != me)
+        var online = await db.Agents().AsNoTracking().Where(a => a.Presence == AgentPresence.Online && a.UserId != me)
             .OrderBy(a => a.DisplayName).Select(a => new Colleague(a.UserId, a.DisplayName)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var eligible = new List<Colleague>();
@@ -41,7 +41,7 @@ public sealed class TransferTargets(IDbContextFactory<BotDbContext> factory, Ski
             return "transferNoAgent";
         }
         await using var db = factory.CreateDbContext();
-        var presence = await db.Agents.AsNoTracking().Where(a => a.UserId == toAgentId).Select(a => a.Presence).SingleOrDefaultAsync(cancellationToken);
+        var presence = await db.Agents().AsNoTracking().Where(a => a.UserId == toAgentId).Select(a => a.Presence).SingleOrDefaultAsync(cancellationToken);
         if (presence is null || !await access.IsConsoleUserAsync(toAgentId, clock.GetUtcNow(), cancellationToken))
         {
             return "transferNoAgent";

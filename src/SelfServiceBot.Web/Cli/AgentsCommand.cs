@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Handoff;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Knowledge;
 using SelfServiceBot.Knowledge.Search;
 using SelfServiceBot.Web.AgentProfiles;
+using SelfServiceBot.Web.Persistence;
 using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.Cli;

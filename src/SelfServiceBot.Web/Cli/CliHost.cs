@@ -1,5 +1,6 @@
 using SelfServiceBot.Costs;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.Persistence;
 
 namespace SelfServiceBot.Web.Cli;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Privacy;
+using SelfServiceBot.Web.Persistence;
+using SelfServiceBot.Web.Privacy;
 
 namespace SelfServiceBot.Web.Cli;
 

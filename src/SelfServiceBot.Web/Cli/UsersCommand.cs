@@ -1,4 +1,5 @@
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.Persistence;
 using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Web.Cli;

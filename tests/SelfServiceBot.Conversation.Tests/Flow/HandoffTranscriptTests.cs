@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 
@@ -51,7 +53,7 @@ public sealed class HandoffTranscriptTests(ConversationHostFixture fixture) : IC
         // lines have the keys the first run wrote.
         await using (var db = Host.CreateDbContext())
         {
-            await db.ProcessedActivities.Where(p => p.ConversationId == flow.ConversationId).ExecuteDeleteAsync();
+            await db.ProcessedActivities().Where(p => p.ConversationId == flow.ConversationId).ExecuteDeleteAsync();
         }
         await flow.Send(question).AssertAnswer("track your order").Send("agent").StartTestAsync();
 
@@ -80,7 +82,7 @@ public sealed class HandoffTranscriptTests(ConversationHostFixture fixture) : IC
         await using (var db = Host.CreateDbContext())
         {
             // As states were written before the transcript moved to its own table.
-            db.ConversationStates.Add(new ConversationStateRecord
+            db.ConversationStates().Add(new ConversationStateRecord
             {
                 ConversationKey = $"{flow.ChannelId}|{flow.ConversationId}",
                 Json = """

@@ -4,6 +4,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Conversation.Handoff;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Handoff;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 
@@ -107,7 +108,7 @@ public sealed class HandoffTriggerTests(HandoffTriggerTests.Fixture fixture) : I
         Assert.Equal(HandoffReasons.Policy, Assert.Single(await host.HandoffsAsync(flow.ConversationId)).Reason);
     }
 
-    private async Task<Data.Entities.HandoffRequestRecord> Single(TestFlow flow) => Assert.Single(await fixture.Host.HandoffsAsync(flow.ConversationId));
+    private async Task<SelfServiceBot.Handoff.Storage.HandoffRequestRecord> Single(TestFlow flow) => Assert.Single(await fixture.Host.HandoffsAsync(flow.ConversationId));
 
     public sealed class Fixture : IAsyncLifetime
     {

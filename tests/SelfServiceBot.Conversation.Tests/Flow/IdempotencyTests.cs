@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
 using SelfServiceBot.Data.Conversations;
 

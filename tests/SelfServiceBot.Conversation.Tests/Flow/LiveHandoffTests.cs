@@ -8,6 +8,7 @@ using SelfServiceBot.Handoff;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Tests.Infrastructure;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Tests.Flow;
 
@@ -75,9 +76,9 @@ public sealed class PersonalDataTests(ConversationHostFixture fixture) : IClassF
         await using var db = Host.CreateDbContext();
         var texts = new List<string>();
         texts.AddRange((await db.ConversationEvents.Where(e => e.ConversationId == conversationId).ToListAsync()).Select(e => e.Text + " " + e.DataJson));
-        texts.AddRange(await db.ConversationTranscriptLines.Where(l => l.ConversationKey.EndsWith(conversationId)).Select(l => l.Text).ToListAsync());
-        texts.AddRange(await db.ConversationStates.Where(s => s.ConversationKey.EndsWith(conversationId)).Select(s => s.Json).ToListAsync());
-        texts.AddRange((await db.HandoffRequests.Where(h => h.ConversationId == conversationId).ToListAsync())
+        texts.AddRange(await db.ConversationTranscriptLines().Where(l => l.ConversationKey.EndsWith(conversationId)).Select(l => l.Text).ToListAsync());
+        texts.AddRange(await db.ConversationStates().Where(s => s.ConversationKey.EndsWith(conversationId)).Select(s => s.Json).ToListAsync());
+        texts.AddRange((await db.HandoffRequests().Where(h => h.ConversationId == conversationId).ToListAsync())
             .Select(h => h.LastCustomerText + " " + h.TranscriptJson));
         return texts;
     }

@@ -4,10 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Storage;
 using SelfServiceBot.Contracts.Handoff;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Tests.Knowledge;
 using SelfServiceBot.Data;
+using SelfServiceBot.Data.Tests.Infrastructure;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge;
 
@@ -52,7 +56,8 @@ public sealed class ConversationTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddBotDatabase();
+        services.AddBotDatabase(TestDatabase.Modules);
+        services.AddBotFrameworkStorage();
         services.AddBotFramework();
         services.AddKnowledge();
         services.AddConversation();
@@ -83,13 +88,13 @@ public sealed class ConversationTestHost : IAsyncDisposable
     public async Task<IReadOnlyList<HandoffRequestRecord>> HandoffsAsync(string conversationId)
     {
         await using var db = CreateDbContext();
-        return await db.HandoffRequests.AsNoTracking().Where(h => h.ConversationId == conversationId).OrderBy(h => h.Id).ToListAsync();
+        return await db.HandoffRequests().AsNoTracking().Where(h => h.ConversationId == conversationId).OrderBy(h => h.Id).ToListAsync();
     }
 
     public async Task<ConversationStateRecord?> StateAsync(string channelId, string conversationId)
     {
         await using var db = CreateDbContext();
-        return await db.ConversationStates.AsNoTracking().SingleOrDefaultAsync(s => s.ConversationKey == $"{channelId}|{conversationId}");
+        return await db.ConversationStates().AsNoTracking().SingleOrDefaultAsync(s => s.ConversationKey == $"{channelId}|{conversationId}");
     }
 
     public BotDbContext CreateDbContext() => _services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();

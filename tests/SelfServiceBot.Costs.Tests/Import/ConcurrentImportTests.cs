@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Costs.Import;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Costs.Tests.Infrastructure;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Costs.Tests.Import;
@@ -23,7 +23,7 @@ public class ConcurrentImportTests
     private static async Task<int> CountAsync(LedgerHarness h)
     {
         await using var db = h.Factory.CreateDbContext();
-        return await db.Contacts.CountAsync();
+        return await db.Contacts().CountAsync();
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -34,7 +34,7 @@ public class ConcurrentImportTests
         var racing = new RacingFactory(h.Factory, () =>
         {
             using var db = h.Factory.CreateDbContext();
-            db.Contacts.Add(new ContactRecord
+            db.Contacts().Add(new ContactRecord
             {
                 Source = ContactSources.Import, ContactKey = "call-1", StartedAt = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero),
                 Outcome = ContactOutcomes.Escalated, StartedDay = 0,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Costs.Ledger;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data.HotPath;
 
 namespace SelfServiceBot.Costs.Tests.Infrastructure;
@@ -43,7 +43,7 @@ public static class Contacts
     {
         await using (var db = h.Factory.CreateDbContext())
         {
-            db.Contacts.AddRange(contacts);
+            db.Contacts().AddRange(contacts);
             await db.SaveChangesAsync();
         }
         await RecontactMarker.MarkAsync(h.Factory, h.Services.GetRequiredService<HotWrites>(), DateTimeOffset.MinValue, default);

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Tests.Infrastructure;
 
 namespace SelfServiceBot.Costs.Tests.Infrastructure;
@@ -56,7 +57,7 @@ public sealed class LedgerHarness : IAsyncDisposable
     public async Task<List<ContactRecord>> ContactsAsync()
     {
         await using var db = Factory.CreateDbContext();
-        return await db.Contacts.AsNoTracking().OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync();
+        return await db.Contacts().AsNoTracking().OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync();
     }
 
     /// <summary>Moves the clock to <paramref name="at"/> and lets the ledger catch up, as its background service would.</summary>

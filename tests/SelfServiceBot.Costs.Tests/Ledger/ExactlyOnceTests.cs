@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Costs.Tests.Infrastructure;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
@@ -189,7 +190,7 @@ public class ExactlyOnceTests
     private static async Task<long> CheckpointAsync(LedgerHarness h)
     {
         await using var db = h.Factory.CreateDbContext();
-        return (await db.ContactProjections.SingleAsync()).LastEventId;
+        return (await db.ContactProjections().SingleAsync()).LastEventId;
     }
 
     private static async Task<long> MaxEventIdAsync(LedgerHarness h)

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.BotFramework.Storage;
 using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Sql;
 using SelfServiceBot.Data.Tests.Infrastructure;
@@ -102,7 +102,7 @@ public class GroupCommitTests
             order.Enqueue("exclusive started");
             await using var ledger = db.Factory.CreateDbContext();
             await using var transaction = await ledger.Database.BeginTransactionAsync();
-            ledger.ProcessedActivities.Add(new ProcessedActivity { ChannelId = "test", ConversationId = "c", ActivityId = "x", ClaimedAt = DateTimeOffset.UtcNow });
+            ledger.ProcessedActivities().Add(new ProcessedActivity { ChannelId = "test", ConversationId = "c", ActivityId = "x", ClaimedAt = DateTimeOffset.UtcNow });
             await ledger.SaveChangesAsync();
             await transaction.CommitAsync();
             order.Enqueue("exclusive committed");
@@ -192,7 +192,7 @@ public class GroupCommitTests
     private static async Task<List<string>> Claimed(TestDatabase db)
     {
         await using var context = db.Factory.CreateDbContext();
-        return await context.ProcessedActivities.Select(p => p.ActivityId).OrderBy(a => a).ToListAsync();
+        return await context.ProcessedActivities().Select(p => p.ActivityId).OrderBy(a => a).ToListAsync();
     }
 
     /// <summary>The transaction each claim's insert ran in, by activity id.</summary>

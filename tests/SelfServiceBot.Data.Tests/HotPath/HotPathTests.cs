@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
+using SelfServiceBot.BotFramework.Storage;
 using SelfServiceBot.Contracts.Events;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Tests.Infrastructure;
 
@@ -57,7 +59,7 @@ public class HotPathTests
 
         await using var context = db.Factory.CreateDbContext();
         Assert.Equal(80 * 81 / 2, await context.ConversationEvents.CountAsync());
-        Assert.Equal(80, await context.ProcessedActivities.CountAsync(p => p.CompletedAt != null));
+        Assert.Equal(80, await context.ProcessedActivities().CountAsync(p => p.CompletedAt != null));
         Assert.Equal(new StoredConversationState("""{"n":80}""", 80), await db.Services.GetRequiredService<IConversationStateStore>().LoadAsync(Key, default));
     }
 
@@ -80,7 +82,7 @@ public class HotPathTests
 
         await using var context = db.Factory.CreateDbContext();
         Assert.Equal(16 * 5, await context.ConversationEvents.CountAsync());
-        Assert.All(await context.ConversationStates.Select(s => s.Version).ToListAsync(), v => Assert.Equal(5, v));
+        Assert.All(await context.ConversationStates().Select(s => s.Version).ToListAsync(), v => Assert.Equal(5, v));
     }
 
     private static ConversationEvent Event(string activityId, string type) => new()

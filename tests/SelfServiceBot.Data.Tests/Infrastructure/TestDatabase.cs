@@ -3,7 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.Conversation.Storage;
+using SelfServiceBot.Costs.Storage;
+using SelfServiceBot.Data.Model;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Data.Tests.Infrastructure;
 
@@ -15,6 +19,9 @@ namespace SelfServiceBot.Data.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "SSB_TEST_POSTGRES";
+
+    /// <summary>Every module that owns tables, as the app composes them: the migrations describe all of them.</summary>
+    public static IReadOnlyList<DataModule> Modules { get; } = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData()];
 
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresAdmin;
@@ -110,7 +117,8 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(TimeProvider.System)
-            .AddBotDatabase()
+            .AddBotDatabase(Modules)
+            .AddBotFrameworkStorage()
             .AddConversationData();
         configure?.Invoke(collection);
         return collection.BuildServiceProvider();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.BotFramework.Storage;
 using SelfServiceBot.Data.Tests.Infrastructure;
 
 namespace SelfServiceBot.Data.Tests.Migrations;
@@ -40,7 +41,7 @@ public class ConcurrentMigrationTests
                 // Each migration was applied by exactly one instance; the others found nothing pending.
                 Assert.Equal(all.Order(), applied.SelectMany(a => a).Order());
                 // The last migration's index exists once, and the tables answer.
-                Assert.Equal(0, await context.ProcessedActivities.CountAsync());
+                Assert.Equal(0, await context.ProcessedActivities().CountAsync());
             }
             finally
             {

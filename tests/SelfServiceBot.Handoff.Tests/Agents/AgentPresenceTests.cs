@@ -7,6 +7,7 @@ using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Handoff.Tests.Infrastructure;
 
 namespace SelfServiceBot.Handoff.Tests.Agents;
@@ -113,7 +114,7 @@ public class AgentPresenceTests
         // As the agents CLI does: the profile row changes, nothing routes.
         await using (var context = db.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext())
         {
-            await context.Agents.Where(x => x.UserId == ben).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 2));
+            await context.Agents().Where(x => x.UserId == ben).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 2));
         }
         var before = (await db.Desk.FindAsync(waiting.Id, default))!.Status;
 

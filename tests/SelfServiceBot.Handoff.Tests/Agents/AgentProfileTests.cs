@@ -2,6 +2,7 @@ using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Handoff.Tests.Infrastructure;
 
 namespace SelfServiceBot.Handoff.Tests.Agents;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Handoff.Tests.Infrastructure;
 
 namespace SelfServiceBot.Handoff.Tests.Desk;
@@ -105,10 +106,10 @@ public class ClaimTests
             db.Desk.AfterReadingLoads = null;
 
             await using var check = db.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
-            Assert.Equal(1, await check.HandoffRequests.CountAsync(h => h.AgentId == agent && h.Status == HandoffStatus.Assigned));
-            Assert.Equal(1, await check.HandoffRequests.CountAsync(h => h.Status == HandoffStatus.Queued));
+            Assert.Equal(1, await check.HandoffRequests().CountAsync(h => h.AgentId == agent && h.Status == HandoffStatus.Assigned));
+            Assert.Equal(1, await check.HandoffRequests().CountAsync(h => h.Status == HandoffStatus.Queued));
             // The chats end and the agent leaves, so the next round starts with an empty desk.
-            await check.HandoffRequests.Where(h => h.Status != HandoffStatus.Closed)
+            await check.HandoffRequests().Where(h => h.Status != HandoffStatus.Closed)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoffStatus.Closed));
             await db.Agents.SetPresenceAsync(agent, AgentPresence.Offline, default);
         }
@@ -220,6 +221,6 @@ public class ClaimTests
     private static async Task SetCapacityAsync(DeskDatabase db, string agent, int capacity)
     {
         await using var context = db.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
-        await context.Agents.Where(a => a.UserId == agent).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, capacity));
+        await context.Agents().Where(a => a.UserId == agent).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, capacity));
     }
 }

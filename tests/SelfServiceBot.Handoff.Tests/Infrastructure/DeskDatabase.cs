@@ -10,6 +10,7 @@ using SelfServiceBot.Data.Tests.Infrastructure;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Tests.Infrastructure;
 

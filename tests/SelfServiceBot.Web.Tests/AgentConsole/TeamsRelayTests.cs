@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Tests.Infrastructure;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.Messages;
 

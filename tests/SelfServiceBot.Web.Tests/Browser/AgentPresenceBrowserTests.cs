@@ -7,6 +7,7 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.SignIn;

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,7 +51,7 @@ public class ChatMarkupBrowserTests(ChromiumFixture chromium) : IClassFixture<Ch
         long handoffId;
         await using (var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext())
         {
-            handoffId = await db.HandoffRequests.Select(h => h.Id).SingleAsync();
+            handoffId = await db.HandoffRequests().Select(h => h.Id).SingleAsync();
         }
         var desk = app.Services.GetRequiredService<HandoffDesk>();
         Assert.True(await desk.ClaimAsync(handoffId, "anna", default));

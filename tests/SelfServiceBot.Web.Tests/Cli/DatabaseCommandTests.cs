@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.Persistence;
 using SelfServiceBot.Web.Tests.Infrastructure;
 
 namespace SelfServiceBot.Web.Tests.Cli;

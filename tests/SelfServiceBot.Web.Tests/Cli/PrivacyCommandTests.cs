@@ -3,8 +3,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.Tests.DirectLine;
 using SelfServiceBot.Web.Tests.Infrastructure;
 
@@ -39,22 +43,22 @@ public class PrivacyCommandTests
         await using var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
         var aliceKey = $"directline|{alice}";
         Assert.False(await db.ConversationEvents.AnyAsync(e => e.UserId == "alice-7" || (e.ConversationId == alice && e.Text != null)));
-        Assert.False(await db.ConversationTranscriptLines.AnyAsync(l => l.ConversationKey == aliceKey));
-        Assert.False(await db.ConversationStates.AnyAsync(s => s.ConversationKey == aliceKey));
-        Assert.False(await db.ConversationReferences.AnyAsync(r => r.ConversationKey == aliceKey));
-        Assert.False(await db.DirectLineActivities.AnyAsync(a => a.ConversationId == alice));
-        Assert.False(await db.DirectLineConversations.AnyAsync(c => c.Id == alice));
-        var ticket = await db.HandoffRequests.SingleAsync(h => h.ConversationId == alice);
+        Assert.False(await db.ConversationTranscriptLines().AnyAsync(l => l.ConversationKey == aliceKey));
+        Assert.False(await db.ConversationStates().AnyAsync(s => s.ConversationKey == aliceKey));
+        Assert.False(await db.ConversationReferences().AnyAsync(r => r.ConversationKey == aliceKey));
+        Assert.False(await db.DirectLineActivities().AnyAsync(a => a.ConversationId == alice));
+        Assert.False(await db.DirectLineConversations().AnyAsync(c => c.Id == alice));
+        var ticket = await db.HandoffRequests().SingleAsync(h => h.ConversationId == alice);
         Assert.Equal((null, null, null, null), (ticket.UserId, ticket.ContactDetails, ticket.LastCustomerText, ticket.TranscriptJson));
         Assert.Equal("offline", ticket.Status);
-        var aliceContact = await db.Contacts.SingleAsync(c => c.ConversationId == alice);
+        var aliceContact = await db.Contacts().SingleAsync(c => c.ConversationId == alice);
         Assert.Equal((null, null), (aliceContact.CustomerId, aliceContact.Question));
         Assert.NotNull(aliceContact.Outcome);
         Assert.Equal(contactsBefore, await CountContactsAsync(app));
         // Bob is untouched.
         Assert.Contains(await db.ConversationEvents.Where(e => e.ConversationId == bob).Select(e => e.Text).ToListAsync(), t => t == "How do I return an item?");
-        Assert.True(await db.DirectLineActivities.AnyAsync(a => a.ConversationId == bob));
-        Assert.Equal("bob-8", (await db.Contacts.SingleAsync(c => c.ConversationId == bob)).CustomerId);
+        Assert.True(await db.DirectLineActivities().AnyAsync(a => a.ConversationId == bob));
+        Assert.Equal("bob-8", (await db.Contacts().SingleAsync(c => c.ConversationId == bob)).CustomerId);
 
         var again = await RunAsync(app, "privacy", "erase", "--user", "alice-7");
         Assert.Equal(1, again.Exit);
@@ -114,7 +118,7 @@ public class PrivacyCommandTests
     private static async Task<int> CountContactsAsync(AppServer app)
     {
         await using var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
-        return await db.Contacts.CountAsync(c => c.Outcome != null);
+        return await db.Contacts().CountAsync(c => c.Outcome != null);
     }
 
     private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(AppServer app, params string[] args) =>

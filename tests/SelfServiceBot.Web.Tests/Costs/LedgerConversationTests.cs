@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SelfServiceBot.Handoff.Agents;
-using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.Costs.Ledger;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
+using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Desk;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.Tests.Infrastructure;
 
 namespace SelfServiceBot.Web.Tests.Costs;
@@ -38,7 +40,7 @@ public class LedgerConversationTests
         while (await ledger.ApplyNextBatchAsync(default) > 0) { }
         await ledger.CloseIdleAsync(DateTimeOffset.UtcNow.AddMinutes(31), default);
         await using var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
-        var contacts = await db.Contacts.AsNoTracking().ToListAsync();
+        var contacts = await db.Contacts().AsNoTracking().ToListAsync();
         Assert.Equal(contacts.Count, contacts.Select(c => c.ConversationId).Distinct().Count());
         return contacts.ToDictionary(c => c.ConversationId!, c => c.Outcome);
     }
@@ -120,14 +122,14 @@ public class LedgerConversationTests
         var agents = app.Services.GetRequiredService<AgentDirectory>();
         await agents.EnsureAsync("agent-anna", "Anna", default);
         await agents.UpdateProfileAsync("agent-anna", "Anna", new AgentProfile(["*"], ["en", "zh-CN"], 3), default);
-        await agents.SetPresenceAsync("agent-anna", SelfServiceBot.Data.Entities.AgentPresence.Online, default);
+        await agents.SetPresenceAsync("agent-anna", SelfServiceBot.Handoff.Storage.AgentPresence.Online, default);
         var desk = app.Services.GetRequiredService<HandoffDesk>();
 
         await SayAsync(app, "desk", "I want to talk to a person");
         long handoff;
         await using (var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext())
         {
-            handoff = (await db.HandoffRequests.SingleAsync(h => h.ConversationId == "desk")).Id;
+            handoff = (await db.HandoffRequests().SingleAsync(h => h.ConversationId == "desk")).Id;
         }
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.True(await desk.ClaimAsync(handoff, "agent-anna", default));
@@ -145,10 +147,10 @@ public class LedgerConversationTests
         Assert.Equal(clock.Start + TimeSpan.FromMinutes(8.5), contact.EndedAt);   // the hand-back
     }
 
-    private static async Task<Dictionary<string, SelfServiceBot.Data.Entities.ContactRecord>> ContactsAsync(AppServer app)
+    private static async Task<Dictionary<string, SelfServiceBot.Costs.Storage.ContactRecord>> ContactsAsync(AppServer app)
     {
         await using var db = app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContext();
-        var contacts = await db.Contacts.AsNoTracking().ToListAsync();
+        var contacts = await db.Contacts().AsNoTracking().ToListAsync();
         Assert.Equal(contacts.Count, contacts.Select(c => c.ConversationId).Distinct().Count());
         return contacts.ToDictionary(c => c.ConversationId!);
     }

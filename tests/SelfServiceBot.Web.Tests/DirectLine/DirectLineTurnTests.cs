@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.DirectLine;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.BotFramework.Schema;
-using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Web.AgentConsole;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Infrastructure;

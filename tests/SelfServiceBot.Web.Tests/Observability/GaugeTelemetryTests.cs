@@ -5,7 +5,7 @@ using SelfServiceBot.BotFramework.Schema;
 using SelfServiceBot.BotFramework.Tests.Infrastructure;
 using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Data;
-using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.Messages;
 
@@ -68,8 +68,8 @@ public sealed class GaugeTelemetryTests
         // sweeps leave such an agent alone.
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
         {
-            db.Agents.Add(new AgentRecord { UserId = "agent-1", DisplayName = "Anna", Presence = AgentPresence.Online, Capacity = 0 });
-            db.Agents.Add(new AgentRecord { UserId = "agent-2", DisplayName = "Bo", Presence = AgentPresence.Offline });
+            db.Agents().Add(new AgentRecord { UserId = "agent-1", DisplayName = "Anna", Presence = AgentPresence.Online, Capacity = 0 });
+            db.Agents().Add(new AgentRecord { UserId = "agent-2", DisplayName = "Bo", Presence = AgentPresence.Offline });
             await db.SaveChangesAsync();
         }
 

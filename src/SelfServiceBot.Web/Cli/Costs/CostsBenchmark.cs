@@ -5,6 +5,7 @@ using SelfServiceBot.Costs;
 using SelfServiceBot.Costs.Demo;
 using SelfServiceBot.Costs.Model;
 using SelfServiceBot.Costs.Reports;
+using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 
 namespace SelfServiceBot.Web.Cli.Costs;
@@ -39,7 +40,7 @@ internal static class CostsBenchmark
         var countTimes = await TimeAsync(async () =>
         {
             await using var db = factory.CreateDbContext();
-            await db.Contacts.GroupBy(c => c.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            await db.Contacts().GroupBy(c => c.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         });
         Console.WriteLine($"report {from:yyyy-MM-dd}..{to:yyyy-MM-dd} over {report!.Contacts:N0} contacts: median {Median(reportTimes):0} ms, best {reportTimes.Min():0} ms ({Runs} runs)");
         Console.WriteLine($"SELECT count(*) ... GROUP BY outcome:      median {Median(countTimes):0} ms, best {countTimes.Min():0} ms ({Runs} runs)");

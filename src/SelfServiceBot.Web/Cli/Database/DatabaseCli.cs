@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Data;
+using SelfServiceBot.Web.Persistence;
 
 namespace SelfServiceBot.Web.Cli.Database;
 

@@ -2,6 +2,8 @@ using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.KnowledgeDrafts;
+using SelfServiceBot.Web.KnowledgeDrafts;
+using SelfServiceBot.Web.Persistence;
 
 namespace SelfServiceBot.Web.Cli.Kb;
 
