@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Bot;
@@ -11,7 +11,6 @@ using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Conversation.Welcome;
 using SelfServiceBot.Data.Conversations;
-using SelfServiceBot.Handoff;
 using SelfServiceBot.Knowledge;
 
 namespace SelfServiceBot.Conversation;

@@ -31,7 +31,6 @@ public static class CostsServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<DemoData>();
         services.AddSingleton<ContactList>();
-        services.AddPrivacy();
         services.AddSingleton<KnowledgeGaps>();
         if (background)
         {

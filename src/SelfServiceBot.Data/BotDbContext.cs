@@ -19,9 +19,6 @@ public abstract class BotDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ConversationEventRecord> ConversationEvents => Set<ConversationEventRecord>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
-    public DbSet<KnowledgeDraftRecord> KnowledgeDrafts => Set<KnowledgeDraftRecord>();
-    public DbSet<PublishedArticleRecord> PublishedArticles => Set<PublishedArticleRecord>();
-    public DbSet<PublishedArticlesRevisionRecord> PublishedArticlesRevision => Set<PublishedArticlesRevisionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

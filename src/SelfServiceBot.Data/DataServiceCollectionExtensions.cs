@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddPrivacy();
+        services.AddConversationEvents();
         services.AddPooledDbContextFactory<SqliteBotDbContext>((sp, o) =>
             o.UseSqlite(PrepareSqlite(ConnectionString(sp) ?? DefaultSqliteConnectionString, sp.GetService<IHostEnvironment>()?.ContentRootPath))
                 .AddInterceptors([new SqlitePragmas(), .. Interceptors(sp)])

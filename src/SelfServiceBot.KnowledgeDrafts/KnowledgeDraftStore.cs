@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 
 namespace SelfServiceBot.KnowledgeDrafts;
 
@@ -33,7 +34,7 @@ public sealed class KnowledgeDraftStore(IDbContextFactory<BotDbContext> factory,
             UpdatedAt = now,
         };
         await using var db = factory.CreateDbContext();
-        db.KnowledgeDrafts.Add(record);
+        db.KnowledgeDrafts().Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -41,14 +42,14 @@ public sealed class KnowledgeDraftStore(IDbContextFactory<BotDbContext> factory,
     public async Task<KnowledgeDraftRecord?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.KnowledgeDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return await db.KnowledgeDrafts().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
     }
 
     /// <summary>The draft still open for this knowledge gap's question, so pressing its button twice makes one draft.</summary>
     public async Task<KnowledgeDraftRecord?> FindOpenFromGapAsync(string question, string locale, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.KnowledgeDrafts.AsNoTracking()
+        return await db.KnowledgeDrafts().AsNoTracking()
             .Where(d => d.Source == KnowledgeDraftSources.KnowledgeGap && d.Locale == locale && d.Status == KnowledgeDraftStatus.Draft && d.SourceReference == question)
             .OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken);
     }
@@ -56,13 +57,13 @@ public sealed class KnowledgeDraftStore(IDbContextFactory<BotDbContext> factory,
     public async Task<IReadOnlyList<KnowledgeDraftRecord>> ListAsync(string status, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.KnowledgeDrafts.AsNoTracking().Where(d => d.Status == status).OrderByDescending(d => d.Id).Take(500).ToListAsync(cancellationToken);
+        return await db.KnowledgeDrafts().AsNoTracking().Where(d => d.Status == status).OrderByDescending(d => d.Id).Take(500).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.KnowledgeDrafts.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() })
+        return await db.KnowledgeDrafts().GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
 
@@ -117,12 +118,12 @@ public sealed class KnowledgeDraftStore(IDbContextFactory<BotDbContext> factory,
 
     /// <summary>The article the draft became: its id, and the file it is when exported.</summary>
     internal static Task SetArticleAsync(BotDbContext db, long id, string articleId, string path, CancellationToken cancellationToken) =>
-        db.KnowledgeDrafts.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+        db.KnowledgeDrafts().Where(d => d.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.ArticleId, articleId).SetProperty(d => d.ArticlePath, path), cancellationToken);
 
     public static IReadOnlyList<string> QuestionsOf(KnowledgeDraftRecord draft) =>
         JsonSerializer.Deserialize<List<string>>(draft.QuestionsJson) ?? [];
 
     private static IQueryable<KnowledgeDraftRecord> Open(BotDbContext db, long id, int version) =>
-        db.KnowledgeDrafts.Where(d => d.Id == id && d.Status == KnowledgeDraftStatus.Draft && d.Version == version);
+        db.KnowledgeDrafts().Where(d => d.Id == id && d.Status == KnowledgeDraftStatus.Draft && d.Version == version);
 }

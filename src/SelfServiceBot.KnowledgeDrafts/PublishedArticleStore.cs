@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 
 namespace SelfServiceBot.KnowledgeDrafts;
 
@@ -19,7 +20,7 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
     public async Task<long> RevisionAsync(CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
-        return await db.PublishedArticlesRevision.Where(r => r.Id == PublishedArticlesRevisionRecord.SingletonId)
+        return await db.PublishedArticlesRevision().Where(r => r.Id == PublishedArticlesRevisionRecord.SingletonId)
             .Select(r => r.Revision).SingleAsync(cancellationToken);
     }
 
@@ -27,7 +28,7 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
     {
         var revision = await RevisionAsync(cancellationToken);
         await using var db = factory.CreateDbContext();
-        var rows = await db.PublishedArticles.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.PublishedArticles().AsNoTracking().ToListAsync(cancellationToken);
         // Sorted here, not by the database's collation: the order is part of the index stamp on every instance.
         return new PublishedArticleSet(revision, rows.OrderBy(a => a.Locale, StringComparer.Ordinal).ThenBy(a => a.ArticleId, StringComparer.Ordinal)
             .Select(ToArticle).ToList());
@@ -42,7 +43,7 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
         long? draftId, string by, CancellationToken cancellationToken)
     {
         var revision = await BumpAsync(db, cancellationToken);
-        var published = (await db.PublishedArticles.Where(a => a.Locale == article.Locale).Select(a => a.ArticleId).ToListAsync(cancellationToken))
+        var published = (await db.PublishedArticles().Where(a => a.Locale == article.Locale).Select(a => a.ArticleId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var n = 1; n <= MaxSuffix; n++)
         {
@@ -50,7 +51,7 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
             if (!fileIds.Contains(id) && !published.Contains(id))
             {
                 var added = article with { Id = id, SourcePath = SourceOf(article.Locale, article.Category, id) };
-                db.PublishedArticles.Add(ToRecord(added, draftId, by, revision));
+                db.PublishedArticles().Add(ToRecord(added, draftId, by, revision));
                 await db.SaveChangesAsync(cancellationToken);
                 return added;
             }
@@ -67,7 +68,7 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
         await using var db = factory.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var revision = await BumpAsync(db, cancellationToken);
-        var existing = (await db.PublishedArticles.ToListAsync(cancellationToken))
+        var existing = (await db.PublishedArticles().ToListAsync(cancellationToken))
             .ToDictionary(a => $"{a.Locale}|{a.ArticleId}", StringComparer.OrdinalIgnoreCase);
         foreach (var article in articles)
         {
@@ -77,10 +78,10 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
                 {
                     throw new IOException($"{article.Locale}/{article.Id} is already published; pass --overwrite to replace it");
                 }
-                db.PublishedArticles.Remove(old);
+                db.PublishedArticles().Remove(old);
                 await db.SaveChangesAsync(cancellationToken);
             }
-            db.PublishedArticles.Add(ToRecord(article, null, by, revision));
+            db.PublishedArticles().Add(ToRecord(article, null, by, revision));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -93,13 +94,13 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
         await using var db = factory.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BumpAsync(db, cancellationToken);
-        var rows = await db.PublishedArticles.Where(a => a.Locale == locale).ToListAsync(cancellationToken);
+        var rows = await db.PublishedArticles().Where(a => a.Locale == locale).ToListAsync(cancellationToken);
         var row = rows.FirstOrDefault(a => string.Equals(a.ArticleId, articleId, StringComparison.OrdinalIgnoreCase));
         if (row is null)
         {
             return false;
         }
-        db.PublishedArticles.Remove(row);
+        db.PublishedArticles().Remove(row);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -114,9 +115,9 @@ public sealed class PublishedArticleStore(IDbContextFactory<BotDbContext> factor
     private static async Task<long> BumpAsync(BotDbContext db, CancellationToken cancellationToken)
     {
         // First statement of the transaction: from here on this publisher holds the row (PostgreSQL) or the write lock (SQLite).
-        await db.PublishedArticlesRevision.Where(r => r.Id == PublishedArticlesRevisionRecord.SingletonId)
+        await db.PublishedArticlesRevision().Where(r => r.Id == PublishedArticlesRevisionRecord.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision + 1), cancellationToken);
-        return await db.PublishedArticlesRevision.Where(r => r.Id == PublishedArticlesRevisionRecord.SingletonId)
+        return await db.PublishedArticlesRevision().Where(r => r.Id == PublishedArticlesRevisionRecord.SingletonId)
             .Select(r => r.Revision).SingleAsync(cancellationToken);
     }
 

@@ -1,14 +1,15 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.BotFramework.Storage;
 using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Costs.Storage;
-using SelfServiceBot.Data;
 using SelfServiceBot.Data.Model;
+using SelfServiceBot.Data;
 using SelfServiceBot.Handoff.Storage;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 
 // The dotnet-ef tool is not on the NuGet mirror here, so this does its "migrations add" for both providers:
 //   dotnet run --project tools/SelfServiceBot.MigrationTool -- NAME
@@ -28,7 +29,7 @@ if (!File.Exists(Path.Combine(dataProject, "SelfServiceBot.Data.csproj")))
 }
 
 // The model of every module that owns tables, as the app composes it (SelfServiceBot.Web's BotDatabase.Modules).
-DataModule[] modules = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData()];
+DataModule[] modules = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData(), new KnowledgeDraftsData()];
 Scaffold(new SqliteBotDbContext(new DbContextOptionsBuilder<SqliteBotDbContext>().UseSqlite("Data Source=:memory:").UseDataModules(modules).Options), "Sqlite");
 Scaffold(new PostgresBotDbContext(new DbContextOptionsBuilder<PostgresBotDbContext>().UseNpgsql("Host=localhost").UseDataModules(modules).Options), "Postgres");
 return 0;

@@ -10,9 +10,6 @@ using SelfServiceBot.Conversation.State;
 using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
-using SelfServiceBot.Handoff.Customers;
-using SelfServiceBot.Handoff.Desk;
-using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Conversation.Handoff;
 

@@ -10,7 +10,7 @@ namespace SelfServiceBot.Conversation.Storage;
 public static class ConversationDataServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation's state store, the event log (the core's), transcript, and the store that writes a finished turn's state, events,
+    /// The conversation's state store, transcript, and the store that writes a finished turn's state, events,
     /// transcript lines and claim completion together (needs <see cref="DataServiceCollectionExtensions.AddBotDatabase"/>). A module replacing
     /// <see cref="IConversationEvents"/> sees only the events written outside a turn's end (e.g. the hand-off desk's) unless
     /// it replaces <see cref="IConversationTurnStore"/> too.
@@ -21,7 +21,6 @@ public static class ConversationDataServiceCollectionExtensions
         // The turn's writes go through the one SQLite writer (docs/database.md, "The hot path").
         services.TryAddSingleton<HotWrites>();
         services.TryAddSingleton<IConversationStateStore, EfConversationStateStore>();
-        services.AddConversationEvents();
         services.TryAddSingleton<IConversationTurnStore, EfConversationTurnStore>();
         services.TryAddSingleton<IConversationTranscriptStore, EfConversationTranscriptStore>();
         return services;

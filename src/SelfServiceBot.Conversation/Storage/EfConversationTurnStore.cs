@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
@@ -76,9 +76,7 @@ internal sealed class EfConversationTurnStore(IDbContextFactory<BotDbContext> fa
 
         if (turn.CompletedActivity is { } activity)
         {
-            await db.ProcessedActivities()
-                .Where(p => p.ChannelId == activity.ChannelId && p.ConversationId == activity.ConversationId && p.ActivityId == activity.ActivityId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, now), cancellationToken);
+            await TurnClaimCompletion.CompleteAsync(db, activity, now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new TurnWriteResult(overwrote);

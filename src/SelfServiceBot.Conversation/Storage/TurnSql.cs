@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SelfServiceBot.BotFramework.Storage;
+using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Data.Conversations;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Sql;
@@ -93,7 +93,7 @@ internal static class TurnSql
         }
         if (turn.CompletedActivity is { } activity)
         {
-            EfProcessedActivityStore.Completion(sql, activity, now);
+            TurnClaimCompletion.AppendTo(sql, activity, now);
         }
         return sql;
     }

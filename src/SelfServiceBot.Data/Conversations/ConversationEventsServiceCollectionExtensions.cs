@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.Contracts.Events;
 
 namespace SelfServiceBot.Data.Conversations;
 

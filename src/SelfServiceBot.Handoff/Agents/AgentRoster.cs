@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SelfServiceBot.Contracts.Staff;
-using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Data;
 using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Storage;
-using SelfServiceBot.Web.SignIn;
 
 namespace SelfServiceBot.Handoff.Agents;
 

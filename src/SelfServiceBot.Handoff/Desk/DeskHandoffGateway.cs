@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.Handoff.Storage;
 
 namespace SelfServiceBot.Handoff.Desk;
 

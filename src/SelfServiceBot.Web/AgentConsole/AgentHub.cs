@@ -7,6 +7,7 @@ using SelfServiceBot.Handoff.Agents;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.AgentProfiles;
 using SelfServiceBot.Web.KnowledgeDrafts;

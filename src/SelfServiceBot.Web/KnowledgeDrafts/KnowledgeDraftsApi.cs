@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 

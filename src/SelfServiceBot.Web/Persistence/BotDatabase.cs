@@ -2,10 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfServiceBot.BotFramework.Storage;
 using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Costs.Storage;
-using SelfServiceBot.Data;
 using SelfServiceBot.Data.Model;
 using SelfServiceBot.Data.Privacy;
+using SelfServiceBot.Data;
 using SelfServiceBot.Handoff.Storage;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.Web.Privacy;
 using SelfServiceBot.Web.Retention;
 
@@ -18,7 +19,7 @@ namespace SelfServiceBot.Web.Persistence;
 public static class BotDatabase
 {
     /// <summary>Every module that owns tables: the migrations describe all of them, so every host that opens the database lists all.</summary>
-    public static IReadOnlyList<DataModule> Modules { get; } = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData()];
+    public static IReadOnlyList<DataModule> Modules { get; } = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData(), new KnowledgeDraftsData()];
 
     public static IServiceCollection AddBotDatabase(this IServiceCollection services) =>
         services.AddBotDatabase(Modules).AddBotFrameworkStorage().AddRetentionAndErasure();

@@ -9,6 +9,7 @@ using SelfServiceBot.Costs.Ledger;
 using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data;
 using SelfServiceBot.Data.Conversations;
+using SelfServiceBot.Data.Privacy;
 using SelfServiceBot.Data.Tests.Infrastructure;
 
 namespace SelfServiceBot.Costs.Tests.Infrastructure;
@@ -42,6 +43,8 @@ public sealed class LedgerHarness : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(database.Factory)
+            .AddConversationEvents()
+            .AddPrivacy()
             .AddConversationData()
             .AddCosts(background: false)
             .BuildServiceProvider();

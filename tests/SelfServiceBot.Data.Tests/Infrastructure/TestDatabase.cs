@@ -8,6 +8,7 @@ using SelfServiceBot.Conversation.Storage;
 using SelfServiceBot.Costs.Storage;
 using SelfServiceBot.Data.Model;
 using SelfServiceBot.Handoff.Storage;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 
 namespace SelfServiceBot.Data.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PostgresVariable = "SSB_TEST_POSTGRES";
 
     /// <summary>Every module that owns tables, as the app composes them: the migrations describe all of them.</summary>
-    public static IReadOnlyList<DataModule> Modules { get; } = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData()];
+    public static IReadOnlyList<DataModule> Modules { get; } = [new BotFrameworkData(), new ConversationData(), new HandoffData(), new CostsData(), new KnowledgeDraftsData()];
 
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresAdmin;

@@ -4,6 +4,7 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Knowledge.Articles;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.Tests.Infrastructure;
 using SelfServiceBot.Web.Tests.KnowledgeDrafts;

@@ -1,4 +1,5 @@
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 
 namespace SelfServiceBot.Web.Tests.KnowledgeDrafts;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.SignIn;
 using SelfServiceBot.Web.Tests.Browser;

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Data.Entities;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.Tests.Costs;
 using SelfServiceBot.Web.Tests.Infrastructure;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SelfServiceBot.Data;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.Tests.Infrastructure;
-using SelfServiceBot.Knowledge;
+using SelfServiceBot.Data;
 using SelfServiceBot.Knowledge.Search;
+using SelfServiceBot.Knowledge;
+using SelfServiceBot.KnowledgeDrafts.Storage;
 using SelfServiceBot.KnowledgeDrafts;
 using SelfServiceBot.Web.Tests.Infrastructure;
 
@@ -74,8 +75,8 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
             Assert.Equal(PublishProblem.Changed, again.Problem);
             Assert.Equal(filesBefore, Snapshot(_kb.Folder));
             await using var context = db.Factory.CreateDbContext();
-            Assert.Equal(["store-hours-2", "store-hours-3"], await context.PublishedArticles.OrderBy(a => a.Id).Select(a => a.ArticleId).ToListAsync());
-            Assert.Equal(2, await context.PublishedArticlesRevision.Select(r => r.Revision).SingleAsync());
+            Assert.Equal(["store-hours-2", "store-hours-3"], await context.PublishedArticles().OrderBy(a => a.Id).Select(a => a.ArticleId).ToListAsync());
+            Assert.Equal(2, await context.PublishedArticlesRevision().Select(r => r.Revision).SingleAsync());
         }
         finally
         {
@@ -99,8 +100,8 @@ public sealed class SharedKnowledgeBaseTests : IDisposable
 
         Assert.Equal(["do-you-gift-wrap", "do-you-gift-wrap-2", "do-you-gift-wrap-3", "do-you-gift-wrap-4"], outcomes.Select(o => o.ArticleId!).Order());
         await using var context = db.Factory.CreateDbContext();
-        Assert.Equal(4, await context.PublishedArticlesRevision.Select(r => r.Revision).SingleAsync());
-        Assert.Equal([1L, 2L, 3L, 4L], await context.PublishedArticles.OrderBy(a => a.Revision).Select(a => a.Revision).ToListAsync());
+        Assert.Equal(4, await context.PublishedArticlesRevision().Select(r => r.Revision).SingleAsync());
+        Assert.Equal([1L, 2L, 3L, 4L], await context.PublishedArticles().OrderBy(a => a.Revision).Select(a => a.Revision).ToListAsync());
     }
 
     private void Instance(IServiceCollection services) => services.AddKnowledge().AddKnowledgeDrafts();

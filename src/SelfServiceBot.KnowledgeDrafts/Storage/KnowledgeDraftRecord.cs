@@ -1,4 +1,4 @@
-namespace SelfServiceBot.Data.Entities;
+namespace SelfServiceBot.KnowledgeDrafts.Storage;
 
 /// <summary>
 /// A knowledge base article waiting for an author's review: written from a resolved chat (the customer's question, the

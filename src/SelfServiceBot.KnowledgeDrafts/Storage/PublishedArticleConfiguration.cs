@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SelfServiceBot.Data.Entities;
 
-namespace SelfServiceBot.Data.Configurations;
+namespace SelfServiceBot.KnowledgeDrafts.Storage;
 
 internal sealed class PublishedArticleConfiguration : IEntityTypeConfiguration<PublishedArticleRecord>
 {

@@ -1,4 +1,4 @@
-namespace SelfServiceBot.Data.Entities;
+namespace SelfServiceBot.KnowledgeDrafts.Storage;
 
 /// <summary>
 /// The one row that counts changes to <see cref="PublishedArticleRecord"/>s. Every publish bumps it in its own transaction,

@@ -1,4 +1,4 @@
-namespace SelfServiceBot.Data.Entities;
+namespace SelfServiceBot.KnowledgeDrafts.Storage;
 
 /// <summary>
 /// A knowledge base article published at run time (a reviewed draft, or <c>kb import --publish</c>): the database is where
