@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.BotFramework.Schema;
@@ -97,7 +96,7 @@ internal sealed class ExternalHandoff(IHandoffGateway gateway, ILogger<ExternalH
         Locale = locale,
         SuggestedActions = new SuggestedActions
         {
-            Actions = [.. Enumerable.Range(1, 5).Select(i => i.ToString(CultureInfo.InvariantCulture)).Select(n => CardAction.ImBack(n, n))],
+            Actions = [.. HandoffRating.Scores.Select(n => CardAction.ImBack(n, n))],
         },
     };
 }

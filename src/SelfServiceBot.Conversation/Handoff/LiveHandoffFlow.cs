@@ -84,5 +84,5 @@ internal sealed class LiveHandoffFlow(IHandoffGateway gateway, HandoffFlow hando
     private static bool IsCancel(UserInput input) => input.CardAction == CardActions.CancelHandoff || Phrases.Matches(Phrases.Cancel, input.Text);
 
     private static int? Score(string text) =>
-        int.TryParse(Phrases.Normalize(text), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5 ? n : null;
+        int.TryParse(Phrases.Normalize(text), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= HandoffRating.Lowest and <= HandoffRating.Highest ? n : null;
 }

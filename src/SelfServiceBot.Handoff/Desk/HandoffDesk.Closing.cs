@@ -119,7 +119,7 @@ public sealed partial class HandoffDesk
         var activity = Text(texts.RatingPrompt, locale);
         activity.SuggestedActions = new SuggestedActions
         {
-            Actions = [.. Enumerable.Range(1, 5).Select(i => new CardAction { Type = "imBack", Title = i.ToString(CultureInfo.InvariantCulture), Value = System.Text.Json.JsonSerializer.SerializeToElement(i.ToString(CultureInfo.InvariantCulture)) })],
+            Actions = [.. HandoffRating.Scores.Select(n => CardAction.ImBack(n, n))],
         };
         return activity;
     }
