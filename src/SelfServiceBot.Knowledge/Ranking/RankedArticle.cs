@@ -22,6 +22,10 @@ public sealed record RankedArticle
     /// <summary>Share of the closest phrasing's term weight that the message contains.</summary>
     public required double PhrasingCoverage { get; init; }
     public string? ClosestPhrasing { get; init; }
+    /// <summary>Cosine similarity of the message and the article's nearest phrasing by meaning (0 when ranking is lexical).</summary>
+    public double DenseSimilarity { get; init; }
+    /// <summary>The article's phrasing nearest the message by meaning (null when ranking is lexical).</summary>
+    public string? DensePhrasing { get; init; }
     /// <summary>Calibrated 0-100: the estimated chance, in percent, that this article is the right answer.</summary>
     public int Confidence { get; init; }
 }
