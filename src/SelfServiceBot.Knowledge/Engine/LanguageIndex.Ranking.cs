@@ -9,17 +9,23 @@ internal sealed partial class LanguageIndex
     private const int ClassifierCandidates = 10;
     private const double ExactMatch = 0.999;
 
-    public RankedResult Rank(string text, int max = 10) => Rank(text, max, excludePhrasing: -1, excludeArticle: -1, _classifier, _calibrator);
+    /// <param name="meaning">The message's sentence vector when the index is hybrid (<see cref="IsHybrid"/>); null ranks by words alone.</param>
+    public RankedResult Rank(string text, int max = 10, float[]? meaning = null) =>
+        Rank(text, meaning, max, excludePhrasing: -1, excludeArticle: -1, _classifier, _calibrator);
 
     public IEnumerable<PhrasingCheck> CheckPhrasings() =>
         Phrasings.Select((p, i) => new PhrasingCheck(Articles[p.Article], p.Text,
-            Rank(p.Text, 1, i, excludeArticle: -1, _classifier, _calibrator).Articles.FirstOrDefault()));
+            Rank(p.Text, IsHybrid ? VectorOf(i) : null, 1, i, excludeArticle: -1, _classifier, _calibrator).Articles.FirstOrDefault()));
 
     /// <param name="excludePhrasing">A phrasing to leave out (calibration asks held-out phrasings).</param>
     /// <param name="excludeArticle">An article to leave out entirely (calibration's stand-in for a question the knowledge base cannot answer).</param>
-    private RankedResult Rank(string text, int max, int excludePhrasing, int excludeArticle, SoftmaxClassifier classifier,
+    private RankedResult Rank(string text, float[]? meaning, int max, int excludePhrasing, int excludeArticle, SoftmaxClassifier classifier,
         ConfidenceCalibrator? calibrator)
     {
+        if (!IsHybrid)
+        {
+            meaning = null;
+        }
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var terms = new List<string>();
         foreach (var token in Analyzer.Tokens(text))
@@ -99,7 +105,7 @@ internal sealed partial class LanguageIndex
         try
         {
             var p = probabilities.AsSpan(0, Articles.Count);
-            classifier.Probabilities(_features.Vectorize(terms), p);
+            classifier.Probabilities(ClassifierInput(_features.Vectorize(terms), meaning), p);
             if (excludeArticle >= 0)
             {
                 var rest = 1 - p[excludeArticle];
@@ -111,8 +117,13 @@ internal sealed partial class LanguageIndex
             {
                 candidates.Add(c);
             }
+            var nearest = NearestByMeaning(meaning, excludePhrasing, excludeArticle);
+            foreach (var (article, _) in nearest.OrderByDescending(n => n.Value.Similarity).Take(_settings.DenseCandidates))
+            {
+                candidates.Add(article);
+            }
             candidates.Remove(excludeArticle);
-            var ranked = Combine(candidates, questionScores, bodyScores, allScores, p, unique, keep: Math.Max(max, 2));
+            var ranked = Combine(candidates, questionScores, bodyScores, allScores, nearest, p, unique, keep: Math.Max(max, 2));
             return new RankedResult(WithConfidence(ranked, calibrator, max), terms, corrections);
         }
         finally
@@ -123,8 +134,8 @@ internal sealed partial class LanguageIndex
 
     /// <summary>Scores every candidate, then builds the full evidence only for the best <paramref name="keep"/>.</summary>
     private List<RankedArticle> Combine(HashSet<int> candidates, Dictionary<int, (double Score, int Phrasing)> questionScores,
-        Dictionary<int, double> bodyScores, Dictionary<int, double> allScores, ReadOnlySpan<float> probabilities, List<string> terms,
-        int keep)
+        Dictionary<int, double> bodyScores, Dictionary<int, double> allScores, Dictionary<int, (double Similarity, int Phrasing)> nearest,
+        ReadOnlySpan<float> probabilities, List<string> terms, int keep)
     {
         var allMax = allScores.Count > 0 ? allScores.Values.Max() : 0;
         var questionMax = questionScores.Count > 0 ? questionScores.Values.Max(s => s.Score) : 0;
@@ -137,7 +148,8 @@ internal sealed partial class LanguageIndex
                            + _settings.BodyWeight * Relative(bodyScores.GetValueOrDefault(a), bodyMax)
                            + _settings.AllQuestionsWeight * Relative(allScores.GetValueOrDefault(a), allMax))
                           / (1 + _settings.BodyWeight + _settings.AllQuestionsWeight);
-            scored[n++] = (a, _settings.BmWeight * lexical + (1 - _settings.BmWeight) * probabilities[a]);
+            var meaning = nearest.TryGetValue(a, out var near) ? Math.Max(0, near.Similarity) : 0;
+            scored[n++] = (a, _settings.BmWeight * lexical + (1 - _settings.BmWeight) * probabilities[a] + _settings.DenseWeight * meaning);
         }
         Array.Sort(scored, (x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c : string.CompareOrdinal(Articles[x.Article].Id, Articles[y.Article].Id));
 
@@ -147,6 +159,7 @@ internal sealed partial class LanguageIndex
         {
             var (questionScore, phrasing) = questionScores.GetValueOrDefault(a, (0, -1));
             var (messageCoverage, phrasingCoverage) = phrasing >= 0 ? Coverage(terms, termWeight, phrasing) : (0, 0);
+            var (similarity, densePhrasing) = nearest.GetValueOrDefault(a, (0, -1));
             ranked.Add(new RankedArticle
             {
                 Article = Articles[a],
@@ -157,6 +170,8 @@ internal sealed partial class LanguageIndex
                 MessageCoverage = messageCoverage,
                 PhrasingCoverage = phrasingCoverage,
                 ClosestPhrasing = phrasing >= 0 ? Phrasings[phrasing].Text : null,
+                DenseSimilarity = similarity,
+                DensePhrasing = densePhrasing >= 0 ? Phrasings[densePhrasing].Text : null,
             });
         }
         return ranked;

@@ -5,13 +5,13 @@ namespace SelfServiceBot.Knowledge.Engine;
 internal sealed partial class LanguageIndex
 {
     private const int Folds = 5;
-    private const int ModelFormat = 1;
+    private const int ModelFormat = 2;
 
     private void SaveModel(string path)
     {
         using var writer = new BinaryWriter(File.Create(path));
         writer.Write(ModelFormat);
-        writer.Write(_features.Count);
+        writer.Write(ClassifierFeatures);
         _classifier.Save(writer);
         _calibrator.Save(writer);
     }
@@ -26,7 +26,7 @@ internal sealed partial class LanguageIndex
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path));
-            if (reader.ReadInt32() != ModelFormat || reader.ReadInt32() != _features.Count)
+            if (reader.ReadInt32() != ModelFormat || reader.ReadInt32() != ClassifierFeatures)
             {
                 return false;
             }
@@ -54,7 +54,7 @@ internal sealed partial class LanguageIndex
     /// </summary>
     private void Train()
     {
-        var vectors = _phrasingTokens.Select(_features.Vectorize).ToList();
+        var vectors = _phrasingTokens.Select((tokens, i) => ClassifierInput(_features.Vectorize(tokens), IsHybrid ? VectorOf(i) : null)).ToList();
         var labels = Phrasings.Select(p => p.Article).ToList();
         var eligible = Phrasings.Select((p, i) => (p.Article, Index: i)).GroupBy(x => x.Article)
             .Where(g => g.Count() >= 3)
@@ -62,7 +62,7 @@ internal sealed partial class LanguageIndex
             .ToList();
         var folds = eligible.Count <= _settings.MaxCalibrationQuestions * 2 ? Folds : 1;
         // The serving classifier does not depend on the calibration: train it on the other core meanwhile.
-        var serving = Task.Run(() => SoftmaxClassifier.Train(vectors, labels, Articles.Count, _features.Count, _settings.Classifier));
+        var serving = Task.Run(() => SoftmaxClassifier.Train(vectors, labels, Articles.Count, ClassifierFeatures, _settings.Classifier));
         var samples = new List<(double[] Features, bool Correct, double Weight)>();
         for (var fold = 0; fold < folds && Articles.Count > 2; fold++)
         {
@@ -75,11 +75,12 @@ internal sealed partial class LanguageIndex
             var excluded = heldOut.ToHashSet();
             var keep = Enumerable.Range(0, Phrasings.Count).Where(i => !excluded.Contains(i)).ToList();
             var partial = SoftmaxClassifier.Train(keep.Select(i => vectors[i]).ToList(), keep.Select(i => labels[i]).ToList(),
-                Articles.Count, _features.Count, _settings.Classifier);
+                Articles.Count, ClassifierFeatures, _settings.Classifier);
             foreach (var p in heldOut)
             {
                 var expected = Phrasings[p].Article;
-                var result = Rank(Phrasings[p].Text, 3, p, excludeArticle: -1, partial, calibrator: null);
+                var meaning = IsHybrid ? VectorOf(p) : null;
+                var result = Rank(Phrasings[p].Text, meaning, 3, p, excludeArticle: -1, partial, calibrator: null);
                 for (var i = 0; i < result.Articles.Count; i++)
                 {
                     var candidate = result.Articles[i];
@@ -89,7 +90,7 @@ internal sealed partial class LanguageIndex
                 // The same question with its article removed from the knowledge base: whatever comes
                 // first is wrong. This is what an unanswerable question in the same domain looks like,
                 // which held-out phrasings alone never show the calibration.
-                var withoutArticle = Rank(Phrasings[p].Text, 2, p, expected, partial, calibrator: null);
+                var withoutArticle = Rank(Phrasings[p].Text, meaning, 2, p, expected, partial, calibrator: null);
                 if (withoutArticle.Articles.Count > 0)
                 {
                     var rival = withoutArticle.Articles.Count > 1 ? withoutArticle.Articles[1] : null;

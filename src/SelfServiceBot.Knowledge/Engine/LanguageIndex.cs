@@ -9,7 +9,8 @@ namespace SelfServiceBot.Knowledge.Engine;
 
 /// <summary>
 /// One language's articles, searchable: the Lucene index (BM25 over each phrasing and over the answer
-/// text), the classifier trained on the phrasings, and the confidence calibration. Immutable once
+/// text), the classifier trained on the phrasings, the phrasings' sentence vectors when ranking is hybrid
+/// (<c>LanguageIndex.Dense.cs</c>), and the confidence calibration. Immutable once
 /// built; a changed knowledge base gets a new one (<see cref="KnowledgeEngine"/> swaps them).
 /// </summary>
 internal sealed partial class LanguageIndex : IDisposable
@@ -36,8 +37,10 @@ internal sealed partial class LanguageIndex : IDisposable
     internal IReadOnlyList<Phrasing> Phrasings { get; }
 
     private LanguageIndex(string language, KnowledgeAnalyzer analyzer, IReadOnlyList<KnowledgeArticle> articles,
-        IReadOnlyList<Phrasing> phrasings, LuceneDirectory directory, RankingSettings settings, SynonymTable synonyms)
+        IReadOnlyList<Phrasing> phrasings, LuceneDirectory directory, RankingSettings settings, SynonymTable synonyms,
+        float[][]? phrasingVectors)
     {
+        (_vectors, _dimensions) = Flatten(phrasingVectors, phrasings.Count);
         Language = language;
         Analyzer = analyzer;
         Articles = articles;
@@ -72,8 +75,10 @@ internal sealed partial class LanguageIndex : IDisposable
     /// <param name="writeIndex">False when <paramref name="directory"/> already holds this exact content (see <see cref="IndexStamp"/>).</param>
     /// <param name="modelPath">Where the trained classifier and calibration are kept next to the index: read when the
     /// index is reused, written when it is built. Null: train in memory only.</param>
+    /// <param name="encodePhrasings">The phrasings' sentence vectors, for hybrid ranking (null: lexical).</param>
     public static LanguageIndex Open(string language, IReadOnlyList<KnowledgeArticle> articles, SynonymTable synonyms,
-        LuceneDirectory directory, bool writeIndex, RankingSettings settings, string? modelPath = null)
+        LuceneDirectory directory, bool writeIndex, RankingSettings settings, string? modelPath = null,
+        Func<IReadOnlyList<string>, float[][]>? encodePhrasings = null)
     {
         var analyzer = new KnowledgeAnalyzer(synonyms);
         var phrasings = articles
@@ -83,7 +88,8 @@ internal sealed partial class LanguageIndex : IDisposable
         {
             IndexWriting.Write(directory, analyzer, articles, phrasings);
         }
-        var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings, synonyms);
+        var vectors = encodePhrasings?.Invoke(phrasings.Select(p => p.Text).ToList());
+        var index = new LanguageIndex(language, analyzer, articles, phrasings, directory, settings, synonyms, vectors);
         if (!writeIndex && modelPath is not null && index.TryLoadModel(modelPath))
         {
             return index;

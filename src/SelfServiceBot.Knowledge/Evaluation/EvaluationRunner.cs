@@ -18,7 +18,7 @@ public static class EvaluationRunner
         for (var i = 0; i < cases.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            rankings[i] = engine.Rank(cases[i].Text, cases[i].Locale ?? defaultLocale);
+            rankings[i] = engine.RankAsync(cases[i].Text, cases[i].Locale ?? defaultLocale).GetAwaiter().GetResult();
             KnowledgeDecisionPolicy.Decide(rankings[i], thresholds);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             progress?.Invoke(i + 1, cases.Count);

@@ -9,7 +9,7 @@ namespace SelfServiceBot.Knowledge.Ranking;
 /// </summary>
 public sealed class ConfidenceCalibrator
 {
-    public const int FeatureCount = 5;
+    public const int FeatureCount = 7;
 
     private readonly double[] _weights;
     private readonly double[] _mean;
@@ -24,7 +24,7 @@ public sealed class ConfidenceCalibrator
 
     /// <summary>Used when there is nothing to learn from (a knowledge base of one or two articles).</summary>
     public static ConfidenceCalibrator Uncalibrated { get; } =
-        new([3, 2, 2, 2, 2, -5], new double[FeatureCount], Enumerable.Repeat(1.0, FeatureCount).ToArray());
+        new([3, 2, 2, 2, 2, 0, 0, -5], new double[FeatureCount], Enumerable.Repeat(1.0, FeatureCount).ToArray());
 
     /// <summary>Every feature is evidence for the article, never against: the fitted weights are kept non-negative.</summary>
     /// <remarks>
@@ -39,6 +39,10 @@ public sealed class ConfidenceCalibrator
         candidate.MessageCoverage,
         candidate.PhrasingCoverage,
         candidate.MessageCoverage * candidate.PhrasingCoverage,
+        // Meaning (hybrid ranking only; 0 when lexical, which leaves the lexical calibration exactly as it was): how close
+        // the nearest phrasing is, and how much closer than the rival's.
+        candidate.DenseSimilarity,
+        candidate.DenseSimilarity - (rival?.DenseSimilarity ?? 0),
     ];
 
     public double Probability(double[] features)

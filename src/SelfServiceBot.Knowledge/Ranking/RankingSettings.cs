@@ -14,6 +14,21 @@ public sealed record RankingSettings
     /// <summary>Weight of BM25 over all of an article's phrasings together, next to the closest phrasing's.</summary>
     public double AllQuestionsWeight { get; init; } = 2.0;
 
+    /// <summary>
+    /// Hybrid ranking: weight of the message's cosine similarity to an article's nearest phrasing in the ranking score, next
+    /// to the lexical blend (which weighs 1).
+    /// </summary>
+    public double DenseWeight { get; init; } = 2.0;
+
+    /// <summary>
+    /// Hybrid ranking: the sentence vector's weight beside the word features in the classifier's input (both unit length),
+    /// so the classifier learns from meaning and words together.
+    /// </summary>
+    public float DenseInputWeight { get; init; } = 3.0f;
+
+    /// <summary>Hybrid ranking: articles nearest by meaning that become candidates beside the lexical ones.</summary>
+    public int DenseCandidates { get; init; } = 10;
+
     /// <summary>Phrasing hits read from Lucene per message; enough for every plausible article.</summary>
     public int MaxHits { get; init; } = 100;
 

@@ -54,7 +54,7 @@ public sealed class LuceneKnowledgeSearch(
         KnowledgeResult? choices = null;
         foreach (var language in languages)
         {
-            var result = KnowledgeDecisionPolicy.Decide(engine.Rank(text, language),
+            var result = KnowledgeDecisionPolicy.Decide(await engine.RankAsync(text, language, cancellationToken: cancellationToken),
                 settings.ThresholdsFor(language == own ? locale : language));
             if (result.Decision == KnowledgeDecision.Answer)
             {

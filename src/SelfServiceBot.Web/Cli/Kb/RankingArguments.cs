@@ -16,6 +16,9 @@ internal static class RankingArguments
             BodyWeight = Double(args, "body-weight") ?? settings.BodyWeight,
             AllQuestionsWeight = Double(args, "all-weight") ?? settings.AllQuestionsWeight,
             UnanswerableWeight = Double(args, "unanswerable-weight") ?? settings.UnanswerableWeight,
+            DenseWeight = Double(args, "dense-weight") ?? settings.DenseWeight,
+            DenseInputWeight = (float?)Double(args, "dense-input-weight") ?? settings.DenseInputWeight,
+            DenseCandidates = args.Int("dense-candidates") ?? settings.DenseCandidates,
             Classifier = classifier with
             {
                 Epochs = args.Int("epochs") ?? classifier.Epochs,
