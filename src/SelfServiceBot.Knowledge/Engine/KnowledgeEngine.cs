@@ -1,5 +1,6 @@
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Ranking;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -37,7 +38,7 @@ public sealed class KnowledgeEngine : IDisposable
     /// <param name="modelPathFor">Where a language's trained model is kept (null: trained in memory).</param>
     public static KnowledgeEngine Build(IReadOnlyList<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor,
         Func<string, (LuceneDirectory Directory, bool Write)> directoryFor, RankingSettings? settings = null,
-        Func<string, string>? modelPathFor = null)
+        Func<string, string>? modelPathFor = null, ISentenceEncoder? encoder = null, Func<string, string>? vectorsPathFor = null)
     {
         var languages = new Dictionary<string, LanguageIndex>(StringComparer.Ordinal);
         try
