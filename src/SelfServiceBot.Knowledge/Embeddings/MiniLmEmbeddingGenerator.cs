@@ -12,13 +12,15 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const string ModelName = "all-MiniLM-L6-v2";
     public const int Dimensions = 384;
 
-    private readonly SentenceEncoder _encoder = new();
+    // Loading the model takes seconds: only when a text is first encoded, so an app whose index and phrasing vectors are
+    // stored starts without it.
+    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder());
     private readonly EmbeddingGeneratorMetadata _metadata = new("local", null, ModelName, Dimensions);
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var vectors = _encoder.Encode(values.ToArray(), cancellationToken);
+        var vectors = _encoder.Value.Encode(values.ToArray(), cancellationToken);
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v)
         {
             ModelId = ModelName,
@@ -30,5 +32,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
         : null;
 
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
 }
