@@ -3,6 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Knowledge.Embeddings;
+using SelfServiceBot.Knowledge.Engine;
+using SelfServiceBot.Knowledge.Interchange;
+using SelfServiceBot.Knowledge.Ranking;
+using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Knowledge.Tests.Embeddings;
 
@@ -55,13 +59,31 @@ public sealed class EmbeddingOptionsTests
     }
 
     [Fact]
-    public async Task Provider_None_gives_the_app_no_encoder()
+    public async Task Provider_None_gives_the_app_no_encoder_and_the_lexical_index_it_had_without_one()
     {
-        using var host = await StartAsync(new() { ["Knowledge:Embeddings:Provider"] = "None" });
+        var index = Directory.CreateTempSubdirectory("ssb-index-").FullName;
+        try
+        {
+            using var host = await StartAsync(new()
+            {
+                ["Knowledge:Embeddings:Provider"] = "None", ["Knowledge:KnowledgeBasePath"] = SampleKnowledgeBase.Path,
+                ["Knowledge:IndexPath"] = index,
+            });
+            var provider = host.Services.GetRequiredService<KnowledgeEngineProvider>();
+            await provider.GetAsync(CancellationToken.None);
+            var source = KnowledgeSource.Load(SampleKnowledgeBase.Path);
 
-        Assert.Null(host.Services.GetRequiredService<KnowledgeEncoder>().Encoder);
-        Assert.Equal("lexical", host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.ModelId());
-        await host.StopAsync();
+            Assert.Null(host.Services.GetRequiredService<KnowledgeEncoder>().Encoder);
+            Assert.Equal(IndexStamp.Compute(source.KnowledgeBase.Articles, source.SynonymsFor, RankingSettings.Default, encoder: null),
+                provider.Stamp);
+            Assert.NotEqual(IndexStamp.Compute(source.KnowledgeBase.Articles, source.SynonymsFor, RankingSettings.Default,
+                new EmbeddingSentenceEncoder(new CountingGenerator(8), "fake/a/8", new HashSet<string> { "en" })), provider.Stamp);
+            await host.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(index, recursive: true);
+        }
     }
 
     [Fact]
@@ -73,15 +95,20 @@ public sealed class EmbeddingOptionsTests
         await host.StopAsync();
     }
 
-    /// <summary>A host with the knowledge module and no knowledge base (its startup logs that and goes on).</summary>
+    /// <summary>A host with the knowledge module; unless the settings name one, no knowledge base (its startup logs that and goes on).</summary>
     private static async Task<IHost> StartAsync(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        var configuration = new Dictionary<string, string?>
         {
             ["Knowledge:KnowledgeBasePath"] = Path.Combine(Path.GetTempPath(), "ssb-no-kb-" + Guid.NewGuid().ToString("N")),
             ["Knowledge:IndexPath"] = Path.Combine(Path.GetTempPath(), "ssb-no-index-" + Guid.NewGuid().ToString("N")),
-        });
+        };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddLogging();
         builder.Services.AddKnowledge();
         var host = builder.Build();
