@@ -180,9 +180,9 @@ public sealed partial class KnowledgeEngineProvider(
         var root = environment?.ContentRootPath is { Length: > 0 } contentRoot ? contentRoot : Directory.GetCurrentDirectory();
         var opened = PersistentIndex.Open(source, Path.GetFullPath(Path.Combine(root, options.Value.IndexPath)), encoder: encoder?.Encoder);
         Stamp = opened.Stamp;
-        logger.LogInformation("Knowledge base {Path}: {Count} articles ({Published} published) in {Languages}; index {Stamp} {How}", path,
-            opened.Engine.ArticleCount, publishedArticles.Count - shadowed.Count, string.Join(", ", opened.Engine.Languages), opened.Stamp,
-            opened.Built ? "built" : "reused");
+        logger.LogInformation("Knowledge base {Path}: {Count} articles ({Published} published) in {Languages}; index {Stamp} {How}; encoder {Encoder}",
+            path, opened.Engine.ArticleCount, publishedArticles.Count - shadowed.Count, string.Join(", ", opened.Engine.Languages), opened.Stamp,
+            opened.Built ? "built" : "reused", encoder?.Encoder?.ModelId ?? IndexStamp.Lexical);
         return opened.Engine;
     }
 
