@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SelfServiceBot.Knowledge.Diagnostics;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Search;
 
 namespace SelfServiceBot.Knowledge;
@@ -17,6 +19,11 @@ public static class KnowledgeServiceCollectionExtensions
                 "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0, " +
                 "and SharedPollSeconds >= 0.")
             .ValidateOnStart();
+        services.AddOptions<EmbeddingOptions>()
+            .BindConfiguration(EmbeddingOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidation>());
+        services.TryAddSingleton<KnowledgeEncoder>();
         services.AddMetrics();
         services.TryAddSingleton<KnowledgeMetrics>();
         services.TryAddSingleton<KnowledgeBaseLocator>();

@@ -19,7 +19,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const int Dimensions = 384;
     private const int BatchSize = 32;
 
-    private readonly SentenceEncoder _encoder = new(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
+    // Loading the model takes seconds: only when a text is first encoded, so an app whose index and phrasing vectors are
+    // stored starts without it.
+    private readonly Lazy<SentenceEncoder> _encoder =
+        new(() => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 }));
     private readonly EmbeddingGeneratorMetadata _metadata = new("local", null, ModelName, Dimensions);
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
@@ -29,7 +32,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var vectors = new float[texts.Length][];
         if (texts.Length == 1)
         {
-            vectors[0] = _encoder.Encode(texts, cancellationToken)[0];
+            vectors[0] = _encoder.Value.Encode(texts, cancellationToken)[0];
         }
         else
         {
@@ -37,7 +40,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             var batches = byLength.Chunk(BatchSize).ToList();
             await Parallel.ForEachAsync(batches, new ParallelOptions { CancellationToken = cancellationToken }, (batch, ct) =>
             {
-                var encoded = _encoder.Encode(batch.Select(i => texts[i]).ToArray(), ct);
+                var encoded = _encoder.Value.Encode(batch.Select(i => texts[i]).ToArray(), ct);
                 for (var k = 0; k < batch.Length; k++)
                 {
                     vectors[batch[k]] = encoded[k];
@@ -53,5 +56,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
         : null;
 
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
 }

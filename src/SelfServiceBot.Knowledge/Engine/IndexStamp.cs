@@ -2,13 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Ranking;
 
 namespace SelfServiceBot.Knowledge.Engine;
 
 /// <summary>
-/// A content hash of everything an index depends on: the articles, the synonyms, the ranking settings,
-/// the Lucene version and this code's index format. Same stamp, same index: the folder named after it
+/// A content hash of everything an index depends on: the articles, the synonyms, the ranking settings, the sentence
+/// encoder (its model, the languages it covers: the classifier is trained with its evidence), the Lucene version and this
+/// code's index format. Same stamp, same index: the folder named after it
 /// is reused; anything changes, a new one is built.
 /// </summary>
 public static class IndexStamp
@@ -16,13 +18,18 @@ public static class IndexStamp
     /// <summary>Bump when the documents, analysis or model file change shape.</summary>
     public const int Format = 4; // 4: English contractions spelled out; calibration without a held-out phrasing in its article's field
 
-    public static string Compute(IEnumerable<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor, RankingSettings settings)
+    /// <summary>What the stamp says of an index ranked by words alone.</summary>
+    public const string Lexical = "lexical";
+
+    public static string Compute(IEnumerable<KnowledgeArticle> articles, Func<string, SynonymTable> synonymsFor, RankingSettings settings,
+        ISentenceEncoder? encoder = null)
     {
         var text = new StringBuilder();
         text.Append("format=").Append(Format).Append(";lucene=").Append(LuceneSettings.Version).Append(';').Append(settings).Append('\n');
         foreach (var group in articles.GroupBy(a => KnowledgeEngine.LanguageOf(a.Locale)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.Append("language=").Append(group.Key).Append('\n');
+            text.Append("language=").Append(group.Key).Append(";encoder=")
+                .Append(encoder is not null && encoder.Covers(group.Key) ? encoder.ModelId : Lexical).Append('\n');
             foreach (var s in synonymsFor(group.Key).Groups)
             {
                 text.Append("syn=").Append(s.Canonical).Append("<=").AppendJoin('|', s.Variants).Append('\n');

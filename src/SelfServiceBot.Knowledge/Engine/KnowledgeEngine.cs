@@ -73,7 +73,7 @@ public sealed class KnowledgeEngine : IDisposable
     // Building is CPU work that callers already run off the request path (KnowledgeEngineProvider), so waiting here
     // blocks no request thread; the build as a whole stays synchronous for the CLI and the tests.
     private static float[][] EncodePhrasings(ISentenceEncoder encoder, string? path, IReadOnlyList<string> texts) =>
-        encoder.EncodeAsync(texts, CancellationToken.None).GetAwaiter().GetResult(); // TODO merge: PhrasingVectorStore.LoadOrEncodeAsync(path, ...)
+        PhrasingVectorStore.LoadOrEncodeAsync(path, encoder, texts, CancellationToken.None).GetAwaiter().GetResult().Vectors;
 
     /// <summary>Whether the language's index ranks with meaning too (its articles were embedded).</summary>
     public bool IsHybrid(string? locale) => _languages.TryGetValue(LanguageOf(locale), out var index) && index.IsHybrid;

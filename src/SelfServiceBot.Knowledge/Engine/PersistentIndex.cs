@@ -1,4 +1,5 @@
 using Lucene.Net.Store;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.Knowledge.Ranking;
 
@@ -8,7 +9,9 @@ namespace SelfServiceBot.Knowledge.Engine;
 /// The on-disk index under <c>Knowledge:IndexPath</c>: one folder per <see cref="IndexStamp"/> holding a
 /// Lucene index and the trained model per language. A folder is built under a temporary name and
 /// renamed when complete, so a crash mid-build, or a second instance building the same stamp at the
-/// same time, never leaves a half-written index that looks finished.
+/// same time, never leaves a half-written index that looks finished. The phrasings' vectors (hybrid ranking) are kept
+/// beside the folders, one file per language (<see cref="VectorsPath"/>), shared by every version: the next version of the
+/// knowledge base embeds only the phrasings that changed.
 /// </summary>
 public static class PersistentIndex
 {
@@ -17,33 +20,37 @@ public static class PersistentIndex
 
     public sealed record Opened(KnowledgeEngine Engine, string Stamp, string Folder, bool Built);
 
-    public static Opened Open(KnowledgeSource source, string indexRoot, RankingSettings? settings = null)
+    /// <summary>The file of a language's phrasing vectors under the index root (outside the per-version folders).</summary>
+    public static string VectorsPath(string indexRoot, string language) => Path.Combine(indexRoot, $"vectors-{language}.bin");
+
+    public static Opened Open(KnowledgeSource source, string indexRoot, RankingSettings? settings = null, ISentenceEncoder? encoder = null)
     {
         settings ??= RankingSettings.Default;
         System.IO.Directory.CreateDirectory(indexRoot);
-        var stamp = IndexStamp.Compute(source.KnowledgeBase.Articles, source.SynonymsFor, settings);
+        var stamp = IndexStamp.Compute(source.KnowledgeBase.Articles, source.SynonymsFor, settings, encoder);
         var folder = Path.Combine(indexRoot, stamp);
         var built = false;
         if (!File.Exists(Path.Combine(folder, CompleteMarker)))
         {
-            Build(source, indexRoot, folder, stamp, settings);
+            Build(source, indexRoot, folder, stamp, settings, encoder);
             built = true;
         }
         var engine = KnowledgeEngine.Build(source.KnowledgeBase.Articles, source.SynonymsFor,
             language => (FSDirectory.Open(Path.Combine(folder, language)), false), settings,
-            language => Path.Combine(folder, language, ModelFile));
+            language => Path.Combine(folder, language, ModelFile), encoder, language => VectorsPath(indexRoot, language));
         RemoveOthers(indexRoot, stamp);
         return new Opened(engine, stamp, folder, built);
     }
 
-    private static void Build(KnowledgeSource source, string indexRoot, string folder, string stamp, RankingSettings settings)
+    private static void Build(KnowledgeSource source, string indexRoot, string folder, string stamp, RankingSettings settings,
+        ISentenceEncoder? encoder)
     {
         var temporary = Path.Combine(indexRoot, $"{stamp}.building-{Guid.NewGuid():N}");
         try
         {
             using (KnowledgeEngine.Build(source.KnowledgeBase.Articles, source.SynonymsFor,
                        language => (FSDirectory.Open(Path.Combine(temporary, language)), true), settings,
-                       language => Path.Combine(temporary, language, ModelFile)))
+                       language => Path.Combine(temporary, language, ModelFile), encoder, language => VectorsPath(indexRoot, language)))
             {
             }
             File.WriteAllText(Path.Combine(temporary, CompleteMarker), DateTimeOffset.UtcNow.ToString("O"));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Store;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Interchange;
 using SelfServiceBot.Knowledge.Ranking;
 
@@ -22,14 +23,21 @@ public sealed class TemporaryEngine : IDisposable
     /// <summary>Wall time to write the index and train the ranking (what <c>index_ms</c> reports).</summary>
     public TimeSpan BuildTime { get; }
 
-    public static TemporaryEngine Build(KnowledgeSource source, RankingSettings? settings = null)
+    /// <param name="encoder">The sentence encoder for hybrid ranking (null: lexical only).</param>
+    /// <param name="vectorsFolder">
+    /// Where the phrasings' vectors are kept from one run to the next (e.g. by <c>kb eval</c> over a large set); null: embedded
+    /// every time, stored nowhere.
+    /// </param>
+    public static TemporaryEngine Build(KnowledgeSource source, RankingSettings? settings = null, ISentenceEncoder? encoder = null,
+        string? vectorsFolder = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ssb-kb-" + Guid.NewGuid().ToString("N"));
         var started = Stopwatch.GetTimestamp();
         try
         {
             var engine = KnowledgeEngine.Build(source.KnowledgeBase.Articles, source.SynonymsFor,
-                language => (FSDirectory.Open(Path.Combine(folder, language)), true), settings);
+                language => (FSDirectory.Open(Path.Combine(folder, language)), true), settings, modelPathFor: null, encoder,
+                vectorsFolder is null ? null : language => PersistentIndex.VectorsPath(vectorsFolder, language));
             return new TemporaryEngine(folder, engine, Stopwatch.GetElapsedTime(started));
         }
         catch

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Knowledge.Articles;
+using SelfServiceBot.Knowledge.Embeddings;
 using SelfServiceBot.Knowledge.Engine;
 using SelfServiceBot.Knowledge.Interchange;
 
@@ -19,7 +20,8 @@ public sealed partial class KnowledgeEngineProvider(
     KnowledgeBaseLocator locator,
     ILogger<KnowledgeEngineProvider> logger,
     IHostEnvironment? environment = null,
-    IPublishedArticles? published = null) : IDisposable
+    IPublishedArticles? published = null,
+    KnowledgeEncoder? encoder = null) : IDisposable
 {
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
 
@@ -176,11 +178,11 @@ public sealed partial class KnowledgeEngineProvider(
             }
         }
         var root = environment?.ContentRootPath is { Length: > 0 } contentRoot ? contentRoot : Directory.GetCurrentDirectory();
-        var opened = PersistentIndex.Open(source, Path.GetFullPath(Path.Combine(root, options.Value.IndexPath)));
+        var opened = PersistentIndex.Open(source, Path.GetFullPath(Path.Combine(root, options.Value.IndexPath)), encoder: encoder?.Encoder);
         Stamp = opened.Stamp;
-        logger.LogInformation("Knowledge base {Path}: {Count} articles ({Published} published) in {Languages}; index {Stamp} {How}", path,
-            opened.Engine.ArticleCount, publishedArticles.Count - shadowed.Count, string.Join(", ", opened.Engine.Languages), opened.Stamp,
-            opened.Built ? "built" : "reused");
+        logger.LogInformation("Knowledge base {Path}: {Count} articles ({Published} published) in {Languages}; index {Stamp} {How}; encoder {Encoder}",
+            path, opened.Engine.ArticleCount, publishedArticles.Count - shadowed.Count, string.Join(", ", opened.Engine.Languages), opened.Stamp,
+            opened.Built ? "built" : "reused", encoder?.Encoder?.ModelId ?? IndexStamp.Lexical);
         return opened.Engine;
     }
 

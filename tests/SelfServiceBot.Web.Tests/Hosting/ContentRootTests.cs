@@ -20,6 +20,7 @@ public sealed class ContentRootTests : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__SelfServiceBot"] = $"Data Source={Path.Combine(_elsewhere, "bot.db")}";
         start.Environment["Knowledge__IndexPath"] = Path.Combine(_elsewhere, "index");
+        start.Environment["Knowledge__Embeddings__Provider"] = "None"; // a fresh index folder would embed every phrasing
         var output = new StringBuilder();
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };

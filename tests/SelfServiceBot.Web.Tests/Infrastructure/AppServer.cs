@@ -27,6 +27,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
             ["ConnectionStrings:SelfServiceBot"] = $"Data Source={Path.Combine(_dataDirectory, "bot.db")}",
             ["Database:Provider"] = "Sqlite",
             ["MicrosoftAppId"] = "",
+            // Lexical ranking unless a test asks for the sentence encoder (Knowledge/HybridRankingTests): the local model
+            // costs seconds to load and embed the sample knowledge base's phrasings, at every start that does not find them.
+            ["Knowledge:Embeddings:Provider"] = "None",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

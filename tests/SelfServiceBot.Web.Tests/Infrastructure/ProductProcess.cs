@@ -27,6 +27,8 @@ internal sealed class ProductProcess : IDisposable
         // Each instance its own index folder, as each container has; the database is what they share.
         start.Environment["Knowledge__IndexPath"] = Path.Combine(dataDirectory, $"index-{Port}");
         start.Environment["MicrosoftAppId"] = "";
+        // Its own index folder would embed every phrasing again at each start; the encoder is tested in process.
+        start.Environment["Knowledge__Embeddings__Provider"] = "None";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
