@@ -1,3 +1,4 @@
+using SelfServiceBot.Knowledge.Analysis;
 using SelfServiceBot.Knowledge.Decisions;
 
 namespace SelfServiceBot.Knowledge;
@@ -42,6 +43,10 @@ public sealed class KnowledgeOptions
     /// </summary>
     public int AmbiguityMargin { get; set; } = 8;
 
+    /// <summary>What Chinese text becomes in the index: Bigrams (the default, measured best), Words or WordsAndBigrams
+    /// (docs/knowledge.md, "Chinese"). Changing it rebuilds the index.</summary>
+    public ChineseAnalysis ChineseAnalysis { get; set; } = ChineseAnalysis.Bigrams;
+
     /// <summary>Per-locale overrides (key: a locale such as zh-CN, or a language such as zh); unset values fall back to the above.</summary>
     public Dictionary<string, LocaleThresholds> Locales { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -57,7 +62,7 @@ public sealed class KnowledgeOptions
             specific?.AmbiguityMargin ?? AmbiguityMargin);
     }
 
-    internal bool IsValid() => SharedPollSeconds >= 0 &&
+    internal bool IsValid() => SharedPollSeconds >= 0 && Enum.IsDefined(ChineseAnalysis) &&
         new string?[] { null }.Concat(Locales.Keys).All(locale => ThresholdsFor(locale) is var t
             && t.Clarify is >= 0 and <= 100 && t.Answer is >= 0 and <= 100 && t.Clarify <= t.Answer && t.AmbiguityMargin >= 0);
 }

@@ -17,7 +17,7 @@ public static class KnowledgeServiceCollectionExtensions
             .BindConfiguration(KnowledgeOptions.SectionName)
             .Validate(o => o.IsValid(),
                 "Knowledge thresholds must satisfy 0 <= ClarifyThreshold <= AnswerThreshold <= 100 and AmbiguityMargin >= 0, " +
-                "and SharedPollSeconds >= 0.")
+                "SharedPollSeconds >= 0, and ChineseAnalysis is Bigrams, Words or WordsAndBigrams.")
             .ValidateOnStart();
         services.AddOptions<EmbeddingOptions>()
             .BindConfiguration(EmbeddingOptions.SectionName)

@@ -29,6 +29,16 @@ public sealed class SynonymTable
     /// <summary>Lines that could not be read, as "line N: reason"; the other lines still apply.</summary>
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>
+    /// How the analyzer built with this table treats Chinese: carried here because the table is what reaches the analyzer
+    /// of each language's index (<see cref="Interchange.KnowledgeSource.SynonymsFor"/>). Han variants are replaced in
+    /// the characters, before any segmenting, so they work the same in every mode.
+    /// </summary>
+    public ChineseAnalysis Chinese { get; private init; }
+
+    public SynonymTable With(ChineseAnalysis chinese) =>
+        chinese == Chinese ? this : new SynonymTable(Groups, Problems) { Chinese = chinese };
+
     /// <summary>Replaces Han-script variants before tokenising; null when there are none.</summary>
     public NormalizeCharMap? CharMap { get; private set; }
 

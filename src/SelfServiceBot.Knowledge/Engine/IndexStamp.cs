@@ -30,6 +30,11 @@ public static class IndexStamp
         {
             text.Append("language=").Append(group.Key).Append(";encoder=")
                 .Append(encoder is not null && encoder.Covers(group.Key) ? encoder.ModelId : Lexical).Append('\n');
+            // Only a non-default analysis is written, so the indexes built before the setting existed stay valid.
+            if (synonymsFor(group.Key).Chinese is not ChineseAnalysis.Bigrams and var chinese)
+            {
+                text.Append("chinese=").Append(chinese).Append('\n');
+            }
             foreach (var s in synonymsFor(group.Key).Groups)
             {
                 text.Append("syn=").Append(s.Canonical).Append("<=").AppendJoin('|', s.Variants).Append('\n');

@@ -30,6 +30,9 @@ public sealed record KnowledgeSource(KnowledgeBase KnowledgeBase, IReadOnlyDicti
         return new KnowledgeSource(kb, new Dictionary<string, SynonymTable>());
     }
 
+    /// <summary>How Chinese is analysed (<c>Knowledge:ChineseAnalysis</c>); every language's synonym table carries it to its analyzer.</summary>
+    public ChineseAnalysis Chinese { get; init; }
+
     public SynonymTable SynonymsFor(string language) =>
-        Synonyms.TryGetValue(language, out var table) ? table : SynonymTable.Empty;
+        (Synonyms.TryGetValue(language, out var table) ? table : SynonymTable.Empty).With(Chinese);
 }

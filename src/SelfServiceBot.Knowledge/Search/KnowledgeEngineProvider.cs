@@ -159,6 +159,7 @@ public sealed partial class KnowledgeEngineProvider(
             : KnowledgeSource.Load(path);
         var source = files with
         {
+            Chinese = options.Value.ChineseAnalysis,
             KnowledgeBase = files.KnowledgeBase with { Articles = ArticleMerge.Merge(files.KnowledgeBase.Articles, publishedArticles, out var shadowed) },
         };
         foreach (var article in shadowed)

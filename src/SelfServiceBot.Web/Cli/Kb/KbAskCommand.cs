@@ -21,7 +21,7 @@ internal static class KbAskCommand
             throw new CliUsageException("give the question to ask, e.g. kb ask \"where is my parcel\"");
         }
         var locale = args.Get("locale") ?? "en";
-        var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options), locale);
+        var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options), locale) with { Chinese = options.ChineseAnalysis };
         if (args.Has("published"))
         {
             source = await KbPublished.WithPublishedAsync(source);

@@ -26,11 +26,11 @@ internal static class KbCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = LoadOptions();
         var sub = args.Length > 1 ? args[1] : "";
         var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite", "publish", "published");
         try
         {
+            var options = LoadOptions();
             return sub switch
             {
                 "eval" => KbEvalCommand.Run(rest, options),
@@ -67,7 +67,19 @@ internal static class KbCommand
             .AddEnvironmentVariables()
             .Build();
         var options = new KnowledgeOptions();
-        configuration.GetSection(KnowledgeOptions.SectionName).Bind(options);
+        try
+        {
+            configuration.GetSection(KnowledgeOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A setting that is not of its type: the binder's message names it; no stack trace for an operator's typo.
+            throw new FormatException(ex.Message, ex);
+        }
+        if (!Enum.IsDefined(options.ChineseAnalysis))
+        {
+            throw new FormatException("Knowledge:ChineseAnalysis must be Bigrams, Words or WordsAndBigrams.");
+        }
         // Relative paths in settings mean what they mean to the server: under its content root. (Paths typed on the
         // command line, --kb and --index, stay relative to the working directory.)
         options.IndexPath = Path.GetFullPath(options.IndexPath, contentRoot);

@@ -23,7 +23,7 @@ internal static class KbEvalCommand
         var kbPath = args.Required("kb");
         var casesPath = args.Required("cases");
         var locale = args.Get("locale") ?? "en";
-        var source = KnowledgeSource.Load(kbPath, locale);
+        var source = KnowledgeSource.Load(kbPath, locale) with { Chinese = options.ChineseAnalysis };
         foreach (var problem in source.KnowledgeBase.Problems)
         {
             Console.Error.WriteLine($"skipped: {problem}");

@@ -9,7 +9,7 @@ internal static class KbIndexCommand
 {
     public static int Run(CliArguments args, KnowledgeOptions options)
     {
-        var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options));
+        var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options)) with { Chinese = options.ChineseAnalysis };
         foreach (var problem in source.KnowledgeBase.Problems)
         {
             Console.Error.WriteLine($"skipped {problem}");

@@ -17,7 +17,7 @@ internal static partial class KbLintCommand
 
     public static int Run(CliArguments args, KnowledgeOptions options)
     {
-        var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options));
+        var source = KnowledgeSource.Load(KbPaths.KnowledgeBase(args, options)) with { Chinese = options.ChineseAnalysis };
         var errors = 0;
         var warnings = 0;
         void Error(string where, string what) { errors++; Console.WriteLine($"error   {where}: {what}"); }
