@@ -18,6 +18,7 @@ public static class EvaluationRunner
         for (var i = 0; i < cases.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
+            // TODO(issue 21, lead): await engine.RankAsync(text, locale) (hybrid where the index has vectors); Run becomes RunAsync.
             rankings[i] = engine.Rank(cases[i].Text, cases[i].Locale ?? defaultLocale);
             KnowledgeDecisionPolicy.Decide(rankings[i], thresholds);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -59,6 +60,8 @@ public static class EvaluationRunner
             AnswerThreshold = thresholds.Answer,
             ClarifyThreshold = thresholds.Clarify,
             Articles = engine.ArticleCount,
+            Locales = cases.GroupBy(c => c.Locale ?? defaultLocale, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
             Calibration = Calibration(cases, rankings),
             Sweep = sweep
                 ? Enumerable.Range(0, 101).Select(t =>
