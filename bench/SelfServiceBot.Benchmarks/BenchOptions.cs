@@ -18,15 +18,23 @@ namespace SelfServiceBot.Benchmarks;
 /// </param>
 /// <param name="Rate">
 /// Turns a second for the fixed-rate measurement (<see cref="FixedRateRunner"/>): by default the throughput target, 300;
-/// 0 leaves it out.
+/// 0 leaves it out. With <paramref name="Distinct"/>, 100 (the encoder's target load).
+/// </param>
+/// <param name="Distinct">
+/// The bot's suites twice: with the six repeated questions and with every question distinct (<see cref="DistinctQuestions"/>),
+/// so the query cache cannot help; the echo baselines are left out.
 /// </param>
 internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPerConversation, int WarmupTurns, string WebDll, string? Only = null,
-    int Rounds = 5, double Rate = 300)
+    int Rounds = 5, double Rate = 300, bool Distinct = false)
 {
+    /// <summary>The repository this benchmark was built in (its knowledge base's cases seed <see cref="DistinctQuestions"/>).</summary>
+    public string RepositoryRoot => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+
     public static BenchOptions Parse(string[] args)
     {
         int turns = 2000, concurrency = 16, perConversation = 5, warmup = 1500, rounds = 5;
-        double rate = 300;
+        var distinct = args.Contains("--distinct");
+        double rate = distinct ? 100 : 300;
         string? dll = null, only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
@@ -59,6 +67,6 @@ internal sealed record BenchOptions(int Turns, int Concurrency, int QuestionsPer
         {
             throw new FileNotFoundException($"Build the web app in Release first (dotnet build -c Release): {dll}");
         }
-        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only, rounds, rate);
+        return new BenchOptions(turns, concurrency, perConversation, warmup, dll, only, rounds, rate, distinct);
     }
 }

@@ -3,7 +3,7 @@ using SelfServiceBot.Benchmarks;
 // Turn benchmark: latency and throughput of a full bot turn through /api/messages and through Direct Line,
 // beside two baselines in the same run: a trivial echo endpoint on the same server (bare HTTP) and the
 // Bot Framework echo bot behind the same transports (the protocol's own cost). See docs/benchmarks.md.
-//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--rate R] [--questions-per-conversation Q] [--warmup W] [--rounds R] [--only TEXT]
+//   scripts/bench-turns.sh [--turns N] [--concurrency C] [--rate R] [--questions-per-conversation Q] [--warmup W] [--rounds R] [--only TEXT] [--distinct]
 var options = BenchOptions.Parse(args);
 Console.Error.WriteLine($"load average {LoadAverage.AtStart}");
 await using var server = await AppProcess.StartAsync(options);
@@ -11,14 +11,22 @@ await using var echoBotServer = await AppProcess.StartAsync(options, echoBot: tr
 await using var connector = await ConnectorStandIn.StartAsync();
 Console.Error.WriteLine($"app pid {server.ProcessId}, echo bot app pid {echoBotServer.ProcessId}");
 
-var suites = new (ITurnDriver Driver, AppProcess App)[]
-{
-    (new EchoDriver(server.BaseUrl), server),
-    (new BotMessagesDriver(echoBotServer.BaseUrl, connector, options.QuestionsPerConversation, "echo bot"), echoBotServer),
-    (new DirectLineDriver(echoBotServer.BaseUrl, options.QuestionsPerConversation, "echo bot"), echoBotServer),
-    (new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation), server),
-    (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
-};
+var distinct = options.Distinct ? DistinctQuestions.Load(Path.Combine(options.RepositoryRoot, "knowledgebase", "eval", "en.jsonl")) : null;
+(ITurnDriver Driver, AppProcess App)[] suites = distinct is null
+    ? [
+        (new EchoDriver(server.BaseUrl), server),
+        (new BotMessagesDriver(echoBotServer.BaseUrl, connector, options.QuestionsPerConversation, "echo bot"), echoBotServer),
+        (new DirectLineDriver(echoBotServer.BaseUrl, options.QuestionsPerConversation, "echo bot"), echoBotServer),
+        (new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation), server),
+        (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
+    ]
+    : [
+        // The bot with the repeated questions (the query cache warm) and with every question new, on the same process.
+        (new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation), server),
+        (new DistinctQuestionsDriver(new BotMessagesDriver(server.BaseUrl, connector, options.QuestionsPerConversation), distinct), server),
+        (new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), server),
+        (new DistinctQuestionsDriver(new DirectLineDriver(server.BaseUrl, options.QuestionsPerConversation), distinct), server),
+    ];
 
 // Warm-up first: every suite under load, then alone, until the app's JIT has settled, so what is measured is the code
 // the process runs for the rest of its life, connection pools and a warm database.
@@ -44,6 +52,10 @@ if (options.Rate > 0)
 var results = rounds.GroupBy(r => (r.Name, r.Load)).Select(g => RunResult.Merge([.. g])).ToList();
 
 Report.Print(results, rounds, options);
+if (distinct is not null)
+{
+    Report.PrintDistinct(results, options, distinct);
+}
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
 // One measurement: its turns split over the rounds, every selected suite measured once a round.

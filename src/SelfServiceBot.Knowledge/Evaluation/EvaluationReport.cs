@@ -30,6 +30,15 @@ public sealed record EvaluationReport
     [JsonPropertyName("answer_threshold")] public int AnswerThreshold { get; init; }
     [JsonPropertyName("clarify_threshold")] public int ClarifyThreshold { get; init; }
     [JsonPropertyName("articles")] public int Articles { get; init; }
+
+    /// <summary><c>lexical</c> or <c>hybrid</c> (dense similarity from <see cref="Encoder"/> fused in where it covers the language).</summary>
+    [JsonPropertyName("retrieval")] public string Retrieval { get; init; } = "lexical";
+
+    /// <summary>The sentence encoder's model id (e.g. <c>local/all-MiniLM-L6-v2/384</c>); null when lexical.</summary>
+    [JsonPropertyName("encoder")] public string? Encoder { get; init; }
+
+    /// <summary>How many cases were ranked in each locale (given by the case, by --locale, or routed by script).</summary>
+    [JsonPropertyName("locales")] public IReadOnlyDictionary<string, int>? Locales { get; init; }
     [JsonPropertyName("calibration")] public IReadOnlyList<CalibrationBin>? Calibration { get; init; }
     [JsonPropertyName("sweep")] public IReadOnlyList<SweepPoint>? Sweep { get; init; }
 

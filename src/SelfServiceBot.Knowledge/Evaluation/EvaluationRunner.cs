@@ -59,6 +59,8 @@ public static class EvaluationRunner
             AnswerThreshold = thresholds.Answer,
             ClarifyThreshold = thresholds.Clarify,
             Articles = engine.ArticleCount,
+            Locales = cases.GroupBy(c => c.Locale ?? defaultLocale, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
             Calibration = Calibration(cases, rankings),
             Sweep = sweep
                 ? Enumerable.Range(0, 101).Select(t =>

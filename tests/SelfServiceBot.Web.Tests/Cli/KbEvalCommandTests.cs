@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SelfServiceBot.Web.Tests.Infrastructure;
 
 namespace SelfServiceBot.Web.Tests.Cli;
 
@@ -75,6 +76,132 @@ public sealed class KbEvalCommandTests : IDisposable
         Assert.Equal(1, badExit);
         Assert.Contains("cases.jsonl:2", badError);
     }
+
+    [Fact]
+    public async Task Retrieval_defaults_to_what_the_server_ranks_with_and_the_json_says_which_ran()
+    {
+        var (kb, cases) = SmallEnglishSet();
+        var lexicalServer = new Dictionary<string, string> { ["Knowledge__Embeddings__Provider"] = "None" };
+
+        var byDefault = Json(await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--json"));
+        var serverOff = Json(await ProductExecutable.RunInAsync(null, lexicalServer, "kb", "eval", "--kb", kb, "--cases", cases, "--json"));
+        var askedHybrid = Json(await ProductExecutable.RunInAsync(null, lexicalServer,
+            "kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "hybrid", "--json"));
+        var askedLexical = Json(await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "LEXICAL", "--json"));
+
+        Assert.Equal(("hybrid", "local/all-MiniLM-L6-v2/384"), Retrieval(byDefault));
+        Assert.Equal(("lexical", null), Retrieval(serverOff));
+        Assert.Equal(("hybrid", "local/all-MiniLM-L6-v2/384"), Retrieval(askedHybrid));
+        Assert.Equal(("lexical", null), Retrieval(askedLexical));
+    }
+
+    [Fact]
+    public async Task Retrieval_other_than_lexical_or_hybrid_is_a_usage_error()
+    {
+        var (kb, cases) = SmallEnglishSet();
+
+        var (exit, _, stderr) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "dense");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--retrieval must be lexical or hybrid, not 'dense'", stderr);
+    }
+
+    [Fact]
+    public async Task The_Chinese_sample_alone_scores_the_same_without_locale_as_with_zh_CN()
+    {
+        // Only the zh-CN articles and synonyms: a Chinese-only knowledge base, which used to be ranked as English and score 0.
+        var sample = Path.Combine(RepositoryFolder.Root, "knowledgebase");
+        var kb = Path.Combine(_folder, "zh-only");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(sample, "zh-CN"), "*.md", SearchOption.AllDirectories)
+                     .Append(Path.Combine(sample, "synonyms.zh-CN.txt")))
+        {
+            var target = Path.Combine(kb, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var cases = Path.Combine(sample, "eval", "zh-CN.jsonl");
+        var caseCount = File.ReadLines(cases).Count(l => l.Trim().Length > 0);
+
+        var (exit, stdout, stderr) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "lexical", "--json");
+        var given = Json(await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "lexical",
+            "--locale", "zh-CN", "--json"));
+
+        Assert.Equal(0, exit);
+        var inferred = JsonDocument.Parse(stdout).RootElement;
+        Assert.True(given.GetProperty("top1").GetDouble() > 0.5, "the Chinese sample is ranked in Chinese");
+        foreach (var measure in new[] { "top1", "top3", "answered_correct", "wrong_answer", "oos_handoff", "reachable" })
+        {
+            Assert.Equal(given.GetProperty(measure).GetDouble(), inferred.GetProperty(measure).GetDouble());
+        }
+        Assert.Equal(caseCount, inferred.GetProperty("locales").GetProperty("zh-CN").GetInt32());
+        Assert.Contains($"locales: zh-CN {caseCount} cases; thresholds of zh-CN", stderr);
+    }
+
+    [Fact]
+    public async Task In_a_bilingual_knowledge_base_each_case_is_ranked_in_the_language_it_is_written_in()
+    {
+        var kb = Write("kb.jsonl",
+            """{"id":"track","title":"Track my order","answer":"a","questions":["where is my parcel","has my order shipped"]}""",
+            """{"id":"refund","title":"Where is my refund","answer":"b","questions":["refund not received","money back when"]}""",
+            """{"id":"zh-track","locale":"zh-CN","title":"查询物流","answer":"c","questions":["我的包裹到哪了","快递什么时候到"]}""",
+            """{"id":"zh-refund","locale":"zh-CN","title":"退款进度","answer":"d","questions":["退款什么时候到账","钱怎么还没退回来"]}""");
+        var cases = Write("cases.jsonl",
+            """{"text":"where is my parcel now","expected":"track"}""",
+            """{"text":"包裹到哪了","expected":"zh-track"}""",
+            """{"text":"退款什么时候到","expected":"zh-refund"}""");
+
+        var report = Json(await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "lexical", "--json"));
+
+        Assert.Equal(1.0, report.GetProperty("top1").GetDouble());
+        Assert.Equal(1, report.GetProperty("locales").GetProperty("en").GetInt32());
+        Assert.Equal(2, report.GetProperty("locales").GetProperty("zh-CN").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_case_in_a_language_without_articles_is_counted_as_a_miss_and_named_on_stderr()
+    {
+        var (kb, _) = SmallEnglishSet();
+        var cases = Write("cases-fr.jsonl",
+            """{"text":"where is my parcel now","expected":"track"}""",
+            """{"text":"où est mon colis","expected":"track","locale":"fr"}""");
+
+        var (exit, stdout, stderr) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "lexical", "--json");
+
+        Assert.Equal(0, exit);
+        var report = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(2, report.GetProperty("in_scope").GetInt32());
+        Assert.Equal(0.5, report.GetProperty("top1").GetDouble());
+        Assert.Contains("no articles in fr: its 1 cases count as misses", stderr);
+    }
+
+    [Fact]
+    public async Task Hybrid_retrieval_says_on_stderr_which_languages_the_encoder_leaves_lexical()
+    {
+        var kb = Write("kb-zh.jsonl",
+            """{"id":"zh-track","locale":"zh-CN","title":"查询物流","answer":"c","questions":["我的包裹到哪了","快递什么时候到"]}""");
+        var cases = Write("cases-zh.jsonl", """{"text":"包裹到哪了","expected":"zh-track"}""");
+
+        var (exit, stdout, stderr) = await ProductExecutable.RunAsync("kb", "eval", "--kb", kb, "--cases", cases, "--retrieval", "hybrid", "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("hybrid", JsonDocument.Parse(stdout).RootElement.GetProperty("retrieval").GetString());
+        Assert.Contains("local/all-MiniLM-L6-v2/384 does not cover 'zh': its cases are ranked lexically", stderr);
+    }
+
+    private (string Kb, string Cases) SmallEnglishSet() => (
+        Write("kb.jsonl",
+            """{"id":"track","title":"Track my order","answer":"a","questions":["where is my parcel","has my order shipped"]}""",
+            """{"id":"password","title":"Reset my password","answer":"c","questions":["forgot password","password reset link"]}"""),
+        Write("cases.jsonl", """{"text":"where is my parcel now","expected":"track"}""", """{"text":"what is the capital of France","expected":null}"""));
+
+    private static JsonElement Json((int Exit, string Stdout, string Stderr) run)
+    {
+        Assert.True(run.Exit == 0, run.Stderr);
+        return JsonDocument.Parse(run.Stdout).RootElement.Clone();
+    }
+
+    private static (string?, string?) Retrieval(JsonElement report) =>
+        (report.GetProperty("retrieval").GetString(), report.GetProperty("encoder").GetString());
 
     private string Write(string name, params string[] lines)
     {

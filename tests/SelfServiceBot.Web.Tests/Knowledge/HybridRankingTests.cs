@@ -36,10 +36,9 @@ public sealed class HybridRankingTests
         Assert.True(Directory.Exists(Path.Combine(ContentRoot(app), IndexPath, provider.Stamp!)));
     }
 
-    // TODO(lead, issue 21): un-skip with the fusion (KnowledgeEngine.Build stores the phrasings' vectors through
-    // PhrasingVectorStore at vectorsPathFor, and the search calls RankAsync). Lexically this message has no match (its
-    // best article, billing-address, scores 13 < ClarifyThreshold 20); by meaning its nearest phrasing is charged-twice's.
-    [Fact(Skip = "Waits for the hybrid ranking (the lead's fusion, issue 21)")]
+    // Lexically this message has no match (its best article, billing-address, scores 13 < ClarifyThreshold 20); by meaning
+    // its nearest phrasing is charged-twice's.
+    [Fact]
     public async Task A_message_in_words_the_articles_never_use_is_answered_through_hybrid_ranking()
     {
         using var app = new AppServer(LocalEncoder);

@@ -10,6 +10,8 @@ internal static class EvaluationTable
     {
         output.WriteLine($"{r.Cases} cases ({r.InScope} in scope, {r.OutOfScope} out of scope), {r.Articles} articles, " +
                          $"answer threshold {r.AnswerThreshold}, clarify threshold {r.ClarifyThreshold}");
+        output.WriteLine($"retrieval {r.Retrieval}{(r.Encoder is { } encoder ? $" ({encoder})" : "")}, locales " +
+                         string.Join(", ", (r.Locales ?? new Dictionary<string, int>()).Select(l => $"{l.Key} {l.Value}")));
         Row(output, "top1", r.Top1, "in-scope cases whose best article is the expected one");
         Row(output, "top3", r.Top3, "... among the best three");
         Row(output, "answered_correct", r.AnsweredCorrect, "in-scope cases answered with the expected article");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SelfServiceBot.Knowledge;
+using SelfServiceBot.Knowledge.Embeddings;
 
 namespace SelfServiceBot.Web.Cli.Kb;
 
@@ -7,9 +8,10 @@ namespace SelfServiceBot.Web.Cli.Kb;
 internal static class KbCommand
 {
     public const string Usage = """
-          SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--sweep] [--json] [--failures FILE]
-                                             measure answer quality on labelled cases (JSON Lines {"text","expected"})
-          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--published] [--locale L] [--explain]
+          SelfServiceBot.Web kb eval --kb FILE|DIR --cases FILE [--answer-threshold N] [--clarify-threshold N] [--locale L] [--retrieval lexical|hybrid] [--sweep] [--json] [--failures FILE]
+                                             measure answer quality on labelled cases (JSON Lines {"text","expected"});
+                                             without --locale each case is ranked in the language it is written in
+          SelfServiceBot.Web kb ask "question" [--kb FILE|DIR] [--published] [--locale L] [--retrieval lexical|hybrid] [--explain]
                                              the decision the bot would take, and why (--published: with the articles
                                              published into the server's database, as the running bot)
           SelfServiceBot.Web kb index [--kb DIR] [--index DIR]   build the on-disk index the server opens
@@ -21,7 +23,8 @@ internal static class KbCommand
                                              the files, or with --published the articles published into the server's
                                              database (drafts, kb import --publish); --to DIR writes Markdown files
           SelfServiceBot.Web kb unpublish ID [--locale L]  removes an article published into the server's database
-          (--kb defaults to the knowledge base the server uses: Knowledge:KnowledgeBasePath or the nearest knowledgebase/)
+          (--kb defaults to the knowledge base the server uses: Knowledge:KnowledgeBasePath or the nearest knowledgebase/;
+           --retrieval to what it ranks with: hybrid unless Knowledge:Embeddings:Provider is None)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -30,11 +33,11 @@ internal static class KbCommand
         var rest = new CliArguments(args.Skip(2), "json", "sweep", "explain", "overwrite", "publish", "published");
         try
         {
-            var options = LoadOptions();
+            var (options, embeddings) = LoadOptions();
             return sub switch
             {
-                "eval" => KbEvalCommand.Run(rest, options),
-                "ask" => await KbAskCommand.RunAsync(rest, options),
+                "eval" => KbEvalCommand.Run(rest, options, embeddings),
+                "ask" => await KbAskCommand.RunAsync(rest, options, embeddings),
                 "index" => KbIndexCommand.Run(rest, options),
                 "lint" => KbLintCommand.Run(rest, options),
                 "import" => await KbInterchangeCommands.ImportAsync(rest, options),
@@ -58,7 +61,7 @@ internal static class KbCommand
     }
 
     /// <summary>The same Knowledge settings the server would use (appsettings.json, environment).</summary>
-    private static KnowledgeOptions LoadOptions()
+    private static (KnowledgeOptions Knowledge, EmbeddingOptions Embeddings) LoadOptions()
     {
         var contentRoot = Hosting.ContentRoot.ForCli();
         var configuration = new ConfigurationBuilder()
@@ -80,6 +83,8 @@ internal static class KbCommand
         {
             throw new FormatException("Knowledge:ChineseAnalysis must be Bigrams, Words or WordsAndBigrams.");
         }
+        var embeddings = new EmbeddingOptions();
+        configuration.GetSection(EmbeddingOptions.SectionName).Bind(embeddings);
         // Relative paths in settings mean what they mean to the server: under its content root. (Paths typed on the
         // command line, --kb and --index, stay relative to the working directory.)
         options.IndexPath = Path.GetFullPath(options.IndexPath, contentRoot);
@@ -87,6 +92,6 @@ internal static class KbCommand
         {
             options.KnowledgeBasePath = Path.GetFullPath(configured, contentRoot);
         }
-        return options;
+        return (options, embeddings);
     }
 }
