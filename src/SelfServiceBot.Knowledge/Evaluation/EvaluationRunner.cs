@@ -9,7 +9,7 @@ namespace SelfServiceBot.Knowledge.Evaluation;
 /// <summary>Runs evaluation cases through an engine and the decision policy, and counts what happened.</summary>
 public static class EvaluationRunner
 {
-    public static EvaluationReport Run(KnowledgeEngine engine, IReadOnlyList<EvaluationCase> cases, Thresholds thresholds,
+    public static async Task<EvaluationReport> RunAsync(KnowledgeEngine engine, IReadOnlyList<EvaluationCase> cases, Thresholds thresholds,
         string defaultLocale, bool sweep, double indexMs, Action<int, int>? progress = null)
     {
         var rankings = new RankedResult[cases.Count];
@@ -18,7 +18,7 @@ public static class EvaluationRunner
         for (var i = 0; i < cases.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            rankings[i] = engine.RankAsync(cases[i].Text, cases[i].Locale ?? defaultLocale).GetAwaiter().GetResult();
+            rankings[i] = await engine.RankAsync(cases[i].Text, cases[i].Locale ?? defaultLocale);
             KnowledgeDecisionPolicy.Decide(rankings[i], thresholds);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             progress?.Invoke(i + 1, cases.Count);

@@ -23,11 +23,11 @@ public sealed class EvaluationOutcomeTests : IDisposable
     ];
 
     [Fact]
-    public void When_everything_is_offered_as_a_choice_reachable_counts_the_choices_that_hold_the_article()
+    public async Task When_everything_is_offered_as_a_choice_reachable_counts_the_choices_that_hold_the_article()
     {
         using var engine = Build();
         // Answer at 101 is never reached: every message with a ranked article gets "Did you mean" (clarify 0).
-        var report = EvaluationRunner.Run(engine.Engine, Cases, new Thresholds(101, 0, 0), "en", sweep: false, indexMs: 0);
+        var report = await EvaluationRunner.RunAsync(engine.Engine, Cases, new Thresholds(101, 0, 0), "en", sweep: false, indexMs: 0);
 
         Assert.Equal(0, report.AnsweredCorrect);
         Assert.Equal(1.0, report.Clarify);
@@ -38,10 +38,10 @@ public sealed class EvaluationOutcomeTests : IDisposable
     }
 
     [Fact]
-    public void When_nothing_is_clarified_reachable_is_answered_correct_and_no_out_of_scope_message_is_clarified()
+    public async Task When_nothing_is_clarified_reachable_is_answered_correct_and_no_out_of_scope_message_is_clarified()
     {
         using var engine = Build();
-        var report = EvaluationRunner.Run(engine.Engine, Cases, new Thresholds(0, 0, 0), "en", sweep: false, indexMs: 0);
+        var report = await EvaluationRunner.RunAsync(engine.Engine, Cases, new Thresholds(0, 0, 0), "en", sweep: false, indexMs: 0);
 
         Assert.Equal(0, report.Clarify);
         Assert.Equal(0, report.OosClarify);
@@ -50,13 +50,13 @@ public sealed class EvaluationOutcomeTests : IDisposable
     }
 
     [Fact]
-    public void An_answerable_case_that_got_no_match_is_a_failure_for_authors_even_when_its_article_ranked_first()
+    public async Task An_answerable_case_that_got_no_match_is_a_failure_for_authors_even_when_its_article_ranked_first()
     {
         using var engine = Build();
         EvaluationCase[] cases = [new("where is my parcel", "track"), new("where is my parcel now please tell me", "track")];
 
         // Only an exact phrasing (confidence 100) is answered; anything less is no match.
-        var report = EvaluationRunner.Run(engine.Engine, cases, new Thresholds(100, 100, 0), "en", sweep: false, indexMs: 0);
+        var report = await EvaluationRunner.RunAsync(engine.Engine, cases, new Thresholds(100, 100, 0), "en", sweep: false, indexMs: 0);
 
         var failure = Assert.Single(report.Failures);
         Assert.Equal("where is my parcel now please tell me", failure.Text);

@@ -36,7 +36,7 @@ internal static class KbCommand
             var (options, embeddings) = LoadOptions();
             return sub switch
             {
-                "eval" => KbEvalCommand.Run(rest, options, embeddings),
+                "eval" => await KbEvalCommand.RunAsync(rest, options, embeddings),
                 "ask" => await KbAskCommand.RunAsync(rest, options, embeddings),
                 "index" => KbIndexCommand.Run(rest, options),
                 "lint" => KbLintCommand.Run(rest, options),

@@ -20,7 +20,7 @@ internal static class KbEvalCommand
     // Chinese stays readable in the failures file.
     private static readonly JsonSerializerOptions FailureJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Run(CliArguments args, KnowledgeOptions options, EmbeddingOptions embeddings)
+    public static async Task<int> RunAsync(CliArguments args, KnowledgeOptions options, EmbeddingOptions embeddings)
     {
         var kbPath = args.Required("kb");
         var casesPath = args.Required("cases");
@@ -51,7 +51,7 @@ internal static class KbEvalCommand
         // --vectors DIR keeps the phrasings' vectors between runs (index_ms then measures a rebuild with stored vectors).
         using var temporary = TemporaryEngine.Build(source, RankingArguments.Read(args), retrieval.Encoder, args.Get("vectors"));
         var progress = new ProgressBar(Console.Error);
-        var report = EvaluationRunner.Run(temporary.Engine, cases, thresholds, locale, args.Has("sweep"),
+        var report = await EvaluationRunner.RunAsync(temporary.Engine, cases, thresholds, locale, args.Has("sweep"),
             temporary.BuildTime.TotalMilliseconds, progress.Report) with
         {
             Retrieval = retrieval.Mode,
