@@ -75,6 +75,9 @@ public sealed class KnowledgeEngine : IDisposable
     private static float[][] EncodePhrasings(ISentenceEncoder encoder, string? path, IReadOnlyList<string> texts) =>
         PhrasingVectorStore.LoadOrEncodeAsync(path, encoder, texts, CancellationToken.None).GetAwaiter().GetResult().Vectors;
 
+    /// <summary>Whether any language's index ranks with meaning too.</summary>
+    public bool IsHybridAnywhere => _languages.Values.Any(l => l.IsHybrid);
+
     /// <summary>Whether the language's index ranks with meaning too (its articles were embedded).</summary>
     public bool IsHybrid(string? locale) => _languages.TryGetValue(LanguageOf(locale), out var index) && index.IsHybrid;
 

@@ -1,18 +1,22 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.Knowledge.Embeddings;
 
 namespace SelfServiceBot.Knowledge.Search;
 
 /// <summary>
-/// Loads (or builds) the index before the app takes requests, then reloads it when the knowledge base
-/// files change. Saves are debounced: an editor writing several files reloads once.
+/// Loads (or builds) the index before the app takes requests, and the sentence encoder when the index ranks by meaning
+/// (an index whose vectors were stored is opened without the model, and loading it takes seconds the first customer
+/// should not wait); then reloads the index when the knowledge base files change. Saves are debounced: an editor writing
+/// several files reloads once.
 /// </summary>
 public sealed partial class KnowledgeStartup(
     KnowledgeEngineProvider provider,
     KnowledgeBaseLocator locator,
     IOptions<KnowledgeOptions> options,
-    ILogger<KnowledgeStartup> logger) : IHostedService, IDisposable
+    ILogger<KnowledgeStartup> logger,
+    KnowledgeEncoder? encoder = null) : IHostedService, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromSeconds(1);
 
@@ -21,7 +25,12 @@ public sealed partial class KnowledgeStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await provider.GetAsync(cancellationToken);
+        var engine = await provider.GetAsync(cancellationToken);
+        if (engine is { IsHybridAnywhere: true } && encoder?.Encoder is { } sentences)
+        {
+            // The phrasings' path, which the query cache does not keep: the model is loaded, no message is cached.
+            await sentences.EncodeAsync(["warm-up"], cancellationToken);
+        }
         if (options.Value.WatchForChanges && locator.Resolve(out _) is { } path)
         {
             _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
