@@ -51,6 +51,9 @@ public sealed class ConversationTestHost : IAsyncDisposable
             ["ConnectionStrings:SelfServiceBot"] = $"Data Source={Path.Combine(directory, "bot.db")}",
             ["Database:Provider"] = "Sqlite",
             ["Knowledge:KnowledgeBasePath"] = SampleKnowledgeBase.Path,
+            // The conversation's flow, not the ranking, is under test: lexical ranking, whose choices the transcripts
+            // spell out, without loading the sentence encoder in every host.
+            ["Knowledge:Embeddings:Provider"] = "None",
         }).Build();
 
         var services = new ServiceCollection();
