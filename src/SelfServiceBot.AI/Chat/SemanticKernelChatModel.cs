@@ -51,7 +51,8 @@ internal sealed partial class SemanticKernelChatModel(IChatCompletionService ser
                 ? new ChatModelReply(ChatOutcome.Failed, "", input, output, time.GetElapsedTime(started), "The model returned an empty reply.")
                 : new ChatModelReply(ChatOutcome.Completed, text, input, output, time.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // The budget, or the client's network timeout behind it; only the caller's own cancellation propagates.
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogTimedOut(Model, options.TimeoutSeconds);
             return new ChatModelReply(ChatOutcome.TimedOut, "", 0, 0, time.GetElapsedTime(started),

@@ -17,7 +17,12 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
     private readonly ConcurrentQueue<StubReply> _script = new();
     private StubReply _last = new("ok");
 
+    private readonly SemaphoreSlim _arrived = new(0);
+
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
+
+    /// <summary>Until the next request has arrived (and been recorded): a test can move a fake clock while the reply waits.</summary>
+    public Task WaitForRequestAsync(CancellationToken cancellationToken = default) => _arrived.WaitAsync(cancellationToken);
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:PORT</c> (add <c>/v1</c> for an OpenAI-compatible endpoint).</summary>
     public string Address => _server.Urls.Single();
@@ -50,6 +55,7 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
             .Select(m => new ChatMessage(m!["role"]!.GetValue<string>(), Content(m["content"]))).ToArray();
         Requests.Enqueue(new ChatRequest(request.Path, request.Headers.Authorization.FirstOrDefault(),
             request.Headers["api-key"].FirstOrDefault(), body["model"]?.GetValue<string>(), messages, body));
+        _arrived.Release();
         var reply = _script.TryDequeue(out var next) ? _last = next : _last;
         if (reply.Delay > TimeSpan.Zero)
         {
@@ -95,6 +101,7 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
     {
         await _server.StopAsync();
         await _server.DisposeAsync();
+        _arrived.Dispose();
     }
 }
 

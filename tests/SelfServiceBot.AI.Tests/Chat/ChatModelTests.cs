@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SelfServiceBot.AI.Chat;
 
 namespace SelfServiceBot.AI.Tests.Chat;
@@ -20,11 +21,11 @@ public sealed class ChatModelTests : IAsyncLifetime
         new(ChatRole.User, "How do I return a sofa?"),
     ];
 
-    private IChatModel Model(ChatProvider provider, string? endpoint, string? key, int timeoutSeconds = 8) =>
+    private IChatModel Model(ChatProvider provider, string? endpoint, string? key, int timeoutSeconds = 8, TimeProvider? time = null) =>
         SemanticKernelChatModel.Create(new ChatOptions
         {
             Provider = provider, Endpoint = endpoint, Model = "support-chat", ApiKey = key, TimeoutSeconds = timeoutSeconds, MaxOutputTokens = 321,
-        }, TimeProvider.System);
+        }, time ?? TimeProvider.System);
 
     [Fact]
     public async Task OpenAI_is_asked_for_the_model_with_a_bearer_key_and_returns_the_text_and_tokens()
@@ -68,11 +69,18 @@ public sealed class ChatModelTests : IAsyncLifetime
     public async Task A_reply_slower_than_the_timeout_is_a_timed_out_result_not_a_hang()
     {
         _stub.Reply(new StubReply("too late", Delay: TimeSpan.FromMinutes(5)));
+        var clock = new FakeTimeProvider();
+        var model = Model(ChatProvider.OpenAICompatible, _stub.Address + "/v1", null, timeoutSeconds: 8, time: clock);
 
-        var reply = await Model(ChatProvider.OpenAICompatible, _stub.Address + "/v1", null, timeoutSeconds: 1).CompleteAsync(Prompt, CancellationToken.None);
+        var call = model.CompleteAsync(Prompt, CancellationToken.None);
+        await _stub.WaitForRequestAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        clock.Advance(TimeSpan.FromSeconds(7));
+        Assert.False(call.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var reply = await call.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal((ChatOutcome.TimedOut, ""), (reply.Outcome, reply.Text));
-        Assert.Contains("within 1 s", reply.Error, StringComparison.Ordinal);
+        Assert.Equal((ChatOutcome.TimedOut, "", TimeSpan.FromSeconds(8)), (reply.Outcome, reply.Text, reply.Elapsed));
+        Assert.Contains("within 8 s", reply.Error, StringComparison.Ordinal);
     }
 
     [Fact]
