@@ -1,3 +1,4 @@
+using SelfServiceBot.AI;
 using SelfServiceBot.BotFramework;
 using SelfServiceBot.BotFramework.Messages;
 using SelfServiceBot.BotFramework.DirectLine;
@@ -42,6 +43,7 @@ builder.Services.AddKnowledge();
 builder.Services.AddHandoff();
 builder.Services.AddConversation();
 builder.Services.AddCosts();
+builder.Services.AddAI();
 builder.Services.AddDirectLine();
 builder.AddDiagnostics();          // after AddConversation: Diagnostics:EchoBot replaces the bot
 builder.AddGracefulShutdown();

@@ -19,7 +19,8 @@ internal static class Modules
         ["Handoff"] = ["Contracts", "Data", "BotFramework"],
         ["Conversation"] = ["Contracts", "Data", "BotFramework", "Knowledge"],
         ["Costs"] = ["Contracts", "Data"],
-        ["Web"] = ["Contracts", "Data", "BotFramework", "Knowledge", "KnowledgeDrafts", "Handoff", "Conversation", "Costs"],
+        ["AI"] = ["Contracts"],
+        ["Web"] = ["Contracts", "Data", "BotFramework", "Knowledge", "KnowledgeDrafts", "Handoff", "Conversation", "Costs", "AI"],
     };
 
     public static IEnumerable<string> Names => MayUse.Keys;

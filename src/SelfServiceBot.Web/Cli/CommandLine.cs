@@ -6,7 +6,7 @@ namespace SelfServiceBot.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents", "migrate", "backup", "restore", "privacy"];
+    private static readonly string[] Verbs = ["help", "health", "kb", "costs", "users", "agents", "migrate", "backup", "restore", "privacy", "ai"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -31,6 +31,8 @@ public static class CommandLine
                 return await Database.MigrateCommand.RunAsync(args[1..]);
             case "privacy":
                 return await PrivacyCommand.RunAsync(args[1..]);
+            case "ai":
+                return await AiCommand.RunAsync(args[1..]);
             case "backup" or "restore":
                 return await Database.BackupCommand.RunAsync(args[0], args[1..]);
             default:
@@ -46,5 +48,5 @@ public static class CommandLine
           SelfServiceBot.Web health [URL] [--live]  exit 0 when the server answers 200 at /health/ready (--live: /health/live) of URL, else of the first http address of ASPNETCORE_URLS / urls (default http://localhost:3978); for container health checks
           SelfServiceBot.Web help            this text
         """ + "\n" + Kb.KbCommand.Usage + "\n" + UsersCommand.Usage + "\n" + AgentsCommand.Usage + "\n" + Costs.CostsCommand.Usage
-          + "\n" + Database.MigrateCommand.Usage + "\n" + Database.BackupCommand.Usage + "\n" + PrivacyCommand.Usage;
+          + "\n" + Database.MigrateCommand.Usage + "\n" + Database.BackupCommand.Usage + "\n" + PrivacyCommand.Usage + "\n" + AiCommand.Usage;
 }

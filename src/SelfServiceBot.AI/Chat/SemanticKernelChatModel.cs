@@ -1,0 +1,104 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace SelfServiceBot.AI.Chat;
+
+/// <summary>
+/// <see cref="IChatModel"/> over Semantic Kernel's OpenAI chat connector: OpenAI, any OpenAI-compatible server, and Azure
+/// OpenAI through its v1 endpoint (the same API under <c>/openai/v1/</c>, the deployment as the model, the key in <c>api-key</c>).
+/// The timeout is the whole call's budget: no retries, since a late answer is worth less than today's article answer.
+/// </summary>
+internal sealed partial class SemanticKernelChatModel(IChatCompletionService service, ChatOptions options, TimeProvider time, ILogger<SemanticKernelChatModel>? logger = null)
+    : IChatModel
+{
+    private readonly ILogger _logger = logger ?? NullLogger<SemanticKernelChatModel>.Instance;
+
+    public string Model { get; } = options.Model!;
+
+    public static SemanticKernelChatModel Create(ChatOptions options, TimeProvider time, ILoggerFactory? loggers = null) =>
+        new(new OpenAIChatCompletionService(options.Model!, Client(options), loggers), options, time, loggers?.CreateLogger<SemanticKernelChatModel>());
+
+    public async Task<ChatModelReply> CompleteAsync(IReadOnlyList<ChatTurn> messages, CancellationToken cancellationToken)
+    {
+        var history = new ChatHistory();
+        foreach (var message in messages)
+        {
+            history.AddMessage(message.Role switch
+            {
+                ChatRole.System => AuthorRole.System,
+                ChatRole.Assistant => AuthorRole.Assistant,
+                _ => AuthorRole.User,
+            }, message.Text);
+        }
+        var settings = new OpenAIPromptExecutionSettings { MaxTokens = options.MaxOutputTokens };
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
+        var started = time.GetTimestamp();
+        try
+        {
+            var reply = await service.GetChatMessageContentAsync(history, settings, cancellationToken: linked.Token);
+            var (input, output) = Usage(reply);
+            var text = reply.Content ?? "";
+            return string.IsNullOrWhiteSpace(text)
+                ? new ChatModelReply(ChatOutcome.Failed, "", input, output, time.GetElapsedTime(started), "The model returned an empty reply.")
+                : new ChatModelReply(ChatOutcome.Completed, text, input, output, time.GetElapsedTime(started));
+        }
+        // The budget, or the client's network timeout behind it; only the caller's own cancellation propagates.
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTimedOut(Model, options.TimeoutSeconds);
+            return new ChatModelReply(ChatOutcome.TimedOut, "", 0, 0, time.GetElapsedTime(started),
+                $"The model did not answer within {options.TimeoutSeconds} s.");
+        }
+        catch (Exception e) when (e is HttpOperationException or ClientResultException or HttpRequestException or KernelException)
+        {
+            LogFailed(e, Model);
+            return new ChatModelReply(ChatOutcome.Failed, "", 0, 0, time.GetElapsedTime(started), e.Message);
+        }
+    }
+
+    private static (int Input, int Output) Usage(Microsoft.SemanticKernel.ChatMessageContent reply) =>
+        reply.Metadata?.TryGetValue("Usage", out var usage) == true && usage is ChatTokenUsage tokens
+            ? (tokens.InputTokenCount, tokens.OutputTokenCount)
+            : (0, 0);
+
+    private static OpenAIClient Client(ChatOptions options)
+    {
+        var azure = options.Provider == ChatProvider.AzureOpenAI;
+        var client = new OpenAIClientOptions
+        {
+            // The budget above cancels first; this only stops a connection that hangs past it.
+            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+        if (!string.IsNullOrWhiteSpace(options.Endpoint))
+        {
+            var endpoint = options.Endpoint.TrimEnd('/');
+            if (azure && !endpoint.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
+            {
+                endpoint += "/openai/v1";
+            }
+            client.Endpoint = new Uri(endpoint + "/");
+        }
+        if (azure || string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            client.AddPolicy(new KeyHeaderPolicy(azure ? options.ApiKey : null), PipelinePosition.BeforeTransport);
+        }
+        // A compatible server without keys still needs a credential for the client to be built; its header is removed above.
+        return new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), client);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model {Model} did not answer within {TimeoutSeconds} s")]
+    private partial void LogTimedOut(string model, int timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model {Model} failed")]
+    private partial void LogFailed(Exception exception, string model);
+}
