@@ -12,7 +12,9 @@ public static class ConversationEventTypes
     public const string Feedback = "feedback";
     public const string ClarifyShown = "clarify_shown";
     public const string ConversationEnded = "conversation_ended";
+    /// <summary>A call to the generative model (docs/ai.md): which feature, the tokens it cost, how it went.</summary>
+    public const string ModelCalled = "model_called";
 
     public static readonly IReadOnlyList<string> All =
-        [ContactStarted, CustomerMessage, AnswerShown, Feedback, ClarifyShown, ConversationEnded];
+        [ContactStarted, CustomerMessage, AnswerShown, Feedback, ClarifyShown, ConversationEnded, ModelCalled];
 }

@@ -33,4 +33,21 @@ public static class EventDataKeys
     public const string Resolved = "resolved";
     /// <summary>csat_given: 1-5.</summary>
     public const string Score = "score";
+    /// <summary>customer_message: the standalone question a follow-up was rewritten into, the text that was searched.</summary>
+    public const string Rewritten = "rewritten";
+    /// <summary>answer_shown: true when the reply was composed by the model from the articles, else absent.</summary>
+    public const string Generated = "generated";
+    /// <summary>answer_shown (generated): the ids of the articles the reply cited, in citation order.</summary>
+    public const string CitedArticleIds = "citedArticleIds";
+    /// <summary>model_called: one of <see cref="ModelFeatures"/>.</summary>
+    public const string Feature = "feature";
+    /// <summary>model_called: the model or deployment asked.</summary>
+    public const string Model = "model";
+    /// <summary>model_called: completed, timed_out, failed, or rejected (answered, but the reply was not used).</summary>
+    public const string Outcome = "outcome";
+    /// <summary>model_called: the tokens the service reported, priced as llm_input/llm_output_per_million_tokens.</summary>
+    public const string InputTokens = "inputTokens";
+    public const string OutputTokens = "outputTokens";
+    /// <summary>model_called: how long the call took, in milliseconds.</summary>
+    public const string ElapsedMilliseconds = "elapsedMs";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfServiceBot.Contracts.Privacy;
 
 namespace SelfServiceBot.Data.Privacy;
 
@@ -10,6 +11,7 @@ public static class PrivacyServiceCollectionExtensions
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
         services.TryAddSingleton<PersonalDataMasker>();
+        services.TryAddSingleton<IOutboundTextMasker, OutboundTextMasker>();
         return services;
     }
 }
