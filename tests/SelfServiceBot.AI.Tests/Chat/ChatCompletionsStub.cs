@@ -16,6 +16,7 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
     private readonly WebApplication _server;
     private readonly ConcurrentQueue<StubReply> _script = new();
     private StubReply _last = new("ok");
+    private volatile Func<ChatRequest, StubReply?>? _responder;
 
     private readonly SemaphoreSlim _arrived = new(0);
 
@@ -48,15 +49,26 @@ public sealed class ChatCompletionsStub : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Answers by the request instead of in order, e.g. by the system prompt when several features call the model in one
+    /// conversation; a null from it falls back to the script.
+    /// </summary>
+    public ChatCompletionsStub Respond(Func<ChatRequest, StubReply?> responder)
+    {
+        _responder = responder;
+        return this;
+    }
+
     private async Task<IResult> HandleAsync(HttpRequest request)
     {
         var body = (await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted))!.AsObject();
         var messages = body["messages"]!.AsArray()
             .Select(m => new ChatMessage(m!["role"]!.GetValue<string>(), Content(m["content"]))).ToArray();
-        Requests.Enqueue(new ChatRequest(request.Path, request.Headers.Authorization.FirstOrDefault(),
-            request.Headers["api-key"].FirstOrDefault(), body["model"]?.GetValue<string>(), messages, body));
+        var received = new ChatRequest(request.Path, request.Headers.Authorization.FirstOrDefault(),
+            request.Headers["api-key"].FirstOrDefault(), body["model"]?.GetValue<string>(), messages, body);
+        Requests.Enqueue(received);
         _arrived.Release();
-        var reply = _script.TryDequeue(out var next) ? _last = next : _last;
+        var reply = _responder?.Invoke(received) ?? (_script.TryDequeue(out var next) ? _last = next : _last);
         if (reply.Delay > TimeSpan.Zero)
         {
             try
