@@ -28,3 +28,11 @@ public sealed class TrendGroup
     public bool Recontacted { get; init; }
     public long Count { get; init; }
 }
+
+/// <summary>A row of the token query: the engaged contacts' model tokens per day.</summary>
+public sealed class TokenDay
+{
+    public int Day { get; init; }
+    public long LlmInputTokens { get; init; }
+    public long LlmOutputTokens { get; init; }
+}

@@ -13,7 +13,16 @@ internal sealed record ReportPart(ReportPeriod Period, CostModel Model, string S
 /// </summary>
 internal static class VersionedReport
 {
-    public static CostReport Compute(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend)
+    /// <param name="tokens">The engaged contacts' tokens per day (<see cref="ContactAggregates.TokensByDayAsync"/>); none
+    /// when the period has none.</param>
+    public static CostReport Compute(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend,
+        IReadOnlyList<TokenDay> tokens)
+    {
+        var report = Combine(period, parts, trend);
+        return report with { Trend = report.Trend with { LlmByMonth = LlmMonths.Build(period, tokens, parts) } };
+    }
+
+    private static CostReport Combine(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend)
     {
         if (parts.Count == 1)
         {
@@ -55,6 +64,9 @@ internal static class VersionedReport
             HumanCpcAllocated = Ratio(reports.Sum(r => r.Model.Human.Agents * r.L * r.Months), t.HumanHandled),
             BotFixed = botFixed,
             BotVariable = botTotal - botFixed,
+            LlmInputTokens = t.EngagedInputTokens,
+            LlmOutputTokens = t.EngagedOutputTokens,
+            LlmSpend = reports.Sum(r => r.LlmSpend),
             BotTotal = botTotal,
             BotCpc = Ratio(botTotal, t.Engaged),
             CostPerDeflection = Ratio(botTotal, t.Deflected),
