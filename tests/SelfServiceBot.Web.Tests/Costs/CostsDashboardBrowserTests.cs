@@ -124,8 +124,9 @@ public class CostsDashboardBrowserTests(ChromiumFixture chromium) : IClassFixtur
             ["csat_bot"] = r.GetProperty("csat").GetProperty("bot_only").GetProperty("mean"),
             ["csat_escalated"] = r.GetProperty("csat").GetProperty("escalated").GetProperty("mean"),
         };
+        // llm_spend: the demo contacts have model tokens, so the dashboard shows the model's spend too.
         foreach (var name in new[] { "contacts", "deflection_rate", "durable_deflection_rate", "escalation_rate", "abandonment_rate", "human_cpc", "bot_cpc",
-            "blended_cpc", "gross_savings", "net_savings", "roi", "payback_months", "months", "L", "P", "m", "H" })
+            "llm_spend", "blended_cpc", "gross_savings", "net_savings", "roi", "payback_months", "months", "L", "P", "m", "H" })
         {
             figures[name] = r.GetProperty(name);
         }
