@@ -58,25 +58,11 @@ internal static class ContactAggregates
             .Where(c => c.StartedDay >= firstDay && c.StartedDay < endDay)
             .Where(c => c.Outcome != null && c.StartedAt >= start && c.StartedAt < end)
             .GroupBy(c => new { c.StartedDay, c.Outcome, c.Recontacted })
-            .Select(g => new TrendGroup { Day = g.Key.StartedDay, Outcome = g.Key.Outcome!, Recontacted = g.Key.Recontacted, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The engaged contacts' tokens per day, for the model's months. Its own query, run only when the period has tokens, so
-    /// the trend's covering index stays narrow and a site without a model pays nothing for it.
-    /// </summary>
-    public static async Task<List<TokenDay>> TokensByDayAsync(BotDbContext db, ReportPeriod period, CancellationToken cancellationToken)
-    {
-        var (start, end) = (period.Start, period.End);
-        var (firstDay, endDay) = (ContactRules.DayNumber(start), ContactRules.DayNumber(end));
-        return await Contacts(db, ByTrendIndex)
-            .Where(c => c.StartedDay >= firstDay && c.StartedDay < endDay)
-            .Where(c => c.Outcome != null && c.StartedAt >= start && c.StartedAt < end)
-            .Where(c => c.Outcome != ContactOutcomes.Unengaged && c.Outcome != ContactOutcomes.HumanDirect)
-            .Where(c => c.LlmInputTokens != 0 || c.LlmOutputTokens != 0)
-            .GroupBy(c => c.StartedDay)
-            .Select(g => new TokenDay { Day = g.Key, LlmInputTokens = g.Sum(c => c.LlmInputTokens), LlmOutputTokens = g.Sum(c => c.LlmOutputTokens) })
+            .Select(g => new TrendGroup
+            {
+                Day = g.Key.StartedDay, Outcome = g.Key.Outcome!, Recontacted = g.Key.Recontacted, Count = g.LongCount(),
+                LlmInputTokens = g.Sum(c => c.LlmInputTokens), LlmOutputTokens = g.Sum(c => c.LlmOutputTokens),
+            })
             .ToListAsync(cancellationToken);
     }
 }

@@ -27,12 +27,6 @@ public sealed class TrendGroup
     public required string Outcome { get; init; }
     public bool Recontacted { get; init; }
     public long Count { get; init; }
-}
-
-/// <summary>A row of the token query: the engaged contacts' model tokens per day.</summary>
-public sealed class TokenDay
-{
-    public int Day { get; init; }
     public long LlmInputTokens { get; init; }
     public long LlmOutputTokens { get; init; }
 }

@@ -23,10 +23,7 @@ public sealed class CostReportService(IDbContextFactory<BotDbContext> factory, C
         var trend = ContactAggregates.TrendAsync(trendDb, period, cancellationToken);
         var parts = PartsAsync(groupsDb, spans, cancellationToken);
         await Task.WhenAll(parts, trend);
-        var tokens = (await parts).Any(p => Tally.Of(p.Groups) is { EngagedInputTokens: > 0 } or { EngagedOutputTokens: > 0 })
-            ? await ContactAggregates.TokensByDayAsync(trendDb, period, cancellationToken)
-            : [];
-        return VersionedReport.Compute(period, await parts, await trend, tokens);
+        return VersionedReport.Compute(period, await parts, await trend);
     }
 
     private static async Task<List<ReportPart>> PartsAsync(BotDbContext db, IReadOnlyList<ModelSpan> spans, CancellationToken cancellationToken)

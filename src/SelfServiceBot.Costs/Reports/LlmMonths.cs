@@ -1,3 +1,5 @@
+using SelfServiceBot.Costs.Ledger;
+
 namespace SelfServiceBot.Costs.Reports;
 
 /// <summary>
@@ -8,8 +10,10 @@ internal static class LlmMonths
 {
     private static readonly DateOnly Epoch = DateOnly.FromDateTime(DateTime.UnixEpoch);
 
-    public static IReadOnlyList<LlmMonth> Build(ReportPeriod period, IReadOnlyList<TokenDay> days, IReadOnlyList<ReportPart> parts)
+    public static IReadOnlyList<LlmMonth> Build(ReportPeriod period, IReadOnlyList<TrendGroup> trend, IReadOnlyList<ReportPart> parts)
     {
+        // bot_variable prices the engaged contacts' tokens only.
+        var days = trend.Where(r => r.Outcome is not (ContactOutcomes.Unengaged or ContactOutcomes.HumanDirect)).ToList();
         var months = new List<LlmMonth>();
         for (var month = new DateOnly(period.From.Year, period.From.Month, 1); month < period.To; month = month.AddMonths(1))
         {

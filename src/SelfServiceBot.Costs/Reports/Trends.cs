@@ -43,7 +43,7 @@ internal static class Trends
                 count(r => r.Outcome == ContactOutcomes.HumanDirect),
                 parts.Count == 1 ? durable * parts[0].HumanCpc : Savings(bucket, day, day + step, parts)));
         }
-        // The model's months come from their own query (LlmMonths); VersionedReport adds them.
+        // The model's months (LlmMonths) are priced per model version part: VersionedReport adds them.
         return new TrendReport(period.Weekly ? "week" : "day", points, []);
     }
 

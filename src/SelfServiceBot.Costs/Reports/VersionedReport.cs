@@ -13,13 +13,10 @@ internal sealed record ReportPart(ReportPeriod Period, CostModel Model, string S
 /// </summary>
 internal static class VersionedReport
 {
-    /// <param name="tokens">The engaged contacts' tokens per day (<see cref="ContactAggregates.TokensByDayAsync"/>); none
-    /// when the period has none.</param>
-    public static CostReport Compute(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend,
-        IReadOnlyList<TokenDay> tokens)
+    public static CostReport Compute(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend)
     {
         var report = Combine(period, parts, trend);
-        return report with { Trend = report.Trend with { LlmByMonth = LlmMonths.Build(period, tokens, parts) } };
+        return report with { Trend = report.Trend with { LlmByMonth = LlmMonths.Build(period, trend, parts) } };
     }
 
     private static CostReport Combine(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend)
