@@ -15,11 +15,18 @@ public static class AnswersServiceCollectionExtensions
     {
         services.AddOptions<AnswerOptions>()
             .BindConfiguration(AnswerOptions.SectionName)
-            .Validate(o => o.Problems().Count == 0, "AI:Chat:Answers is invalid: Sources 1-10, MaxAnswerCharacters 50-20000.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidation>());
         services.TryAddSingleton(sp => sp.GetService<IChatModel>() is { } model
             ? new GroundedAnswerComposer(model, sp.GetRequiredService<IOptions<AnswerOptions>>().Value)
             : null!);
         return services;
     }
+}
+
+/// <summary>Stops the app at start with every problem of <c>AI:Chat:Answers</c> spelled out.</summary>
+internal sealed class AnswerOptionsValidation : IValidateOptions<AnswerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnswerOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

@@ -17,8 +17,8 @@ internal sealed partial class GeneratedAnswers(GroundedAnswerComposer? composer,
 {
     public bool Enabled => composer is not null && chat.Enabled(ChatFeature.GroundedAnswers);
 
-    /// <param name="feedback">The "Did this answer your question?" choices for an article, as after today's answer.</param>
     /// <summary>Shows a generated answer and returns the articles it cites (first cited first); empty when nothing was shown.</summary>
+    /// <param name="feedback">The "Did this answer your question?" choices for an article, as after today's answer.</param>
     public async Task<IReadOnlyList<KnowledgeCandidate>> TryAnswerAsync(TurnSession session, string question, IReadOnlyList<KnowledgeCandidate> candidates,
         Func<string, IReadOnlyList<Choice>> feedback, CancellationToken cancellationToken)
     {

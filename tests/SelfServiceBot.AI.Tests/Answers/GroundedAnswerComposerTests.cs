@@ -125,4 +125,10 @@ public sealed class GroundedAnswerComposerTests : IAsyncLifetime
         Assert.DoesNotContain("[2]", Assert.Single(_stub.Requests).Messages[0].Content);
         Assert.True(answer.Rejected);
     }
+
+    [Theory]
+    [InlineData(0, 1200, "Sources must be between 1 and 10")]
+    [InlineData(3, 10, "MaxAnswerCharacters must be between 50 and 20000")]
+    public void Wrong_answer_options_are_named(int sources, int maxCharacters, string problem) =>
+        Assert.Contains(problem, Assert.Single(new AnswerOptions { Sources = sources, MaxAnswerCharacters = maxCharacters }.Problems()));
 }

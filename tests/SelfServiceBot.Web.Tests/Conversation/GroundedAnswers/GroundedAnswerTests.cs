@@ -33,10 +33,11 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
         await _stub.DisposeAsync();
     }
 
-    private async Task<Activity> AskAsync(AppServer app, string text, string channelId)
+    private async Task<Activity> AskAsync(AppServer app, string text, string channelId, string locale = "en-US")
     {
         using var client = app.CreateHttpClient();
         var ask = ChannelRequests.Message(_connector.ServiceUrl, text, channelId);
+        ask.Locale = locale;
         (await ChannelRequests.PostAsync(client, ask, token: null)).EnsureSuccessStatusCode();
         return ask;
     }
@@ -65,6 +66,20 @@ public sealed class GroundedAnswerTests : IAsyncLifetime
         var claim = Assert.Single(entity.Extra["citation"].EnumerateArray());
         Assert.Equal((1, TrackOrderTitle), (claim.GetProperty("position").GetInt32(), claim.GetProperty("appearance").GetProperty("name").GetString()));
         Assert.StartsWith(TrackOrderAnswerText, claim.GetProperty("appearance").GetProperty("abstract").GetString());
+    }
+
+    [Fact]
+    public async Task A_Chinese_customer_on_Teams_is_answered_in_Chinese_with_the_Chinese_labels()
+    {
+        _stub.Reply(new StubReply("登录后在“我的账户 > 订单”中选择订单即可查看物流【1】。"));
+        using var app = Start(_stub);
+
+        var ask = await AskAsync(app, "我的订单到哪里了？", Channels.MsTeams, "zh-CN");
+
+        Assert.Contains("in Simplified Chinese", Assert.Single(_stub.Requests).Messages[0].Content);
+        var card = Assert.Single(Replies(ask)).Attachments![0].Content!.Value;
+        Assert.Equal(["登录后在“我的账户 > 订单”中选择订单即可查看物流[1]。", "来源", "[1] 如何查询我的订单物流？", "这个回答解决您的问题了吗？"],
+            card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()));
     }
 
     [Fact]
