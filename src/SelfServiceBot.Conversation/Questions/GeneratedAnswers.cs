@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SelfServiceBot.AI.Answers;
 using SelfServiceBot.AI.Chat;
@@ -27,8 +28,7 @@ internal sealed partial class GeneratedAnswers(GroundedAnswerComposer? composer,
             return [];
         }
         var sources = candidates.Take(composer!.SourceCount).ToList();
-        var composed = await session.TypingWhileAsync(() => composer.ComposeAsync(question, session.Language,
-            sources.Select(c => new AnswerSource(c.ArticleId, c.Title, c.Answer)).ToList(), cancellationToken), cancellationToken);
+        var composed = await session.TypingWhileAsync(() => ComposeAsync(question, session.Language, sources, cancellationToken), cancellationToken);
         session.Events.Add(ConversationEventTypes.ModelCalled,
             data: ModelCallData.For(ModelFeatures.GroundedAnswer, composer.Model, composed.Reply, used: composed.Usable));
         if (!composed.Usable)
@@ -53,6 +53,25 @@ internal sealed partial class GeneratedAnswers(GroundedAnswerComposer? composer,
         });
         return composed.CitedSources.Select(n => sources[n - 1]).ToList();
     }
+
+    // The model never throws for the service's faults; anything else (a bug behind the seam) must not cost the customer
+    // today's answer either, so it counts as a failed call.
+    private async Task<ComposedAnswer> ComposeAsync(string question, string language, IReadOnlyList<KnowledgeCandidate> sources, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await composer!.ComposeAsync(question, language, sources.Select(c => new AnswerSource(c.ArticleId, c.Title, c.Answer)).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogComposeFailed(e);
+            return new ComposedAnswer(new ChatModelReply(ChatOutcome.Failed, "", 0, 0, Stopwatch.GetElapsedTime(started), e.Message), null, []);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Composing a grounded answer failed; the customer gets the answer without the model")]
+    private partial void LogComposeFailed(Exception exception);
 
     // Never the prompt or the reply: only what went wrong.
     [LoggerMessage(Level = LogLevel.Information, Message = "Grounded answer not used ({Outcome}): {Reason}; the customer gets the answer without the model")]
