@@ -37,6 +37,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<ConversationMetrics>();
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<WelcomeFlow>();
+        services.AddSingleton<FollowUpQuestions>();
         services.AddSingleton<QuestionFlow>();
         services.AddSingleton<FeedbackFlow>();
         services.AddSingleton<HandoffFlow>();

@@ -12,13 +12,21 @@ using SelfServiceBot.Knowledge.Search;
 namespace SelfServiceBot.Conversation.Questions;
 
 /// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
-internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics)
+internal sealed class QuestionFlow(
+    IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics, FollowUpQuestions followUps)
 {
     public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
     {
         var state = session.State;
         state.LastQuestion = question;
-        var result = await session.TypingWhileAsync(() => search.SearchAsync(question, session.Language, cancellationToken), cancellationToken);
+        // A follow-up is searched as the standalone question the model made of it (the customer waits for both: typing shows).
+        var searched = question;
+        var result = await session.TypingWhileAsync(async () =>
+        {
+            searched = await followUps.StandaloneAsync(session, question, cancellationToken);
+            return await search.SearchAsync(searched, session.Language, cancellationToken);
+        }, cancellationToken);
+        followUps.Remember(session, searched, result);
         state.LastCategory = result.Best?.Category ?? state.LastCategory;
         if (result.Decision != KnowledgeDecision.NoMatch && result.Best is { } topic
             && options.AlwaysHumanCategories.Contains(topic.Category, StringComparer.OrdinalIgnoreCase))
