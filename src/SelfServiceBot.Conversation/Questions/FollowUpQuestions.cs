@@ -17,6 +17,8 @@ internal sealed class FollowUpQuestions(FollowUpRewriter? rewriter = null)
 {
     private const int QuestionLimit = 300;
     private const int AnswerLimit = 200;
+    // As customer_message's own text (MessageFlow): an event row holds a line, not a page.
+    private const int EventTextLimit = 1000;
 
     /// <summary>What to search for <paramref name="question"/>: the rewrite when there is a usable one, else the question itself.</summary>
     public async Task<string> StandaloneAsync(TurnSession session, string question, CancellationToken cancellationToken)
@@ -31,7 +33,7 @@ internal sealed class FollowUpQuestions(FollowUpRewriter? rewriter = null)
             data: ModelCallData.For(ModelFeatures.FollowUp, rewriter.Model, rewrite.Reply, rewrite.Used));
         if (rewrite.Changed)
         {
-            session.Events.AddData(ConversationEventTypes.CustomerMessage, EventDataKeys.Rewritten, rewrite.Question);
+            session.Events.AddData(ConversationEventTypes.CustomerMessage, EventDataKeys.Rewritten, Clip(rewrite.Question, EventTextLimit));
         }
         return rewrite.Question;
     }
