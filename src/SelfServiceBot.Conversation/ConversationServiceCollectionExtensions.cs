@@ -45,6 +45,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new GeneratedAnswers(sp.GetService<GroundedAnswerComposer>(),
             sp.GetService<IOptions<ChatOptions>>()?.Value ?? new ChatOptions(),
             sp.GetService<ILogger<GeneratedAnswers>>() ?? NullLogger<GeneratedAnswers>.Instance));
+        services.AddSingleton<FollowUpQuestions>();
         services.AddSingleton<QuestionFlow>();
         services.AddSingleton<FeedbackFlow>();
         services.AddSingleton<HandoffFlow>();

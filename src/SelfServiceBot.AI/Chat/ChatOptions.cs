@@ -38,6 +38,15 @@ public sealed class ChatOptions
     /// <summary>Prefill drafted knowledge-base articles from a resolved chat.</summary>
     public bool DraftArticles { get; set; } = true;
 
+    /// <summary>
+    /// Write every prompt and completion (already masked) to the log at Information. Off by default: customer text does not
+    /// belong in logs; switch it on only to look into what a feature sends and gets.
+    /// </summary>
+    public bool LogPrompts { get; set; }
+
+    /// <summary>When to stop calling a failing endpoint, and for how long (<c>AI:Chat:CircuitBreaker</c>).</summary>
+    public ChatCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     /// <summary>Whether a model is configured and the feature is switched on.</summary>
     public bool Enabled(ChatFeature feature) => Provider != ChatProvider.None && feature switch
     {
@@ -87,6 +96,19 @@ public sealed class ChatOptions
         if (MaxOutputTokens is < 1 or > 100_000)
         {
             problems.Add($"{SectionName}:MaxOutputTokens must be between 1 and 100000 (got {MaxOutputTokens}).");
+        }
+        if (CircuitBreaker is null)
+        {
+            problems.Add($"{SectionName}:CircuitBreaker must be a section (Failures, BreakSeconds).");
+            return problems;
+        }
+        if (CircuitBreaker.Failures is < 0 or > 1000)
+        {
+            problems.Add($"{SectionName}:CircuitBreaker:Failures must be between 0 (off) and 1000 (got {CircuitBreaker.Failures}).");
+        }
+        if (CircuitBreaker.BreakSeconds is < 1 or > 86_400)
+        {
+            problems.Add($"{SectionName}:CircuitBreaker:BreakSeconds must be between 1 and 86400 (got {CircuitBreaker.BreakSeconds}).");
         }
         return problems;
     }

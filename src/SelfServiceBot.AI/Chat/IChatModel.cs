@@ -28,6 +28,11 @@ public enum ChatOutcome
     Completed,
     TimedOut,
     Failed,
+    /// <summary>
+    /// Not asked: the endpoint failed <c>AI:Chat:CircuitBreaker:Failures</c> times in a row and the breaker is open, so no
+    /// request was sent (no tokens, no wait).
+    /// </summary>
+    CircuitOpen,
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ public static class ModelCallData
         {
             ChatOutcome.Completed => used ? ModelCallOutcomes.Completed : ModelCallOutcomes.Rejected,
             ChatOutcome.TimedOut => ModelCallOutcomes.TimedOut,
+            ChatOutcome.CircuitOpen => ModelCallOutcomes.Skipped,
             _ => ModelCallOutcomes.Failed,
         },
         [EventDataKeys.InputTokens] = reply.InputTokens,

@@ -24,6 +24,8 @@ public static class ModelCallOutcomes
     public const string Completed = "completed";
     public const string TimedOut = "timed_out";
     public const string Failed = "failed";
-    /// <summary>The service answered, but the reply was not used (no valid citation, too long, the circuit was open).</summary>
+    /// <summary>The service answered, but the reply was not used (no valid citation, too long, not a usable rewrite).</summary>
     public const string Rejected = "rejected";
+    /// <summary>Not asked: the circuit breaker was open after repeated failures, so no request left (tokens 0).</summary>
+    public const string Skipped = "skipped";
 }

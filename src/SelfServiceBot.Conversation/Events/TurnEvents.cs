@@ -47,6 +47,22 @@ internal sealed class TurnEvents(Activity activity, TimeProvider clock)
         });
     }
 
+    /// <summary>
+    /// Adds a data field to the latest pending event of <paramref name="type"/>, for what is learnt after it was added (a
+    /// follow-up's rewrite, after customer_message). False when no such event is pending.
+    /// </summary>
+    public bool AddData(string type, string key, object? value)
+    {
+        var index = _events.FindLastIndex(e => e.Type == type);
+        if (index < 0)
+        {
+            return false;
+        }
+        var data = new Dictionary<string, object?>(_events[index].Data ?? new Dictionary<string, object?>()) { [key] = value };
+        _events[index] = _events[index] with { Data = data };
+        return true;
+    }
+
     /// <summary>A key for something else the turn records once (a transcript line), made like the events' keys.</summary>
     public string KeyFor(string what, int index) => Key($"{_activityKey}/{what}/{index}");
 

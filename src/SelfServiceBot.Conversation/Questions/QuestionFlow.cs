@@ -12,13 +12,22 @@ using SelfServiceBot.Knowledge.Search;
 namespace SelfServiceBot.Conversation.Questions;
 
 /// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
-internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics, GeneratedAnswers generated)
+internal sealed class QuestionFlow(
+    IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics, FollowUpQuestions followUps,
+    GeneratedAnswers generated)
 {
     public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
     {
         var state = session.State;
         state.LastQuestion = question;
-        var result = await session.TypingWhileAsync(() => search.SearchAsync(question, session.Language, cancellationToken), cancellationToken);
+        // A follow-up is searched as the standalone question the model made of it (the customer waits for both: typing shows).
+        var searched = question;
+        var result = await session.TypingWhileAsync(async () =>
+        {
+            searched = await followUps.StandaloneAsync(session, question, cancellationToken);
+            return await search.SearchAsync(searched, session.Language, cancellationToken);
+        }, cancellationToken);
+        followUps.Remember(session, searched, result);
         state.LastCategory = result.Best?.Category ?? state.LastCategory;
         if (result.Decision != KnowledgeDecision.NoMatch && result.Best is { } topic
             && options.AlwaysHumanCategories.Contains(topic.Category, StringComparer.OrdinalIgnoreCase))
@@ -35,8 +44,9 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
             return;
         }
         state.NoMatchCount = 0;
-        // With a model, the answer is composed from the top articles; when it cannot be, the customer gets today's reply.
-        if (await generated.TryAnswerAsync(session, question, result.Candidates, FeedbackChoices(session), cancellationToken) is [var first, ..] cited)
+        // With a model, the answer is composed from the top articles, for the question that was searched (a follow-up's
+        // standalone form); when it cannot be, the customer gets today's reply.
+        if (await generated.TryAnswerAsync(session, searched, result.Candidates, FeedbackChoices(session), cancellationToken) is [var first, ..] cited)
         {
             AwaitFeedback(session, first.ArticleId, first.Category, cited.Select(c => c.ArticleId));
             return;

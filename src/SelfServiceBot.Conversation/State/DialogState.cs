@@ -70,6 +70,26 @@ internal sealed class DialogState
     }
 
     /// <summary>
+    /// The contact's last questions as searched and what the bot offered for each (at most <see cref="MaxRecentExchanges"/>,
+    /// latest last), for rewriting a follow-up (docs/ai.md). Kept only while a model rewrites follow-ups, else null and
+    /// not stored; a restart starts a new state, so it never reaches across contacts.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<RecentExchange>? RecentExchanges { get; set; }
+
+    public const int MaxRecentExchanges = 3;
+
+    public void Exchanged(RecentExchange exchange)
+    {
+        RecentExchanges ??= [];
+        RecentExchanges.Add(exchange);
+        if (RecentExchanges.Count > MaxRecentExchanges)
+        {
+            RecentExchanges.RemoveRange(0, RecentExchanges.Count - MaxRecentExchanges);
+        }
+    }
+
+    /// <summary>
     /// Which transcript rows (ConversationTranscriptLines) are this contact's: a new state (a restart, a reset after a failed
     /// turn) starts a new transcript. The lines themselves are not kept here, so a turn does not rewrite them; a state
     /// written before they moved out still has a "transcript" property, which is ignored.
@@ -90,6 +110,9 @@ internal enum DialogStage
 /// <summary>An article offered under "Did you mean"; kept whole so a pick needs no second search.</summary>
 /// <param name="Via">How it came to be offered when not by a search: <c>related</c> (a follow-up of an answer that helped).</param>
 internal sealed record ClarifyOption(string ArticleId, string Title, string Answer, int Confidence, string Category, string? Via = null);
+
+/// <summary>A question as searched and, in a line or two, what the bot offered for it (an article's title and first line).</summary>
+internal sealed record RecentExchange(string Question, string Answer);
 
 /// <summary>A line of the conversation as the customer saw it; handed over with a hand-off request.</summary>
 public sealed record TranscriptLine(string From, string Text, DateTimeOffset At);

@@ -96,7 +96,7 @@ public sealed partial class PersonalDataMasker(IOptions<PrivacyOptions> options)
     }
 
     /// <summary>Every digit but the last <paramref name="keep"/> becomes a bullet; separators and letters stay.</summary>
-    private static string KeepLast(string value, int keep)
+    internal static string KeepLast(string value, int keep)
     {
         var chars = value.ToCharArray();
         var seen = 0;

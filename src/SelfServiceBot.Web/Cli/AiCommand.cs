@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.AI;
 using SelfServiceBot.AI.Chat;
+using SelfServiceBot.Data.Privacy;
 
 namespace SelfServiceBot.Web.Cli;
 
@@ -24,6 +25,7 @@ internal static class AiCommand
         }
         var builder = CliHost.CreateBuilder();
         builder.Logging.AddStandardErrorLog();
+        builder.Services.AddPrivacy();   // the model masks what leaves through it; AddAI refuses a model without
         builder.Services.AddAI();
         await using var services = builder.Services.BuildServiceProvider();
         ChatOptions options;

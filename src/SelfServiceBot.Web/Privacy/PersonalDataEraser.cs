@@ -13,7 +13,7 @@ namespace SelfServiceBot.Web.Privacy;
 /// The right to erasure: removes what one customer wrote and what identifies them, from every table, and keeps the
 /// anonymous figures the cost reports count. Rows that only hold the customer's data are deleted (transcript lines,
 /// dialog state, conversation references, the Direct Line log, hand-off chats, idempotency claims); rows the reports count
-/// stay with their personal fields cleared, as retention clears them (events: text and user id; hand-offs: the customer's
+/// stay with their personal fields cleared, as retention clears them (events: text, user id and a rewritten question; hand-offs: the customer's
 /// id, name, texts, transcript, reference, note and contact details; contacts: customer id and question). What is left
 /// (an event's type, time and article; a contact's outcome, times and category; a hand-off's queue, times and
 /// disposition) names nobody. Knowledge base drafts are reviewed content and are not touched.
@@ -40,6 +40,7 @@ public sealed class PersonalDataEraser(IDbContextFactory<BotDbContext> factory)
         report.Add("Contacts", cleared: await db.Contacts().Where(c => c.CustomerId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, (string?)null).SetProperty(c => c.Question, (string?)null)
                 .SetProperty(c => c.QuestionKey, (string?)null), cancellationToken));
+        await RewrittenQuestions.RemoveAsync(db.ConversationEvents.Where(e => e.UserId == userId), cancellationToken);
         report.Add("ConversationEvents", cleared: await db.ConversationEvents.Where(e => e.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.UserId, (string?)null), cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -90,6 +91,7 @@ public sealed class PersonalDataEraser(IDbContextFactory<BotDbContext> factory)
                 .SetProperty(h => h.LastCustomerText, (string?)null).SetProperty(h => h.TranscriptJson, (string?)null)
                 .SetProperty(h => h.ConversationReferenceJson, (string?)null).SetProperty(h => h.Note, (string?)null)
                 .SetProperty(h => h.ContactDetails, (string?)null), cancellationToken));
+            await RewrittenQuestions.RemoveAsync(db.ConversationEvents.Where(e => e.ChannelId == channel && e.ConversationId == conversation), cancellationToken);
             report.Add("ConversationEvents", cleared: await db.ConversationEvents
                 .Where(e => e.ChannelId == channel && e.ConversationId == conversation && (e.Text != null || e.UserId != null))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.UserId, (string?)null), cancellationToken));

@@ -10,6 +10,7 @@ using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Data.HotPath;
 using SelfServiceBot.Data.Retention;
 using SelfServiceBot.Handoff.Storage;
+using SelfServiceBot.Web.Privacy;
 
 namespace SelfServiceBot.Web.Retention;
 
@@ -85,8 +86,12 @@ public sealed class ConversationDataPruning(
         var events = await ClearInIdOrderAsync(
             (db, after) => db.ConversationEvents.Where(eventDue).Where(e => e.Id > after).OrderBy(e => e.Id).Take(BatchSize).Select(e => e.Id)
                 .ToListAsync(cancellationToken),
-            (db, from, to) => db.ConversationEvents.Where(eventDue).Where(e => e.Id >= from && e.Id <= to)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.UserId, (string?)null), cancellationToken));
+            async (db, from, to) =>
+            {
+                await RewrittenQuestions.RemoveAsync(db.ConversationEvents.Where(eventDue).Where(e => e.Id >= from && e.Id <= to), cancellationToken);
+                return await db.ConversationEvents.Where(eventDue).Where(e => e.Id >= from && e.Id <= to)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, (string?)null).SetProperty(e => e.UserId, (string?)null), cancellationToken);
+            });
         Expression<Func<ContactRecord, bool>> contactDue = c => !c.IsOpen && c.LastActivityAt < cutoff
             && (c.RecontactWindowEnd == null || c.RecontactWindowEnd < now) && (c.Question != null || c.QuestionKey != null || c.CustomerId != null);
         var contacts = await ClearInIdOrderAsync(
