@@ -145,94 +145,195 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentConnectionRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.ConversationReferenceRecord", b =>
                 {
-                    b.Property<string>("ConnectionId")
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.HasIndex("ServiceUrl");
+
+                    b.ToTable("ConversationReferences", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.DirectLineActivity", b =>
+                {
+                    b.Property<string>("ConversationId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ConnectedAt")
+                    b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ConnectionId");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("LastSeenAt");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AgentConnections", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentRecord", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Languages")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Presence")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PresenceChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Skills")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("Agents");
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
-                {
-                    b.Property<string>("Name")
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Value")
+                    b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Name");
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("AppSecrets");
+                    b.HasKey("ConversationId", "Sequence");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique();
+
+                    b.ToTable("DirectLineActivities", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactProjectionState", b =>
+            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectLineConversations", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.ProcessedActivity", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("ProcessedActivities", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Conversation.Storage.ConversationStateRecord", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("ConversationStates", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Conversation.Storage.ConversationTranscriptLineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranscriptId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
+
+                    b.ToTable("ConversationTranscriptLines", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Costs.Storage.ContactProjectionState", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
@@ -249,7 +350,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasKey("Name");
 
-                    b.ToTable("ContactProjections");
+                    b.ToTable("ContactProjections", (string)null);
 
                     b.HasData(
                         new
@@ -260,7 +361,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Costs.Storage.ContactRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -403,6 +504,50 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("Contacts", (string)null);
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Costs.Storage.CostModelVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("CostModelVersions", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -461,128 +606,6 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("ConversationEvents");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationReferenceRecord", b =>
-                {
-                    b.Property<string>("ConversationKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ConversationKey");
-
-                    b.HasIndex("ServiceUrl");
-
-                    b.ToTable("ConversationReferences");
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationStateRecord", b =>
-                {
-                    b.Property<string>("ConversationKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ConversationKey");
-
-                    b.ToTable("ConversationStates");
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationTranscriptLineRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConversationKey")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(700)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TranscriptId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
-
-                    b.ToTable("ConversationTranscriptLines", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.CostModelVersionRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModelJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ValidFrom")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ValidFrom");
-
-                    b.ToTable("CostModelVersions", (string)null);
-                });
-
             modelBuilder.Entity("SelfServiceBot.Data.Entities.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -602,66 +625,187 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.DirectLineActivity", b =>
-                {
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientActivityId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ConversationId", "Sequence");
-
-                    b.HasIndex("ConversationId", "ClientActivityId")
-                        .IsUnique();
-
-                    b.ToTable("DirectLineActivities");
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.DirectLineConversation", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.StaffUser", b =>
                 {
                     b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Ended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Locale")
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserId")
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("DirectLineConversations");
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffMessageRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.AgentConnectionRecord", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AgentConnections", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.AgentRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PresenceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Agents", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffBriefRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BriefJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandoffId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("HandoffBriefs", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffMessageRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -689,10 +833,10 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasIndex("HandoffId", "Id");
 
-                    b.ToTable("HandoffMessages");
+                    b.ToTable("HandoffMessages", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffRequestRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffRequestRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -805,10 +949,10 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Queue");
 
-                    b.ToTable("HandoffRequests");
+                    b.ToTable("HandoffRequests", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.KnowledgeDraftRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.KnowledgeDraftRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -904,41 +1048,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("KnowledgeDrafts", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.ProcessedActivity", b =>
-                {
-                    b.Property<string>("ChannelId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepliedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
-
-                    b.HasIndex("ClaimedAt");
-
-                    b.ToTable("ProcessedActivities");
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.PublishedArticleRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.PublishedArticleRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1009,7 +1119,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("PublishedArticles", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.PublishedArticlesRevisionRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.PublishedArticlesRevisionRecord", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1027,77 +1137,6 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                             Id = 1,
                             Revision = 0L
                         });
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.StaffUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
