@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SelfServiceBot.Contracts.Handoff;
+using SelfServiceBot.Data;
 using SelfServiceBot.Data.Tests.Infrastructure;
 using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Web.Persistence;
