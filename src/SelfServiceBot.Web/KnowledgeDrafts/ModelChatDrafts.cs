@@ -6,6 +6,7 @@ using SelfServiceBot.AI.Drafts;
 using SelfServiceBot.AI.Transcripts;
 using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Contracts.Handoff;
+using SelfServiceBot.Contracts.Privacy;
 using SelfServiceBot.Data;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Handoff.Events;
@@ -21,7 +22,8 @@ namespace SelfServiceBot.Web.KnowledgeDrafts;
 /// model_called event on the chat's conversation. Agents still edit, save and a supervisor publishes.
 /// </summary>
 public sealed class ModelChatDrafts(
-    IServiceProvider services, IOptions<ChatOptions> chat, IDbContextFactory<BotDbContext> factory, HandoffDesk desk, HandoffEvents events)
+    IServiceProvider services, IOptions<ChatOptions> chat, IDbContextFactory<BotDbContext> factory, HandoffDesk desk, HandoffEvents events,
+    IOutboundTextMasker? masker = null)
 {
     // IChatModel is not registered for Provider None (docs/ai.md): asked for when needed, not injected.
     private IChatModel? Model => chat.Value.Enabled(ChatFeature.DraftArticles) ? services.GetService<IChatModel>() : null;
@@ -67,13 +69,18 @@ public sealed class ModelChatDrafts(
         }
         var chatLines = lines.Where(l => l.From != "system").Select(l => new TranscriptEntry(l.From, l.Text)).ToList();
         var result = await new ArticleDrafter(model).DraftAsync(chatLines, locale, question, cancellationToken);
-        var content = result.Article is { } article ? new DraftContent(article.Title, article.Questions, article.Answer, locale, category).Normalized() : null;
+        // The prompt asks for no personal data; masking what came back is the net under it (an article serves every customer).
+        var content = result.Article is { } article
+            ? new DraftContent(Mask(article.Title), article.Questions.Select(Mask).ToList(), Mask(article.Answer), locale, category).Normalized()
+            : null;
         var usable = content is not null && content.Check(publishing: false).Count == 0;
         // Each click is its own call and its own cost: a fresh key, on the chat's conversation.
         await events.RecordAsync(handoff, ConversationEventTypes.ModelCalled, $"{ModelFeatures.ArticleDraft}.{Guid.NewGuid():N}",
             ModelCallData.For(ModelFeatures.ArticleDraft, result.Model, result.Reply, used: usable), cancellationToken: cancellationToken);
         return usable ? content : null;
     }
+
+    private string Mask(string text) => masker?.Mask(text) ?? text;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

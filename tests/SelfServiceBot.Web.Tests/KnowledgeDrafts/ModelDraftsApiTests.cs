@@ -36,7 +36,7 @@ public sealed class ModelDraftsApiTests : IAsyncLifetime
     [Fact]
     public async Task A_gap_with_a_resolved_chat_on_its_question_is_prefilled_by_the_model_and_the_call_is_recorded_on_that_chat()
     {
-        _stub.Reply(new StubReply("""{"title": "Can I return furniture after 30 days?", "questions": ["How long do I have to return a sofa?", "Furniture return window"], "answer": "Furniture can be returned within 60 days of delivery."}""",
+        _stub.Reply(new StubReply("""{"title": "Can I return furniture after 30 days?", "questions": ["How long do I have to return a sofa?", "Furniture return window"], "answer": "Furniture can be returned within 60 days of delivery. Questions: write to returns.team@example.com."}""",
             InputTokens: 300, OutputTokens: 70));
         using var app = App();
         await SeedResolvedChatAsync(app);
@@ -46,7 +46,8 @@ public sealed class ModelDraftsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, status);
         var draft = (await app.Services.GetRequiredService<KnowledgeDraftStore>().FindAsync((long)body["id"]!, default))!;
-        Assert.Equal(("Can I return furniture after 30 days?", "Furniture can be returned within 60 days of delivery.", "en", "returns", Question),
+        // The model's answer is masked like any text leaving for it: an e-mail address it copied from the chat does not stay readable.
+        Assert.Equal(("Can I return furniture after 30 days?", "Furniture can be returned within 60 days of delivery. Questions: write to r•••@•••.com.", "en", "returns", Question),
             (draft.Title, draft.Answer, draft.Locale, draft.Category, draft.SourceReference));
         Assert.Contains("Furniture return window", draft.QuestionsJson, StringComparison.Ordinal);
         var request = Assert.Single(_stub.Requests);
