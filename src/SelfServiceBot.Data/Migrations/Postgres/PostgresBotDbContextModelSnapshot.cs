@@ -154,197 +154,94 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.ConversationReferenceRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentConnectionRecord", b =>
                 {
-                    b.Property<string>("ConversationKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ConversationKey");
-
-                    b.HasIndex("ServiceUrl");
-
-                    b.ToTable("ConversationReferences", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.DirectLineActivity", b =>
-                {
-                    b.Property<string>("ConversationId")
+                    b.Property<string>("ConnectionId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ClientActivityId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTimeOffset>("ConnectedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Json")
+                    b.Property<string>("InstanceId")
                         .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("ConversationId", "Sequence");
-
-                    b.HasIndex("ConversationId", "ClientActivityId")
-                        .IsUnique();
-
-                    b.ToTable("DirectLineActivities", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.DirectLineConversation", b =>
-                {
-                    b.Property<string>("Id")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Ended")
-                        .HasColumnType("boolean");
-
-                    b.Property<long>("LastSequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Locale")
-                        .HasColumnType("text");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DirectLineConversations", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.ProcessedActivity", b =>
-                {
-                    b.Property<string>("ChannelId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("RepliedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
-
-                    b.HasIndex("ClaimedAt");
-
-                    b.ToTable("ProcessedActivities", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Conversation.Storage.ConversationStateRecord", b =>
-                {
-                    b.Property<string>("ConversationKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
-
-                    b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasKey("ConnectionId");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AgentConnections", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
-                    b.HasKey("ConversationKey");
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.ToTable("ConversationStates", (string)null);
-                });
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-            modelBuilder.Entity("SelfServiceBot.Conversation.Storage.ConversationTranscriptLineRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTimeOffset?>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ConversationKey")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
-
-                    b.Property<string>("From")
+                    b.Property<string>("Presence")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("IdempotencyKey")
+                    b.Property<DateTimeOffset?>("PresenceChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Skills")
                         .IsRequired()
-                        .HasMaxLength(700)
-                        .HasColumnType("character varying(700)");
+                        .HasColumnType("text");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                    b.HasKey("UserId");
 
-                    b.Property<string>("TranscriptId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
-
-                    b.ToTable("ConversationTranscriptLines", (string)null);
+                    b.ToTable("Agents");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Costs.Storage.ContactProjectionState", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactProjectionState", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
@@ -361,7 +258,7 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     b.HasKey("Name");
 
-                    b.ToTable("ContactProjections", (string)null);
+                    b.ToTable("ContactProjections");
 
                     b.HasData(
                         new
@@ -372,7 +269,7 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Costs.Storage.ContactRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -517,52 +414,6 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("Contacts", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Costs.Storage.CostModelVersionRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ModelJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("ValidFrom")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ValidFrom");
-
-                    b.ToTable("CostModelVersions", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("AppSecrets");
-                });
-
             modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -623,6 +474,132 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("ConversationEvents");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationReferenceRecord", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConversationKey");
+
+                    b.HasIndex("ServiceUrl");
+
+                    b.ToTable("ConversationReferences");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationStateRecord", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("ConversationStates");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationTranscriptLineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TranscriptId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
+
+                    b.ToTable("ConversationTranscriptLines", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.CostModelVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("CostModelVersions", (string)null);
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -644,145 +621,63 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.DirectLineActivity", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("ConversationId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
+                    b.Property<string>("Json")
+                        .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<bool>("PhoneNumberConfirmed")
+                    b.HasKey("ConversationId", "Sequence");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique();
+
+                    b.ToTable("DirectLineActivities");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Ended")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("SecurityStamp")
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Locale")
                         .HasColumnType("text");
 
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.AgentConnectionRecord", b =>
-                {
-                    b.Property<string>("ConnectionId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTimeOffset>("ConnectedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTimeOffset>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("ConnectionId");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("LastSeenAt");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AgentConnections", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.AgentRecord", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Languages")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Presence")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("PresenceChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Skills")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("Agents", (string)null);
+                    b.ToTable("DirectLineConversations");
                 });
 
             modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffBriefRecord", b =>
@@ -826,7 +721,7 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("HandoffBriefs", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffMessageRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffMessageRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -856,10 +751,10 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     b.HasIndex("HandoffId", "Id");
 
-                    b.ToTable("HandoffMessages", (string)null);
+                    b.ToTable("HandoffMessages");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffRequestRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffRequestRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -974,10 +869,10 @@ namespace SelfServiceBot.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "Queue");
 
-                    b.ToTable("HandoffRequests", (string)null);
+                    b.ToTable("HandoffRequests");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.KnowledgeDraftRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.KnowledgeDraftRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1075,7 +970,41 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("KnowledgeDrafts", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.PublishedArticleRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ProcessedActivity", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.PublishedArticleRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1148,7 +1077,7 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                     b.ToTable("PublishedArticles", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.PublishedArticlesRevisionRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.PublishedArticlesRevisionRecord", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -1166,6 +1095,77 @@ namespace SelfServiceBot.Data.Migrations.Postgres
                             Id = 1,
                             Revision = 0L
                         });
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -145,195 +145,94 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.ConversationReferenceRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentConnectionRecord", b =>
                 {
-                    b.Property<string>("ConversationKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ConversationKey");
-
-                    b.HasIndex("ServiceUrl");
-
-                    b.ToTable("ConversationReferences", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.DirectLineActivity", b =>
-                {
-                    b.Property<string>("ConversationId")
+                    b.Property<string>("ConnectionId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ClientActivityId")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Json")
+                    b.Property<string>("InstanceId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ConversationId", "Sequence");
-
-                    b.HasIndex("ConversationId", "ClientActivityId")
-                        .IsUnique();
-
-                    b.ToTable("DirectLineActivities", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.DirectLineConversation", b =>
-                {
-                    b.Property<string>("Id")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Ended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Locale")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("ConnectionId");
 
-                    b.ToTable("DirectLineConversations", (string)null);
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AgentConnections", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.BotFramework.Storage.ProcessedActivity", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AgentRecord", b =>
                 {
-                    b.Property<string>("ChannelId")
-                        .HasMaxLength(64)
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ConversationId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimToken")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ClaimedAt")
+                    b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepliedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
-
-                    b.HasIndex("ClaimedAt");
-
-                    b.ToTable("ProcessedActivities", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Conversation.Storage.ConversationStateRecord", b =>
-                {
-                    b.Property<string>("ConversationKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
+                    b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ConversationKey");
-
-                    b.ToTable("ConversationStates", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Conversation.Storage.ConversationTranscriptLineRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConversationKey")
+                    b.Property<string>("Languages")
                         .IsRequired()
-                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("From")
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presence")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdempotencyKey")
+                    b.Property<long?>("PresenceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
                         .IsRequired()
-                        .HasMaxLength(700)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                    b.HasKey("UserId");
 
-                    b.Property<string>("TranscriptId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
-
-                    b.ToTable("ConversationTranscriptLines", (string)null);
+                    b.ToTable("Agents");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Costs.Storage.ContactProjectionState", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactProjectionState", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
@@ -350,7 +249,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasKey("Name");
 
-                    b.ToTable("ContactProjections", (string)null);
+                    b.ToTable("ContactProjections");
 
                     b.HasData(
                         new
@@ -361,7 +260,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Costs.Storage.ContactRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ContactRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -504,50 +403,6 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("Contacts", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Costs.Storage.CostModelVersionRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModelJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ValidFrom")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ValidFrom");
-
-                    b.ToTable("CostModelVersions", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.AppSecret", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("AppSecrets");
-                });
-
             modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -606,6 +461,128 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("ConversationEvents");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationReferenceRecord", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.HasIndex("ServiceUrl");
+
+                    b.ToTable("ConversationReferences");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationStateRecord", b =>
+                {
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationKey");
+
+                    b.ToTable("ConversationStates");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ConversationTranscriptLineRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranscriptId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationKey", "TranscriptId", "Id");
+
+                    b.ToTable("ConversationTranscriptLines", (string)null);
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.CostModelVersionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("CostModelVersions", (string)null);
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -625,145 +602,63 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Data.Entities.StaffUser", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.DirectLineActivity", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("ConversationId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
+                    b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
+                    b.Property<string>("ClientActivityId")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
+                    b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SecurityStamp")
+                    b.Property<string>("Json")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("TwoFactorEnabled")
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "Sequence");
+
+                    b.HasIndex("ConversationId", "ClientActivityId")
+                        .IsUnique();
+
+                    b.ToTable("DirectLineActivities");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.DirectLineConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locale")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.AgentConnectionRecord", b =>
-                {
-                    b.Property<string>("ConnectionId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ConnectedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ConnectionId");
-
-                    b.HasIndex("InstanceId");
-
-                    b.HasIndex("LastSeenAt");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AgentConnections", (string)null);
-                });
-
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.AgentRecord", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Languages")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Presence")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PresenceChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Skills")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("Agents", (string)null);
+                    b.ToTable("DirectLineConversations");
                 });
 
             modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffBriefRecord", b =>
@@ -805,7 +700,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("HandoffBriefs", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffMessageRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffMessageRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -833,10 +728,10 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasIndex("HandoffId", "Id");
 
-                    b.ToTable("HandoffMessages", (string)null);
+                    b.ToTable("HandoffMessages");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffRequestRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffRequestRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -949,10 +844,10 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Queue");
 
-                    b.ToTable("HandoffRequests", (string)null);
+                    b.ToTable("HandoffRequests");
                 });
 
-            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.KnowledgeDraftRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.KnowledgeDraftRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1048,7 +943,41 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("KnowledgeDrafts", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.PublishedArticleRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.ProcessedActivity", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.PublishedArticleRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1119,7 +1048,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("PublishedArticles", (string)null);
                 });
 
-            modelBuilder.Entity("SelfServiceBot.KnowledgeDrafts.Storage.PublishedArticlesRevisionRecord", b =>
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.PublishedArticlesRevisionRecord", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1137,6 +1066,77 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                             Id = 1,
                             Revision = 0L
                         });
+                });
+
+            modelBuilder.Entity("SelfServiceBot.Data.Entities.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
