@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.AI.Answers;
 using SelfServiceBot.AI.Chat;
 
 namespace SelfServiceBot.AI;
@@ -21,6 +22,7 @@ public static class AIServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatModelFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<ChatModelFactory>().Model!);
+        services.AddGroundedAnswers();
         return services;
     }
 }

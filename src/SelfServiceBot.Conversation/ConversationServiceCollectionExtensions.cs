@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SelfServiceBot.AI.Answers;
+using SelfServiceBot.AI.Chat;
 using SelfServiceBot.BotFramework.Pipeline;
 using SelfServiceBot.Conversation.Bot;
 using SelfServiceBot.Conversation.Diagnostics;
@@ -37,6 +41,10 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<ConversationMetrics>();
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<WelcomeFlow>();
+        // Null composer and default options when no model is configured (or the AI module is not added): today's answers.
+        services.AddSingleton(sp => new GeneratedAnswers(sp.GetService<GroundedAnswerComposer>(),
+            sp.GetService<IOptions<ChatOptions>>()?.Value ?? new ChatOptions(),
+            sp.GetService<ILogger<GeneratedAnswers>>() ?? NullLogger<GeneratedAnswers>.Instance));
         services.AddSingleton<QuestionFlow>();
         services.AddSingleton<FeedbackFlow>();
         services.AddSingleton<HandoffFlow>();

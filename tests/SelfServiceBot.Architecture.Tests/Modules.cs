@@ -14,7 +14,7 @@ internal static class Modules
         ["Contracts"] = [],
         ["Data"] = ["Contracts"],
         ["BotFramework"] = ["Contracts", "Data"],
-        ["Knowledge"] = ["Contracts"],
+        ["Knowledge"] = ["Contracts", "AI"],
         ["KnowledgeDrafts"] = ["Contracts", "Data", "Knowledge"],
         ["Handoff"] = ["Contracts", "Data", "BotFramework", "AI"],
         ["Conversation"] = ["Contracts", "Data", "BotFramework", "Knowledge", "AI"],

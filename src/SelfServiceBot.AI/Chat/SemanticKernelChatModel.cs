@@ -8,6 +8,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
 using OpenAI.Chat;
+using SelfServiceBot.AI.Connections;
 
 namespace SelfServiceBot.AI.Chat;
 
@@ -70,31 +71,10 @@ internal sealed partial class SemanticKernelChatModel(IChatCompletionService ser
             ? (tokens.InputTokenCount, tokens.OutputTokenCount)
             : (0, 0);
 
-    private static OpenAIClient Client(ChatOptions options)
-    {
-        var azure = options.Provider == ChatProvider.AzureOpenAI;
-        var client = new OpenAIClientOptions
-        {
-            // The budget above cancels first; this only stops a connection that hangs past it.
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-        };
-        if (!string.IsNullOrWhiteSpace(options.Endpoint))
-        {
-            var endpoint = options.Endpoint.TrimEnd('/');
-            if (azure && !endpoint.EndsWith("/openai/v1", StringComparison.OrdinalIgnoreCase))
-            {
-                endpoint += "/openai/v1";
-            }
-            client.Endpoint = new Uri(endpoint + "/");
-        }
-        if (azure || string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            client.AddPolicy(new KeyHeaderPolicy(azure ? options.ApiKey : null), PipelinePosition.BeforeTransport);
-        }
-        // A compatible server without keys still needs a credential for the client to be built; its header is removed above.
-        return new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), client);
-    }
+    // The budget above cancels first; the network timeout only stops a connection that hangs past it.
+    private static OpenAIClient Client(ChatOptions options) =>
+        OpenAIConnection.Client(options.Provider == ChatProvider.AzureOpenAI, options.Endpoint, options.ApiKey,
+            TimeSpan.FromSeconds(options.TimeoutSeconds + 5), new ClientRetryPolicy(maxRetries: 0));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model {Model} did not answer within {TimeoutSeconds} s")]
     private partial void LogTimedOut(string model, int timeoutSeconds);

@@ -19,6 +19,7 @@ internal sealed class BotTexts : TextTable<BotTexts>
     public string AskAway => Text();
     public string DidYouMean => Text();
     public string NoneOfThese => Text();
+    public string Sources => Text();
     public string NoMatch => Text();
     public string NoneOfTheseReply => Text();
     public string Error => Text();

@@ -12,7 +12,7 @@ using SelfServiceBot.Knowledge.Search;
 namespace SelfServiceBot.Conversation.Questions;
 
 /// <summary>A question goes to the knowledge base: answer it, ask "Did you mean", or admit defeat and offer a person.</summary>
-internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics)
+internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff, HandoffTriggerOptions options, ConversationMetrics metrics, GeneratedAnswers generated)
 {
     public async Task AskAsync(TurnSession session, string question, CancellationToken cancellationToken)
     {
@@ -35,6 +35,12 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
             return;
         }
         state.NoMatchCount = 0;
+        // With a model, the answer is composed from the top articles; when it cannot be, the customer gets today's reply.
+        if (await generated.TryAnswerAsync(session, question, result.Candidates, FeedbackChoices(session), cancellationToken) is [var first, ..] cited)
+        {
+            AwaitFeedback(session, first.ArticleId, first.Category, cited.Select(c => c.ArticleId));
+            return;
+        }
         switch (result.Decision)
         {
             case KnowledgeDecision.Answer:
@@ -72,7 +78,7 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
     public async Task ShowAnswerAsync(TurnSession session, ClarifyOption article, CancellationToken cancellationToken)
     {
         var texts = session.Texts;
-        Choice[] feedback = [new(texts.Yes, Feedback(true, article.ArticleId)), new(texts.No, Feedback(false, article.ArticleId))];
+        var feedback = FeedbackChoices(session)(article.ArticleId);
         await session.SendAsync(ReplyFactory.Answer(session.ChannelId, article.Title, article.Answer, texts.AnswerPrompt, feedback),
             [article.Answer, texts.AnswerPrompt], cancellationToken);
         // A suggested follow-up was not searched for: no confidence, and the event says how it came.
@@ -82,15 +88,23 @@ internal sealed class QuestionFlow(IKnowledgeSearch search, HandoffFlow handoff,
             data[EventDataKeys.Via] = via;
         }
         session.Events.Add(ConversationEventTypes.AnswerShown, articleId: article.ArticleId, confidence: article.Via is null ? article.Confidence : null, data: data);
+        AwaitFeedback(session, article.ArticleId, article.Category, [article.ArticleId]);
+    }
 
+    /// <summary>An answer was shown: its feedback is awaited for <paramref name="articleId"/> (a generated one's first cited).</summary>
+    private static void AwaitFeedback(TurnSession session, string articleId, string category, IEnumerable<string> shown)
+    {
         var state = session.State;
         state.Stage = DialogStage.AwaitingFeedback;
-        state.LastArticleId = article.ArticleId;
-        state.LastCategory = article.Category;
-        state.Offered([article.ArticleId]);
+        state.LastArticleId = articleId;
+        state.LastCategory = category;
+        state.Offered(shown);
         state.ClarifyOptions = [];
         state.PendingHandoffReason = null;
     }
+
+    private static Func<string, IReadOnlyList<Choice>> FeedbackChoices(TurnSession session) => articleId =>
+        [new(session.Texts.Yes, Feedback(true, articleId)), new(session.Texts.No, Feedback(false, articleId))];
 
     public async Task OfferPersonAsync(TurnSession session, string message, CancellationToken cancellationToken, string reason = HandoffReasons.LowConfidence)
     {

@@ -35,13 +35,20 @@ internal static class AdaptiveCards
     }
 
     /// <param name="separator">A line and some space above the block, to set it apart from what comes before.</param>
-    public static object TextBlock(string text, bool heading = false, bool separator = false)
+    /// <param name="subtle">Smaller and lighter: what is there for reference (a generated answer's sources).</param>
+    public static object TextBlock(string text, bool heading = false, bool separator = false, bool subtle = false)
     {
         var block = new Dictionary<string, object?> { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (heading)
         {
             block["weight"] = "Bolder";
             block["size"] = "Medium";
+        }
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+            block["size"] = "Small";
+            block["spacing"] = "None";
         }
         if (separator)
         {

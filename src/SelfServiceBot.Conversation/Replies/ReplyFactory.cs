@@ -37,6 +37,32 @@ internal static class ReplyFactory
         return Suggesting(reply, choices);
     }
 
+    /// <summary>
+    /// A generated answer with the sources it cites, then the same question and choices as <see cref="Answer"/>. Teams: one
+    /// card with a Sources part listing "[n] Title"; Web Chat: the text ends with the Markdown link definitions it lists
+    /// as citations. Both carry the citation entity (<see cref="Citations"/>).
+    /// </summary>
+    public static Activity GeneratedAnswer(string? channelId, string answer, IReadOnlyList<CitedArticle> cited, string sourcesLabel, string prompt, IReadOnlyList<Choice> choices)
+    {
+        Activity reply;
+        if (UsesCards(channelId))
+        {
+            object[] sources = [AdaptiveCards.TextBlock(sourcesLabel, separator: true, subtle: true), .. Citations.Lines(cited).Select(l => AdaptiveCards.TextBlock(l, subtle: true))];
+            reply = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Attachments = [AdaptiveCards.Create([AdaptiveCards.TextBlock(answer), .. sources, AdaptiveCards.TextBlock(prompt, separator: true)], choices)],
+            };
+        }
+        else
+        {
+            reply = Suggesting(Text(answer + "\n" + Citations.LinkDefinitions(cited)), choices);
+            reply.Attachments = [new Attachment { ContentType = AttachmentContentTypes.PlainText, Content = JsonSerializer.SerializeToElement(prompt) }];
+        }
+        reply.Entities = [Citations.Entity(cited)];
+        return reply;
+    }
+
     public static Activity Choices(string? channelId, string prompt, IReadOnlyList<Choice> choices) => UsesCards(channelId)
         ? new Activity
         {

@@ -6,11 +6,13 @@ namespace SelfServiceBot.Costs.Demo;
 /// <summary>
 /// Plausible contacts for a living dashboard and for the benchmark: weekday rhythm, slow growth, a bot that improves month by
 /// month, categories that differ in how often people need a person, repeat customers (so recontacts happen), phone and e-mail
-/// contacts for the human channel. Deterministic for a seed.
+/// contacts for the human channel, and the generative model's tokens on the bot's contacts. Deterministic for a seed.
 /// </summary>
 public sealed class DemoContactGenerator(int seed)
 {
     private readonly Random _random = new(seed);
+    // The tokens draw from their own sequence, so the contacts themselves are the same as before the model was added.
+    private readonly DemoModelCalls _modelCalls = new(seed);
 
     /// <summary>About <paramref name="total"/> contacts started in [from, to).</summary>
     public IEnumerable<ContactRecord> Generate(DateOnly from, DateOnly to, int total, TimeSpan recontactWindow)
@@ -72,6 +74,7 @@ public sealed class DemoContactGenerator(int seed)
             QuestionKey = ContactRules.QuestionKey(question),
             UpdatedAt = started + duration,
         };
+        (contact.LlmInputTokens, contact.LlmOutputTokens) = _modelCalls.Tokens(outcome);
         ContactRules.SetRecontactWindow(contact, window);
         return contact;
     }

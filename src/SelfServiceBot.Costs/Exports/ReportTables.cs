@@ -27,6 +27,8 @@ public static class ReportTables
                 .Select(x => Row(x.Item1, x.Item2!.MonthlyBudget, x.Item2.Budget, x.Item2.Actual, x.Item2.Variance, x.Item2.VarianceShare)).ToList()),
         new("trend", ["start", "contacts", "deflected", "durable_deflected", "escalated", "abandoned", "unengaged", "human_direct", "gross_savings"],
             r.Trend.Points.Select(p => Row(p.Start, p.Contacts, p.Deflected, p.DurableDeflected, p.Escalated, p.Abandoned, p.Unengaged, p.HumanDirect, p.GrossSavings)).ToList()),
+        new("llm_by_month", ["month", "llm_input_tokens", "llm_output_tokens", "llm_spend"],
+            r.Trend.LlmByMonth.Select(x => Row(x.Month, x.LlmInputTokens, x.LlmOutputTokens, x.LlmSpend)).ToList()),
     ];
 
     private static string[] SegmentColumns(string key) =>
@@ -48,7 +50,8 @@ public static class ReportTables
         Row("deflection_rate", r.DeflectionRate), Row("durable_deflection_rate", r.DurableDeflectionRate), Row("escalation_rate", r.EscalationRate),
         Row("abandonment_rate", r.AbandonmentRate), Row("containment_rate", r.ContainmentRate), Row("months", r.Months),
         Row("L", r.L), Row("P", r.P), Row("m", r.M), Row("H", r.H), Row("human_cpc", r.HumanCpc), Row("human_cpc_allocated", r.HumanCpcAllocated),
-        Row("bot_fixed", r.BotFixed), Row("bot_variable", r.BotVariable), Row("bot_total", r.BotTotal), Row("bot_cpc", r.BotCpc),
+        Row("bot_fixed", r.BotFixed), Row("bot_variable", r.BotVariable),
+        Row("llm_input_tokens", r.LlmInputTokens), Row("llm_output_tokens", r.LlmOutputTokens), Row("llm_spend", r.LlmSpend), Row("bot_total", r.BotTotal), Row("bot_cpc", r.BotCpc),
         Row("cost_per_deflection", r.CostPerDeflection), Row("gross_savings", r.GrossSavings), Row("net_savings", r.NetSavings), Row("roi", r.Roi),
         Row("human_total", r.HumanTotal), Row("blended_cpc", r.BlendedCpc), Row("savings_per_contact", r.SavingsPerContact),
         Row("payback_months", r.PaybackMonths),

@@ -8,7 +8,7 @@ namespace SelfServiceBot.Costs.Ledger;
 
 /// <summary>
 /// Applies events, in Id order, to the contacts of one batch (tracked in <paramref name="db"/>). It keeps the latest
-/// contact of each conversation seen so far: open, or closed but still the one hand-off events and CSAT belong to.
+/// contact of each conversation seen so far: open, or closed but still the one hand-off events, CSAT and model calls belong to.
 /// </summary>
 internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options, DateTimeOffset now)
 {
@@ -18,6 +18,12 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
     public async Task ApplyAsync(ConversationEventRecord e, CancellationToken cancellationToken)
     {
         var latest = await LatestAsync(e.ChannelId, e.ConversationId, cancellationToken);
+        if (e.Type == ConversationEventTypes.ModelCalled)
+        {
+            // Only its tokens count; it is no step of the conversation either, so the rating reply check looks past it.
+            ModelCallTokens.Add(latest, e, now);
+            return;
+        }
         if (e.Type == ConversationEventTypes.CustomerMessage && await IsRatingReplyAsync(latest, e, cancellationToken))
         {
             // The answer to "How would you rate the help you got?" after a hand-back: part of the rated contact, not a new one.
@@ -183,7 +189,8 @@ internal sealed class ContactEventApplier(BotDbContext db, CostsOptions options,
         if (!_previousType.TryGetValue((e.ChannelId, e.ConversationId), out var previous))
         {
             previous = await db.ConversationEvents.AsNoTracking()
-                .Where(x => x.ChannelId == e.ChannelId && x.ConversationId == e.ConversationId && x.Id < e.Id)
+                .Where(x => x.ChannelId == e.ChannelId && x.ConversationId == e.ConversationId && x.Id < e.Id
+                    && x.Type != ConversationEventTypes.ModelCalled)
                 .OrderByDescending(x => x.Id).Select(x => x.Type)
                 .FirstOrDefaultAsync(cancellationToken);
         }

@@ -58,7 +58,11 @@ internal static class ContactAggregates
             .Where(c => c.StartedDay >= firstDay && c.StartedDay < endDay)
             .Where(c => c.Outcome != null && c.StartedAt >= start && c.StartedAt < end)
             .GroupBy(c => new { c.StartedDay, c.Outcome, c.Recontacted })
-            .Select(g => new TrendGroup { Day = g.Key.StartedDay, Outcome = g.Key.Outcome!, Recontacted = g.Key.Recontacted, Count = g.LongCount() })
+            .Select(g => new TrendGroup
+            {
+                Day = g.Key.StartedDay, Outcome = g.Key.Outcome!, Recontacted = g.Key.Recontacted, Count = g.LongCount(),
+                LlmInputTokens = g.Sum(c => c.LlmInputTokens), LlmOutputTokens = g.Sum(c => c.LlmOutputTokens),
+            })
             .ToListAsync(cancellationToken);
     }
 }

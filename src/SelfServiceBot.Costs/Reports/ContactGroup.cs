@@ -27,4 +27,6 @@ public sealed class TrendGroup
     public required string Outcome { get; init; }
     public bool Recontacted { get; init; }
     public long Count { get; init; }
+    public long LlmInputTokens { get; init; }
+    public long LlmOutputTokens { get; init; }
 }

@@ -40,8 +40,11 @@ internal static class CostFormulas
         (b.Hosting + b.Licences + b.KbUpkeepHours * b.KbUpkeepHourlyRate + MonthlyAmortisation(b)) * months;
 
     public static decimal BotVariable(BotCostInputs b, Tally t) =>
-        (t.EngagedInputTokens * b.LlmInputPerMillionTokens + t.EngagedOutputTokens * b.LlmOutputPerMillionTokens) / 1_000_000m
-        + b.PerSessionCost * t.Engaged;
+        LlmSpend(b, t.EngagedInputTokens, t.EngagedOutputTokens) + b.PerSessionCost * t.Engaged;
+
+    /// <summary>llm_spend, the model's part of bot_variable: (input x input price + output x output price) / 1,000,000.</summary>
+    public static decimal LlmSpend(BotCostInputs b, long inputTokens, long outputTokens) =>
+        (inputTokens * b.LlmInputPerMillionTokens + outputTokens * b.LlmOutputPerMillionTokens) / 1_000_000m;
 
     /// <summary>payback_months = implementation_cost / ((gross_savings - bot_total + amortisation x months) / months); null unless positive.</summary>
     public static decimal? PaybackMonths(BotCostInputs b, decimal? grossSavings, decimal botTotal, decimal months)

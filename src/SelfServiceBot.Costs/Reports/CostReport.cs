@@ -56,6 +56,11 @@ public sealed record CostReport
     public decimal? HumanCpcAllocated { get; init; }
     public decimal BotFixed { get; init; }
     public decimal BotVariable { get; init; }
+    /// <summary>The tokens of the period's engaged contacts' model calls (what bot_variable prices).</summary>
+    public long LlmInputTokens { get; init; }
+    public long LlmOutputTokens { get; init; }
+    /// <summary>The model's part of bot_variable (the tokens priced), without per_session_cost.</summary>
+    public decimal LlmSpend { get; init; }
     public decimal BotTotal { get; init; }
     public decimal? BotCpc { get; init; }
     public decimal? CostPerDeflection { get; init; }
@@ -112,7 +117,12 @@ public sealed record BudgetReport(BudgetRow? Human, BudgetRow? Bot);
 /// <summary>variance = actual - budget x months; variance_share = variance / (budget x months).</summary>
 public sealed record BudgetRow(decimal MonthlyBudget, decimal Budget, decimal? Actual, decimal? Variance, decimal? VarianceShare);
 
-public sealed record TrendReport(string Granularity, IReadOnlyList<TrendPoint> Points);
+/// <param name="LlmByMonth">Every calendar month the period overlaps (a partial first or last month only for its days in
+/// the period): the model's tokens and spend of the contacts that started in it.</param>
+public sealed record TrendReport(string Granularity, IReadOnlyList<TrendPoint> Points, IReadOnlyList<LlmMonth> LlmByMonth);
+
+/// <summary>One month of <see cref="TrendReport.LlmByMonth"/>: <c>month</c> is <c>YYYY-MM</c>.</summary>
+public sealed record LlmMonth(string Month, long LlmInputTokens, long LlmOutputTokens, decimal LlmSpend);
 
 public sealed record TrendPoint(
     string Start, long Contacts, long Deflected, long DurableDeflected, long Escalated, long Abandoned, long Unengaged, long HumanDirect,

@@ -43,7 +43,8 @@ internal static class Trends
                 count(r => r.Outcome == ContactOutcomes.HumanDirect),
                 parts.Count == 1 ? durable * parts[0].HumanCpc : Savings(bucket, day, day + step, parts)));
         }
-        return new TrendReport(period.Weekly ? "week" : "day", points);
+        // The model's months (LlmMonths) are priced per model version part: VersionedReport adds them.
+        return new TrendReport(period.Weekly ? "week" : "day", points, []);
     }
 
     private static decimal? Savings(List<TrendGroup> bucket, int start, int end, IReadOnlyList<PricedSpan> parts)

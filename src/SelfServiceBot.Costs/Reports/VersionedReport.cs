@@ -15,6 +15,12 @@ internal static class VersionedReport
 {
     public static CostReport Compute(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend)
     {
+        var report = Combine(period, parts, trend);
+        return report with { Trend = report.Trend with { LlmByMonth = LlmMonths.Build(period, trend, parts) } };
+    }
+
+    private static CostReport Combine(ReportPeriod period, IReadOnlyList<ReportPart> parts, IReadOnlyList<TrendGroup> trend)
+    {
         if (parts.Count == 1)
         {
             return CostCalculator.Compute(period, parts[0].Model, parts[0].Source, parts[0].Groups, trend);
@@ -55,6 +61,9 @@ internal static class VersionedReport
             HumanCpcAllocated = Ratio(reports.Sum(r => r.Model.Human.Agents * r.L * r.Months), t.HumanHandled),
             BotFixed = botFixed,
             BotVariable = botTotal - botFixed,
+            LlmInputTokens = t.EngagedInputTokens,
+            LlmOutputTokens = t.EngagedOutputTokens,
+            LlmSpend = reports.Sum(r => r.LlmSpend),
             BotTotal = botTotal,
             BotCpc = Ratio(botTotal, t.Engaged),
             CostPerDeflection = Ratio(botTotal, t.Deflected),

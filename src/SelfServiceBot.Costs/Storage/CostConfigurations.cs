@@ -24,7 +24,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<ContactRec
             x.Outcome, x.ChannelId, x.Locale, x.Category, x.ArticleId, x.EscalationReason, x.Recontacted,
             x.StartedAt, x.HandleMilliseconds, x.Csat, x.LlmInputTokens, x.LlmOutputTokens,
         }, "IX_Contacts_Report");
-        b.HasIndex(x => new { x.StartedDay, x.Outcome, x.Recontacted, x.StartedAt }, "IX_Contacts_Trend");
+        // The tokens make it cover the model's months too (trend.llm_by_month), instead of a read of every contact's row.
+        b.HasIndex(x => new { x.StartedDay, x.Outcome, x.Recontacted, x.StartedAt, x.LlmInputTokens, x.LlmOutputTokens }, "IX_Contacts_Trend");
         b.Property(x => x.Source).HasMaxLength(16);
         b.Property(x => x.ContactKey).HasMaxLength(200);
         b.Property(x => x.CustomerId).HasMaxLength(256);

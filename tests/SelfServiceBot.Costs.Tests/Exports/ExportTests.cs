@@ -153,6 +153,30 @@ public class ExportTests
             decimal.Parse(budget.Single(r => r[0] == "human")[4], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Both_files_hold_the_models_tokens_and_spend_in_the_summary_and_per_month()
+    {
+        await using var h = await LedgerHarness.CreateAsync(DatabaseProvider.Sqlite);
+        var t = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        await SaveAsync(h,
+            Closed(DeflectedConfirmed, "a", t, category: "orders", inputTokens: 1500, outputTokens: 150),
+            Closed(Escalated, "b", t.AddDays(31), category: "payment", reason: "policy", inputTokens: 2700, outputTokens: 270));
+        var report = await h.Services.GetRequiredService<CostReportService>().ReportAsync(From, new DateOnly(2026, 5, 1), TestModels.Standard(), default);
+        using var file = new MemoryStream();
+        await ExcelExport.WriteAsync(report, h.Services.GetRequiredService<ContactList>().ReadAsync(From, To, default), file, default);
+        var csv = new StringWriter();
+        await CsvExport.WriteReportAsync(report, csv);
+        file.Position = 0;
+        using var document = SpreadsheetDocument.Open(file, false);
+
+        // At 2 and 8 per million: March (1500 x 2 + 150 x 8) / 1e6, April (2700 x 2 + 270 x 8) / 1e6.
+        string[] expected = ["month,llm_input_tokens,llm_output_tokens,llm_spend", "2026-03,1500,150,0.0042", "2026-04,2700,270,0.00756"];
+        Assert.Equal(expected, CsvTables(csv.ToString())["llm_by_month"]);
+        Assert.Equal(expected, Sheet(document, "llm_by_month").Select(r => string.Join(',', r)));
+        var summary = Sheet(document, "summary");
+        Assert.Equal(("4200", "420", "0.01176"), (Value(summary, "llm_input_tokens"), Value(summary, "llm_output_tokens"), Value(summary, "llm_spend")));
+    }
+
     /// <summary>The CSV's "# name" sections: each table's lines (header first).</summary>
     private static Dictionary<string, List<string>> CsvTables(string csv)
     {

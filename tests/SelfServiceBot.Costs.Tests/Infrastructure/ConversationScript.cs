@@ -1,3 +1,4 @@
+using SelfServiceBot.AI.Chat;
 using SelfServiceBot.Contracts.Events;
 using SelfServiceBot.Costs.Ledger;
 
@@ -40,6 +41,10 @@ public sealed class ConversationScript(IConversationEvents events, string channe
         var n = _handoffCounts[handoffId + step.Type] = _handoffCounts.GetValueOrDefault(handoffId + step.Type, -1) + 1;
         return events.RecordAsync([Event(step, at, $"handoff/{handoffId}/{step.Type}/{n}")], CancellationToken.None);
     }
+
+    /// <summary>An event written outside a turn under its own key (an article drafted from the chat in the console).</summary>
+    public Task OutsideTurnAsync(DateTimeOffset at, string key, Step step) =>
+        events.RecordAsync([Event(step, at, key)], CancellationToken.None);
 
     private ConversationEvent Event(Step s, DateTimeOffset at, string key) => new()
     {
@@ -87,5 +92,10 @@ public sealed record Step(string Type)
     public static Step Resolved(decimal handleMinutes, string? category = null) =>
         new(HandoffEventTypes.HandoffResolved) { Data = new() { ["agentId"] = "agent-1", ["handleMinutes"] = handleMinutes, ["category"] = category, ["resolved"] = true } };
     public static Step HandedBack() => new(HandoffEventTypes.HandedBack) { Data = new() { ["agentId"] = "agent-1" } };
+    /// <summary>model_called with exactly the data a feature records (ModelCallData), for a call the service answered.</summary>
+    public static Step ModelCalled(string feature, int inputTokens, int outputTokens, bool used = true) =>
+        ModelCalled(feature, new ChatModelReply(ChatOutcome.Completed, "reply", inputTokens, outputTokens, TimeSpan.FromMilliseconds(850)), used);
+    public static Step ModelCalled(string feature, ChatModelReply reply, bool used = true) =>
+        new(ConversationEventTypes.ModelCalled) { Data = ModelCallData.For(feature, "gpt-4o-mini", reply, used) };
     public static Step Csat(int score) => new(HandoffEventTypes.CsatGiven) { Data = new() { ["score"] = score } };
 }

@@ -398,7 +398,7 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "Outcome", "ChannelId", "Locale", "Category", "ArticleId", "EscalationReason", "Recontacted", "StartedAt", "HandleMilliseconds", "Csat", "LlmInputTokens", "LlmOutputTokens" }, "IX_Contacts_Report");
 
-                    b.HasIndex(new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt" }, "IX_Contacts_Trend");
+                    b.HasIndex(new[] { "StartedDay", "Outcome", "Recontacted", "StartedAt", "LlmInputTokens", "LlmOutputTokens" }, "IX_Contacts_Trend");
 
                     b.ToTable("Contacts", (string)null);
                 });

@@ -31,6 +31,11 @@ internal static class ReportSummary
         var humanCpc = r.ModelVersions.Count > 1 ? "gross savings / durable deflections, over the parts above" : "m x H + per contact";
         s.AppendLine($"Human cost/contact  {Money(r.HumanCpc),10}   ({humanCpc}; m = {Money(r.M)}/min, H = {r.H.ToString("0.##", Invariant)} min; allocated {Money(r.HumanCpcAllocated)})");
         s.AppendLine($"Bot cost/contact    {Money(r.BotCpc),10}   (bot total {Money(r.BotTotal)} = fixed {Money(r.BotFixed)} + variable {Money(r.BotVariable)})");
+        if (r.LlmInputTokens > 0 || r.LlmOutputTokens > 0)
+        {
+            // Only where a model is used: a site without one sees the summary it always did.
+            s.AppendLine($"Model spend         {Money(r.LlmSpend),10}   (part of variable; tokens {r.LlmInputTokens.ToString("N0", Invariant)} in, {r.LlmOutputTokens.ToString("N0", Invariant)} out)");
+        }
         s.AppendLine($"Blended cost/contact{Money(r.BlendedCpc),10}   savings per contact {Money(r.SavingsPerContact)}");
         s.AppendLine($"Gross savings       {Money(r.GrossSavings),10}   net {Money(r.NetSavings)}, ROI {Pct(r.Roi)}, payback {Num(r.PaybackMonths)} months");
         s.AppendLine($"Human total         {Money(r.HumanTotal),10}");

@@ -61,6 +61,9 @@
     if (gaps.ok) knowledge.renderGaps(await gaps.json());
   }
 
+  // A site without a model has no tokens: no model spend tile or chart, rather than empty ones.
+  const usesModel = r => r.llm_input_tokens > 0 || r.llm_output_tokens > 0;
+
   function render() {
     const r = report;
     const tiles = [
@@ -71,6 +74,7 @@
       ['csat_bot', r.csat.bot_only.mean, v => `${fmt.num(v)} (${fmt.pct(r.csat.bot_only.share_4_5)})`],
       ['csat_escalated', r.csat.escalated.mean, v => `${fmt.num(v)} (${fmt.pct(r.csat.escalated.share_4_5)})`],
     ];
+    if (usesModel(r)) tiles.splice(tiles.findIndex(([key]) => key === 'bot_cpc') + 1, 0, ['llm_spend', r.llm_spend, fmt.money]);
     // The inputs every cost figure rests on, shown under the period with their own numbered formulas.
     const inputs = [['months', r.months, fmt.num], ['L', r.L, fmt.money], ['P', r.P, fmt.num], ['m', r.m, fmt.money], ['H', r.H, fmt.num]];
     const versioned = r.model_versions.length > 1;
@@ -125,6 +129,7 @@
     chart('chart-trend', { type: 'bar', data: { labels, datasets: series.map(([k, color]) => ({ label: o[k], data: r.trend.points.map(p => p[k]), backgroundColor: color })) },
       options: { scales: { x: { stacked: true }, y: { stacked: true } } } });
     chart('chart-savings', { type: 'line', data: { labels, datasets: [{ label: t('savings'), data: r.trend.points.map(p => p.gross_savings), borderColor: '#2e7d32', fill: false }] } });
+    renderModelChart(r);
     const cats = r.by_category;
     const flat = v => cats.map(() => v);
     chart('chart-pareto', { data: { labels: cats.map(c => `${c.category} (${c.abc})`), datasets: [
@@ -137,6 +142,20 @@
     for (const [id, rows] of [['chart-channel', r.by_channel], ['chart-locale', r.by_locale]]) {
       chart(id, { type: 'doughnut', data: { labels: rows.map(x => x.key), datasets: [{ data: rows.map(x => x.contacts), backgroundColor: palette }] } });
     }
+  }
+
+  // Tokens (bars, left axis) and spend (line, right axis) per calendar month, only when the period has any.
+  function renderModelChart(r) {
+    const shown = usesModel(r);
+    $('llm-figure').hidden = !shown;
+    if (!shown) { charts['chart-llm']?.destroy(); delete charts['chart-llm']; return; }
+    const months = r.trend.llm_by_month;
+    chart('chart-llm', { data: { labels: months.map(x => x.month), datasets: [
+      { type: 'bar', label: t('inputTokens'), data: months.map(x => x.llm_input_tokens), backgroundColor: '#90caf9', yAxisID: 'y' },
+      { type: 'bar', label: t('outputTokens'), data: months.map(x => x.llm_output_tokens), backgroundColor: '#1565c0', yAxisID: 'y' },
+      { type: 'line', label: t('llmSpend'), data: months.map(x => x.llm_spend), borderColor: '#6a1b9a', backgroundColor: '#6a1b9a', yAxisID: 'spend' },
+    ] }, options: { scales: { y: { position: 'left', beginAtZero: true, ticks: { callback: v => fmt.count(v) } },
+      spend: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { callback: v => fmt.money(v) } } } } });
   }
 
   function table(id, columns, rows) {

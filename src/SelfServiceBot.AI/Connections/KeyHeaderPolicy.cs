@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 
-namespace SelfServiceBot.AI.Chat;
+namespace SelfServiceBot.AI.Connections;
 
 /// <summary>Azure's key goes in <c>api-key</c> rather than a bearer token; a server without keys gets no header.</summary>
 internal sealed class KeyHeaderPolicy(string? azureKey) : PipelinePolicy
