@@ -37,7 +37,7 @@ public sealed class HandoffBriefBrowserTests(ChromiumFixture chromium) : IClassF
         var settings = new Dictionary<string, string?>
         {
             ["Handoff:AutoAssign"] = "false", ["AI:Chat:Provider"] = "OpenAICompatible", ["AI:Chat:Endpoint"] = _stub.Address + "/v1",
-            ["AI:Chat:Model"] = "support-chat",
+            ["AI:Chat:Model"] = "support-chat", ["AI:Chat:TimeoutSeconds"] = "60",
         };
         if (database is not null)
         {
@@ -51,11 +51,12 @@ public sealed class HandoffBriefBrowserTests(ChromiumFixture chromium) : IClassF
     [Fact]
     public async Task The_agent_sees_the_brief_at_the_head_of_the_chat_once_asked_and_stored_and_the_draft_prefilled_by_the_model()
     {
+        // The brief's reply waits until the test has seen the placeholder: no race with the page on a busy machine.
+        using var placeholderSeen = new ManualResetEventSlim();
         _stub.Respond(r => r.Messages[0].Content switch
         {
-            var s when s.StartsWith(BriefPrompt, StringComparison.Ordinal) => new StubReply(
-                "PROBLEM: Parcel 4411-829 never arrived.\nOFFERED: Nothing yet.\nREFERENCES: 4411-829\nMOOD: Impatient", InputTokens: 220, OutputTokens: 30,
-                Delay: TimeSpan.FromSeconds(2)),
+            var s when s.StartsWith(BriefPrompt, StringComparison.Ordinal) && placeholderSeen.Wait(TimeSpan.FromSeconds(60)) => new StubReply(
+                "PROBLEM: Parcel 4411-829 never arrived.\nOFFERED: Nothing yet.\nREFERENCES: 4411-829\nMOOD: Impatient", InputTokens: 220, OutputTokens: 30),
             var s when s.StartsWith(DraftPrompt, StringComparison.Ordinal) => new StubReply(
                 """{"title": "What if my parcel never arrived?", "questions": ["My parcel did not arrive", "Lost parcel"], "answer": "We send a new parcel or refund you."}"""),
             _ => null,
@@ -72,6 +73,7 @@ public sealed class HandoffBriefBrowserTests(ChromiumFixture chromium) : IClassF
         await agent.Locator("#waiting li").GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
 
         await Expect(agent.Locator("#brief.pending")).ToHaveTextAsync("Summarising the conversation…");
+        placeholderSeen.Set();
         await Expect(agent.Locator("#brief dd").First).ToHaveTextAsync("Parcel 4411-829 never arrived.");
         await Expect(agent.Locator("#brief dt")).ToHaveTextAsync(["Problem", "Bot offered", "References", "Mood"]);
         await Expect(agent.Locator("#brief dd").Nth(3)).ToHaveTextAsync("Impatient");
