@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Briefs;
 using SelfServiceBot.Handoff.Customers;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Handoff.Diagnostics;
@@ -32,6 +33,7 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton<HandoffMetrics>();
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<HandoffDesk>();
+        services.AddSingleton<HandoffBriefs>();
         services.AddSingleton<IHandoffGateway, DeskHandoffGateway>();
         services.AddSingleton<AgentDirectory>();
         services.AddSingleton<AgentRoster>();

@@ -14,6 +14,12 @@ public interface IHandoffNotifier
 
     Task CustomerTypingAsync(long handoffId, string? agentId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A hand-off's brief (Briefs/HandoffBriefs) is ready, or will not come: the consoles showing the chat fetch it again.
+    /// A default, so consoles and test doubles written before briefs need not know of it.
+    /// </summary>
+    Task BriefReadyAsync(long handoffId, string? agentId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The agent's presence changed (in one of their consoles, or by the grace period): their other consoles follow.</summary>
     Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken);
 }

@@ -13,6 +13,14 @@ public sealed class HandoffEvents(IConversationEvents events, TimeProvider clock
 {
     public Task RecordAsync(HandoffRequestRecord handoff, string type, int n = 1, IReadOnlyDictionary<string, object?>? data = null,
         string? reason = null, string? articleId = null, CancellationToken cancellationToken = default) =>
+        RecordAsync(handoff, type, n.ToString(System.Globalization.CultureInfo.InvariantCulture), data, reason, articleId, cancellationToken);
+
+    /// <param name="n">
+    /// What tells this event from the others of its type on the hand-off, when a counter alone does not: a brief's model call
+    /// is <c>handoff_summary.{language}.{attempt}</c>, one per language and attempt, so a retried write records nothing twice.
+    /// </param>
+    public Task RecordAsync(HandoffRequestRecord handoff, string type, string n, IReadOnlyDictionary<string, object?>? data = null,
+        string? reason = null, string? articleId = null, CancellationToken cancellationToken = default) =>
         events.RecordAsync(
         [
             new ConversationEvent

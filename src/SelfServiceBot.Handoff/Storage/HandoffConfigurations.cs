@@ -30,6 +30,19 @@ internal sealed class HandoffMessageConfiguration : IEntityTypeConfiguration<Han
     }
 }
 
+internal sealed class HandoffBriefConfiguration : IEntityTypeConfiguration<HandoffBriefRecord>
+{
+    public void Configure(EntityTypeBuilder<HandoffBriefRecord> b)
+    {
+        b.ToTable("HandoffBriefs");
+        b.HasKey(x => x.Id);
+        // One brief per hand-off and language: the insert that claims it is how two instances agree who asks the model.
+        b.HasIndex(x => new { x.HandoffId, x.Language }).IsUnique();
+        b.Property(x => x.Language).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16);
+    }
+}
+
 internal sealed class AgentConfiguration : IEntityTypeConfiguration<AgentRecord>
 {
     public void Configure(EntityTypeBuilder<AgentRecord> b)

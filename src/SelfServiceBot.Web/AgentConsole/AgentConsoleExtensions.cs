@@ -20,6 +20,7 @@ public static class AgentConsoleExtensions
         builder.Services.AddSignalR(o => o.AddFilter<AgentHubAccessFilter>());
         builder.Services.AddSingleton<ConsoleAccess>();
         builder.Services.AddSingleton<TransferTargets>();
+        builder.Services.AddSingleton<SelfServiceBot.Web.KnowledgeDrafts.ModelChatDrafts>();
         // Redis or in-process is decided when the hub is first used (ConfiguredHubLifetimeManager), from the final configuration.
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ConfiguredHubLifetimeManager<>));
         builder.Services.AddOptions<RedisOptions>().Configure<IConfiguration>((o, configuration) =>

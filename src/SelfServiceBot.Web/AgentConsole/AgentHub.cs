@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using SelfServiceBot.Contracts.Handoff;
 using SelfServiceBot.Data.Entities;
 using SelfServiceBot.Handoff.Agents;
+using SelfServiceBot.Handoff.Briefs;
 using SelfServiceBot.Handoff.Desk;
 using SelfServiceBot.Handoff.Storage;
 using SelfServiceBot.Knowledge.Search;
@@ -23,12 +24,13 @@ namespace SelfServiceBot.Web.AgentConsole;
 /// Texts go out as data: the page inserts them with textContent, never as HTML.
 /// </summary>
 public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConnections consoles, IKnowledgeSearch knowledge, KnowledgeDraftStore drafts,
-    IKnowledgeCategories categories, TransferTargets targets) : Hub
+    IKnowledgeCategories categories, TransferTargets targets, HandoffBriefs briefs, ModelChatDrafts modelDrafts) : Hub
 {
     public const string AgentsGroup = "agents";
 
     public sealed record Line(string From, string Text, DateTimeOffset At);
-    public sealed record Chat(HandoffSummary Handoff, IReadOnlyList<Line> Lines, IReadOnlyList<string> OfferedArticleIds);
+    /// <param name="Brief">The model's brief in the console's language (pending or ready); null without one (docs/ai.md).</param>
+    public sealed record Chat(HandoffSummary Handoff, IReadOnlyList<Line> Lines, IReadOnlyList<string> OfferedArticleIds, HandoffBriefView? Brief = null);
     public sealed record AgentView(string Id, string Name, string Presence, int Load, int Capacity, string Skills, string Languages);
     /// <param name="Agents">The roster (presence, load): supervisors only; empty for an agent.</param>
     /// <param name="Colleagues">Who a chat can be transferred to now.</param>
@@ -76,8 +78,21 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
 
     public Task<bool> Claim(long handoffId) => desk.ClaimAsync(handoffId, Me, Context.ConnectionAborted);
 
-    /// <summary>The whole conversation: the bot's part before the hand-off, then the live part.</summary>
+    /// <summary>
+    /// The whole conversation: the bot's part before the hand-off, then the live part; headed by the model's brief in the
+    /// console's language when a model is configured (the first open starts it; "briefReady" says when it is there).
+    /// </summary>
     public async Task<Chat?> Open(long handoffId)
+    {
+        if (await ReadAsync(handoffId) is not { } read)
+        {
+            return null;
+        }
+        var brief = await briefs.FindOrStartAsync(read.Handoff, Culture.Name, Context.ConnectionAborted);
+        return read.Chat with { Brief = brief };
+    }
+
+    private async Task<(HandoffRequestRecord Handoff, Chat Chat)?> ReadAsync(long handoffId)
     {
         var handoff = await desk.FindAsync(handoffId, Context.ConnectionAborted);
         if (handoff is null || (handoff.AgentId != Me && handoff.Status != HandoffStatus.Queued && !IsSupervisor))
@@ -87,7 +102,7 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
         var botPart = JsonSerializer.Deserialize<List<Line>>(handoff.TranscriptJson ?? "[]", JsonOptions) ?? [];
         var live = (await desk.MessagesAsync(handoffId, Context.ConnectionAborted)).Select(m => new Line(m.From, m.Text, m.At));
         var offered = JsonSerializer.Deserialize<List<string>>(handoff.OfferedArticlesJson ?? "[]") ?? [];
-        return new Chat(HandoffDesk.Summarize(handoff), [.. botPart, .. live], offered);
+        return (handoff, new Chat(HandoffDesk.Summarize(handoff), [.. botPart, .. live], offered));
     }
 
     public Task<bool> Send(long handoffId, string text) =>
@@ -120,14 +135,18 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
         return result.Candidates.Take(5).Select(c => new Reply(c.Title, c.Answer)).ToList();
     }
 
-    /// <summary>A first draft of a knowledge base article from the chat (question from the customer, answer from the agent), to edit.</summary>
+    /// <summary>
+    /// A first draft of a knowledge base article from the chat, to edit: the model's when one is configured and its reply
+    /// is a valid draft, else the question from the customer and the answer from the agent (ChatDraft).
+    /// </summary>
     public async Task<DraftProposal?> DraftArticle(long handoffId)
     {
-        if (await Open(handoffId) is not { } chat)
+        if (await ReadAsync(handoffId) is not { } read)
         {
             return null;
         }
-        var draft = ChatDraft.From(chat.Handoff, chat.Lines.Select(l => (l.From, l.Text)));
+        var (handoff, chat) = read;
+        var draft = await modelDrafts.FromChatAsync(handoff, chat.Handoff, chat.Lines.Select(l => (l.From, l.Text)).ToList(), Context.ConnectionAborted);
         return new DraftProposal(draft.Title, draft.Questions, draft.Answer, draft.Locale, draft.Category,
             await categories.ListAsync(Context.ConnectionAborted));
     }
@@ -135,7 +154,7 @@ public sealed class AgentHub(HandoffDesk desk, AgentDirectory agents, AgentConne
     /// <summary>Stores the agent's edited draft for a supervisor to review (/agent/drafts); problems come back in the console's language.</summary>
     public async Task<DraftSaved?> SaveDraft(long handoffId, DraftProposal edited)
     {
-        if (await Open(handoffId) is not { } chat)
+        if (await ReadAsync(handoffId) is not { Chat: var chat })
         {
             return null;
         }

@@ -23,6 +23,13 @@ internal sealed class SignalRHandoffNotifier(IHubContext<AgentHub> hub, ConsoleA
         await readers.SendAsync("customerMessage", handoffId, DateTimeOffset.UtcNow, cancellationToken);
     }
 
+    // Like a customer's message: the brief is the customer's data, so only those who may read the chat hear of it.
+    public async Task BriefReadyAsync(long handoffId, string? agentId, CancellationToken cancellationToken)
+    {
+        var readers = agentId is null ? hub.Clients.Group(AgentHub.AgentsGroup) : hub.Clients.Users(await access.ReadersAsync(agentId, cancellationToken));
+        await readers.SendAsync("briefReady", handoffId, cancellationToken);
+    }
+
     public Task PresenceChangedAsync(string agentId, string presence, CancellationToken cancellationToken) =>
         hub.Clients.User(agentId).SendAsync("presenceChanged", presence, cancellationToken);
 

@@ -10,7 +10,8 @@ namespace SelfServiceBot.Web.KnowledgeDrafts;
 
 /// <summary>
 /// Drafts from the cost dashboard's knowledge gaps (Reports policy): the page asks for an anti-forgery token, then posts
-/// the gap's question. The same question's draft still open is returned instead of a second one.
+/// the gap's question. The same question's draft still open is returned instead of a second one. With a model configured, a
+/// resolved hand-off on that question prefills title, questions and answer (ModelChatDrafts); otherwise the draft is the question.
 /// </summary>
 public static class KnowledgeDraftsApi
 {
@@ -33,7 +34,7 @@ public static class KnowledgeDraftsApi
     }
 
     public static async Task<Results<Created<DraftCreated>, Ok<DraftCreated>, ProblemHttpResult>> FromGapAsync(
-        GapDraftRequest request, KnowledgeDraftStore store, IAntiforgery antiforgery, IAuthorizationService authorization, HttpContext http,
+        GapDraftRequest request, KnowledgeDraftStore store, ModelChatDrafts modelDrafts, IAntiforgery antiforgery, IAuthorizationService authorization, HttpContext http,
         CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -52,7 +53,9 @@ public static class KnowledgeDraftsApi
         {
             return TypedResults.Ok(Created(open, canReview, existing: true));
         }
-        var draft = await store.CreateAsync(content, new DraftSource(KnowledgeDraftSources.KnowledgeGap, content.Title), http.User.Identity?.Name ?? "?", cancellationToken);
+        // With a model, the latest resolved chat on this question prefills the draft; the gap's question stays its source.
+        var prefilled = await modelDrafts.FromGapAsync(content.Title, content.Locale, content.Category, cancellationToken) ?? content;
+        var draft = await store.CreateAsync(prefilled, new DraftSource(KnowledgeDraftSources.KnowledgeGap, content.Title), http.User.Identity?.Name ?? "?", cancellationToken);
         return TypedResults.Created(ReviewUrl(draft.Id), Created(draft, canReview, existing: false));
     }
 

@@ -12,7 +12,7 @@ namespace SelfServiceBot.Web.Privacy;
 /// <summary>
 /// The right to erasure: removes what one customer wrote and what identifies them, from every table, and keeps the
 /// anonymous figures the cost reports count. Rows that only hold the customer's data are deleted (transcript lines,
-/// dialog state, conversation references, the Direct Line log, hand-off chats, idempotency claims); rows the reports count
+/// dialog state, conversation references, the Direct Line log, hand-off chats and their briefs, idempotency claims); rows the reports count
 /// stay with their personal fields cleared, as retention clears them (events: text, user id and a rewritten question; hand-offs: the customer's
 /// id, name, texts, transcript, reference, note and contact details; contacts: customer id and question). What is left
 /// (an event's type, time and article; a contact's outcome, times and category; a hand-off's queue, times and
@@ -85,6 +85,7 @@ public sealed class PersonalDataEraser(IDbContextFactory<BotDbContext> factory)
             report.Add("ConversationReferences", deleted: await db.ConversationReferences().Where(r => r.ConversationKey == key).ExecuteDeleteAsync(cancellationToken));
             report.Add("ProcessedActivities", deleted: await db.ProcessedActivities().Where(p => p.ChannelId == channel && p.ConversationId == conversation).ExecuteDeleteAsync(cancellationToken));
             var handoffs = db.HandoffRequests().Where(h => h.ChannelId == channel && h.ConversationId == conversation);
+            report.Add("HandoffBriefs", deleted: await db.HandoffBriefs().Where(b => handoffs.Any(h => h.Id == b.HandoffId)).ExecuteDeleteAsync(cancellationToken));
             report.Add("HandoffMessages", deleted: await db.HandoffMessages().Where(m => handoffs.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(cancellationToken));
             report.Add("HandoffRequests", cleared: await handoffs.ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.UserId, (string?)null).SetProperty(h => h.UserName, (string?)null)

@@ -17,7 +17,7 @@ namespace SelfServiceBot.Web.Retention;
 /// <summary>
 /// Forgets what customers and agents wrote once it is <see cref="DatabaseOptions.ConversationRetentionDays"/> old, every
 /// hour, and keeps the figures: transcript lines, dialog states, the Direct Line log, conversation references (they name
-/// the customer) and hand-off chats are deleted; the
+/// the customer) and hand-off chats and their briefs are deleted; the
 /// conversation events, contacts and hand-off requests the cost reports count stay, with their texts and customer ids
 /// cleared. Off (0) by default: how long to keep conversations is the operator's decision (docs/database.md).
 /// <para>
@@ -66,6 +66,13 @@ public sealed class ConversationDataPruning(
             return db.HandoffMessages().Where(m => ended.Any(h => h.Id == m.HandoffId))
                 .OrderBy(m => m.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
         });
+        // The model's briefs of a chat are its customer's data too (docs/privacy.md): they go with the chat.
+        var handoffBriefs = await InBatchesAsync(db =>
+        {
+            var ended = EndedBefore(db, cutoff);
+            return db.HandoffBriefs().Where(b => ended.Any(h => h.Id == b.HandoffId))
+                .OrderBy(b => b.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
+        });
         Expression<Func<HandoffRequestRecord, bool>> personal = h => h.UserId != null || h.UserName != null || h.LastCustomerText != null
             || h.TranscriptJson != null || h.ConversationReferenceJson != null || h.Note != null || h.ContactDetails != null;
         var handoffs = await ClearInIdOrderAsync(
@@ -100,7 +107,7 @@ public sealed class ConversationDataPruning(
             (db, from, to) => db.Contacts().Where(contactDue).Where(c => c.Id >= from && c.Id <= to)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Question, (string?)null).SetProperty(c => c.QuestionKey, (string?)null)
                     .SetProperty(c => c.CustomerId, (string?)null), cancellationToken));
-        return new ConversationPruneResult(lines, states, directLine, references, handoffMessages, handoffs, events, contacts);
+        return new ConversationPruneResult(lines, states, directLine, references, handoffMessages, handoffs, events, contacts, handoffBriefs);
     }
 
     /// <summary>
@@ -136,11 +143,11 @@ public sealed class ConversationDataPruning(
     }
 }
 
-/// <summary>Rows deleted (transcript lines, states, Direct Line log, conversation references, hand-off chat messages) and cleared (the rest).</summary>
+/// <summary>Rows deleted (transcript lines, states, Direct Line log, conversation references, hand-off chat messages and briefs) and cleared (the rest).</summary>
 public sealed record ConversationPruneResult(
     int TranscriptLines, int States, int DirectLineRows, int ConversationReferences, int HandoffMessages, int HandoffRequestsCleared,
-    int EventsCleared, int ContactsCleared)
+    int EventsCleared, int ContactsCleared, int HandoffBriefs = 0)
 {
     public int Total => TranscriptLines + States + DirectLineRows + ConversationReferences + HandoffMessages + HandoffRequestsCleared
-        + EventsCleared + ContactsCleared;
+        + EventsCleared + ContactsCleared + HandoffBriefs;
 }

@@ -661,6 +661,45 @@ namespace SelfServiceBot.Data.Migrations.Sqlite
                     b.ToTable("DirectLineConversations");
                 });
 
+            modelBuilder.Entity("SelfServiceBot.Handoff.Storage.HandoffBriefRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BriefJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandoffId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("HandoffBriefs", (string)null);
+                });
+
             modelBuilder.Entity("SelfServiceBot.Data.Entities.HandoffMessageRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -78,6 +78,7 @@
     $('chat-head').replaceChildren(
       el('strong', { textContent: `${h.reference} · ${h.userName || t.customer}` }),
       el('div', { className: 'meta', textContent: `${t.reason}: ${t['reason.' + h.reason] ?? h.reason} · ${t.category}: ${h.category ?? '-'} · ${t.language}: ${h.locale} · ${t.channel}: ${h.channelId}` }));
+    renderBrief(chat.brief);
     $('lines').replaceChildren(...chat.lines.map(line));
     $('lines').scrollTop = $('lines').scrollHeight;
     const mine = h.status === 'assigned' && h.agentId === state.board.me;
@@ -86,6 +87,19 @@
       ...state.board.colleagues.map(a => el('option', { value: a.id, textContent: a.name })));
     for (const item of document.querySelectorAll('ul.chats li')) item.classList.toggle('active', item.dataset.id === String(id));
     if (focus && mine) $('text').focus();
+  }
+
+  // The model's brief of the chat in this console's language: a placeholder while it is written, nothing without one.
+  function renderBrief(brief) {
+    const box = $('brief');
+    box.hidden = !brief;
+    box.className = 'brief' + (brief?.state === 'pending' ? ' pending' : '');
+    if (!brief) return box.replaceChildren();
+    if (brief.state !== 'ready' || !brief.brief) return box.replaceChildren(document.createTextNode(t.summarising));
+    const b = brief.brief;
+    box.replaceChildren(el('h3', { textContent: t.brief }), el('dl', {},
+      ...[[t.briefProblem, b.problem], [t.briefOffered, b.offered], [t.briefReferences, b.references], [t.briefMood, b.mood]]
+        .flatMap(([label, value]) => [el('dt', { textContent: label }), el('dd', { textContent: value })])));
   }
 
   function line(l) {
@@ -160,6 +174,7 @@
     if (id === state.current) $('typing').hidden = true;
     refreshBoard();
   });
+  connection.on('briefReady', id => { if (id === state.current) openChat(id, false); });
   connection.on('customerTyping', id => { if (id === state.current) $('typing').hidden = false; });
   // Presence is the agent's, over all their tabs: a change in one shows in the others.
   connection.on('presenceChanged', presence => { state.presence = presence; $('presence').value = presence; });
