@@ -28,11 +28,7 @@ public static class AIServiceCollectionExtensions
         services.TryAddSingleton<ChatModelFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<ChatModelFactory>().Model!);
         services.AddGroundedAnswers();
-        // Null unless a model is configured and follow-ups are on: the conversation then never asks.
-        services.TryAddSingleton(sp => sp.GetRequiredService<ChatModelFactory>().Model is { } model
-            && sp.GetRequiredService<IOptions<ChatOptions>>().Value.Enabled(ChatFeature.FollowUps)
-                ? new FollowUpRewriter(model)
-                : null!);
+        services.AddFollowUps();
         return services;
     }
 }
