@@ -171,7 +171,15 @@ public sealed class HandoffBriefBrowserTests(ChromiumFixture chromium) : IClassF
     /// <summary>A hand-off as the bot makes it (its transcript holds the customer's question), claimed by Anna, who answered once.</summary>
     private static async Task<long> RequestAndClaimAsync(AppServer app, string question, string locale)
     {
-        var anna = (await app.Services.GetRequiredService<Handoff.Agents.AgentRoster>().FindAsync("anna@example.com", default))!.UserId;
+        var roster = app.Services.GetRequiredService<Handoff.Agents.AgentRoster>();
+        // The console pushes the claimed chat only to an agent the hub already has online: wait until it has, as an agent's
+        // own claim would (the page's presence change reaches the hub asynchronously).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await roster.FindAsync("anna@example.com", default))!.Presence != AgentPresence.Online && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        var anna = (await roster.FindAsync("anna@example.com", default))!.UserId;
         var desk = app.Services.GetRequiredService<HandoffDesk>();
         var transcript = JsonSerializer.Serialize(new[] { new { from = "user", text = question, at = DateTimeOffset.UtcNow } });
         var chat = await desk.RequestAsync(new NewHandoff("directline", "brief-1", "u1", null, locale, "low_confidence", "orders", question, null, [], transcript,
