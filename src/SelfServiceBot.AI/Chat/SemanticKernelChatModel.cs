@@ -61,8 +61,9 @@ internal sealed partial class SemanticKernelChatModel(IChatCompletionService ser
         }
         catch (Exception e) when (e is HttpOperationException or ClientResultException or HttpRequestException or KernelException)
         {
-            LogFailed(e, Model);
-            return new ChatModelReply(ChatOutcome.Failed, "", 0, 0, time.GetElapsedTime(started), e.Message);
+            var failure = Describe(e);
+            LogFailed(Model, e.GetType().Name, failure);
+            return new ChatModelReply(ChatOutcome.Failed, "", 0, 0, time.GetElapsedTime(started), failure);
         }
     }
 
@@ -79,6 +80,30 @@ internal sealed partial class SemanticKernelChatModel(IChatCompletionService ser
     [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model {Model} did not answer within {TimeoutSeconds} s")]
     private partial void LogTimedOut(string model, int timeoutSeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model {Model} failed")]
-    private partial void LogFailed(Exception exception, string model);
+    /// <summary>
+    /// What went wrong, from the status alone: a service's error body can quote the request (some servers echo it), and
+    /// prompts are never logged unless <c>AI:Chat:LogPrompts</c> says so. The hint names the setting to check.
+    /// </summary>
+    internal static string Describe(Exception e)
+    {
+        var status = e switch
+        {
+            HttpOperationException http => (int?)http.StatusCode,
+            ClientResultException client when client.Status > 0 => client.Status,
+            HttpRequestException request => (int?)request.StatusCode,
+            _ => null,
+        };
+        return status switch
+        {
+            401 or 403 => $"The model service refused the key (HTTP {status}): check AI:Chat:ApiKey.",
+            404 => "The model service has no such endpoint or model (HTTP 404): check AI:Chat:Endpoint and AI:Chat:Model.",
+            429 => "The model service is rate-limiting or out of quota (HTTP 429).",
+            { } code => $"The model service answered HTTP {code}.",
+            null when e is HttpRequestException request => $"The model service could not be reached ({request.HttpRequestError}).",
+            null => $"The model call failed ({e.GetType().Name}).",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The chat model {Model} failed ({ExceptionType}): {Failure}")]
+    private partial void LogFailed(string model, string exceptionType, string failure);
 }

@@ -92,7 +92,8 @@ public sealed class ChatModelTests : IAsyncLifetime
         var reply = await Model(ChatProvider.OpenAI, _stub.Address + "/v1", "sk-test").CompleteAsync(Prompt, CancellationToken.None);
 
         Assert.Equal((ChatOutcome.Failed, false), (reply.Outcome, reply.Succeeded));
-        Assert.NotNull(reply.Error);
+        // The status only: the service's error body ("scripted failure" here) could quote the prompt.
+        Assert.Equal("The model service answered HTTP 500.", reply.Error);
         Assert.Single(_stub.Requests);
     }
 
@@ -104,5 +105,19 @@ public sealed class ChatModelTests : IAsyncLifetime
         var reply = await Model(ChatProvider.OpenAI, _stub.Address + "/v1", "sk-test").CompleteAsync(Prompt, CancellationToken.None);
 
         Assert.Equal((ChatOutcome.Failed, 40), (reply.Outcome, reply.InputTokens));
+    }
+
+    [Theory]
+    [InlineData(401, "check AI:Chat:ApiKey")]
+    [InlineData(404, "check AI:Chat:Endpoint and AI:Chat:Model")]
+    [InlineData(429, "rate-limiting")]
+    public async Task A_refusal_says_which_setting_to_check_and_never_quotes_the_services_body(int status, string hint)
+    {
+        _stub.Reply(new StubReply("", Status: status));
+
+        var reply = await Model(ChatProvider.OpenAI, _stub.Address + "/v1", "sk-test").CompleteAsync(Prompt, CancellationToken.None);
+
+        Assert.Contains(hint, reply.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("scripted failure", reply.Error, StringComparison.Ordinal);
     }
 }
